@@ -1,0 +1,20 @@
+# Copyright 2026 hr_technical_grade contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+"""Business rules of technical grades that need no ORM.
+
+Nothing in this package imports Odoo: models call it with plain values and
+turn its exceptions into translated user errors.  The same functions are
+tested with plain pytest, without a database.
+"""
+
+from .history import (  # noqa: F401
+    ContinuityError,
+    Segment,
+    check_continuity,
+    continuity_problems,
+    full_months_between,
+    months_in_value,
+    plan_change,
+    segment_at,
+    value_at,
+)

@@ -1,0 +1,154 @@
+# Copyright 2026 hr_technical_grade contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+
+from odoo import api, fields, models
+
+WAGE_GROUPS = "hr_technical_grade.group_technical_grade_user,payroll.group_payroll_user"
+
+
+class HrTechnicalGrade(models.Model):
+    """One rung of a company's technical grade ladder, with its salary table row."""
+
+    _name = "hr.technical.grade"
+    _description = "Technical Grade"
+    _inherit = ["mail.thread"]
+    _order = "company_id, sequence, id"
+
+    name = fields.Char(required=True, translate=True, tracking=True)
+    code = fields.Char(
+        required=True,
+        tracking=True,
+        help="Short code of the grade, unique in the company (used in reports and payroll).",
+    )
+    sequence = fields.Integer(
+        default=10,
+        tracking=True,
+        help="Position on the ladder: lower comes first. Promotion goes one grade up.",
+    )
+    active = fields.Boolean(default=True, tracking=True)
+    company_id = fields.Many2one(
+        "res.company",
+        required=True,
+        index=True,
+        default=lambda self: self.env.company,
+        tracking=True,
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    base_wage = fields.Monetary(
+        string="Base Wage",
+        tracking=True,
+        groups=WAGE_GROUPS,
+        help="Monthly base wage of an engineer at this grade.",
+    )
+    post_wage = fields.Monetary(
+        string="Post Wage",
+        tracking=True,
+        groups=WAGE_GROUPS,
+        help="Monthly post (position) wage of an engineer at this grade.",
+    )
+    allowance = fields.Monetary(
+        string="Grade Allowance",
+        tracking=True,
+        groups=WAGE_GROUPS,
+        help="Monthly technical grade allowance paid on every payslip.",
+    )
+    monthly_total = fields.Monetary(
+        string="Monthly Total",
+        compute="_compute_monthly_total",
+        groups=WAGE_GROUPS,
+        help="Base wage + post wage + grade allowance.",
+    )
+    is_appointed = fields.Boolean(
+        string="Appointed by the Company",
+        tracking=True,
+        help="The grade is conferred by appointment after passing the evaluation "
+        "(senior grades and above): the general manager's approval is required.",
+    )
+    min_months_in_previous = fields.Integer(
+        string="Minimum Months in Previous Grade",
+        tracking=True,
+        help="Months an engineer must have spent in the grade below before being "
+        "promoted to this one.",
+    )
+    min_experience_years = fields.Integer(
+        string="Minimum Years of Experience",
+        tracking=True,
+        help="Years of professional experience required to reach this grade.",
+    )
+    review_interval_months = fields.Integer(
+        string="Review Interval (Months)",
+        default=6,
+        tracking=True,
+        help="How often engineers at this grade are reviewed.",
+    )
+    description = fields.Html(translate=True)
+    employee_count = fields.Integer(compute="_compute_employee_count", string="Engineers")
+
+    _sql_constraints = [
+        (
+            "code_company_uniq",
+            "unique(code, company_id)",
+            "The code of a technical grade must be unique in its company.",
+        ),
+        (
+            "wages_positive",
+            "CHECK(base_wage >= 0 AND post_wage >= 0 AND allowance >= 0)",
+            "Wages and allowances of a technical grade cannot be negative.",
+        ),
+        (
+            "durations_positive",
+            "CHECK(min_months_in_previous >= 0 AND min_experience_years >= 0 "
+            "AND review_interval_months >= 0)",
+            "Minimum months, years of experience and review interval cannot be negative.",
+        ),
+    ]
+
+    @api.depends("base_wage", "post_wage", "allowance")
+    def _compute_monthly_total(self):
+        for grade in self:
+            grade.monthly_total = grade.base_wage + grade.post_wage + grade.allowance
+
+    def _compute_employee_count(self):
+        # Head counts are not personal data: count across the access rules.
+        counts = dict(
+            self.env["hr.employee"]
+            .sudo()
+            ._read_group(
+                [("technical_grade_id", "in", self.ids)],
+                groupby=["technical_grade_id"],
+                aggregates=["__count"],
+            )
+        )
+        for grade in self:
+            grade.employee_count = counts.get(grade, 0)
+
+    def _ladder(self):
+        """The active grades of the same company, in ladder order."""
+        self.ensure_one()
+        return self.search([("company_id", "=", self.company_id.id)], order="sequence, id")
+
+    def _get_next_grade(self):
+        """The grade one step up the ladder, or an empty recordset at the top."""
+        self.ensure_one()
+        ladder = self._ladder()
+        index = list(ladder).index(self) if self in ladder else -1
+        return ladder[index + 1 : index + 2] if index >= 0 else self.browse()
+
+    def _get_previous_grade(self):
+        """The grade one step down the ladder, or an empty recordset at the bottom."""
+        self.ensure_one()
+        ladder = self._ladder()
+        index = list(ladder).index(self) if self in ladder else -1
+        return ladder[index - 1 : index] if index > 0 else self.browse()
+
+    def action_view_employees(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("hr.open_view_employee_list_my")
+        action.update(
+            {
+                "domain": [("technical_grade_id", "=", self.id)],
+                "context": {"default_company_id": self.company_id.id},
+                "name": self.env._("Engineers at %(grade)s", grade=self.display_name),
+            }
+        )
+        return action

@@ -1,0 +1,265 @@
+# Copyright 2026 hr_technical_grade contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+
+from collections import defaultdict
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+from odoo.tools.misc import format_date
+
+from ..grade_rules import history as rules
+
+
+class HrTechnicalGradeHistory(models.Model):
+    """One period during which an employee held a technical grade.
+
+    The lines of an employee form a chain without gaps or overlaps; the
+    employee's current grade is read from it.  Lines are written through
+    :meth:`_record_grade_change`, which closes the running line and opens the
+    next one, so that every change keeps the chain continuous.
+    """
+
+    _name = "hr.technical.grade.history"
+    _description = "Technical Grade History"
+    _inherit = ["mail.thread"]
+    _order = "employee_id, date_from desc, id desc"
+    _rec_names_search = ["employee_id", "grade_id"]
+
+    employee_id = fields.Many2one(
+        "hr.employee",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        tracking=True,
+        check_company=True,
+    )
+    grade_id = fields.Many2one(
+        "hr.technical.grade",
+        string="Grade",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        tracking=True,
+        check_company=True,
+    )
+    company_id = fields.Many2one(
+        related="employee_id.company_id", store=True, index=True, precompute=True
+    )
+    department_id = fields.Many2one(
+        related="employee_id.department_id", string="Department", readonly=True
+    )
+    date_from = fields.Date(string="From", required=True, index=True, tracking=True)
+    date_to = fields.Date(
+        string="To",
+        tracking=True,
+        help="Last day at this grade; empty while the grade is still held.",
+    )
+    change_type = fields.Selection(
+        [
+            ("initial", "Initial Grading"),
+            ("promotion", "Promotion"),
+            ("demotion", "Demotion"),
+            ("correction", "Correction"),
+        ],
+        string="Change Type",
+        required=True,
+        default="initial",
+        tracking=True,
+    )
+    reason = fields.Text(required=True, tracking=True)
+    origin = fields.Char(
+        string="Source Document",
+        tracking=True,
+        help="Reference of the document that decided this grade (evaluation, "
+        "decision letter...).",
+    )
+    is_current = fields.Boolean(
+        string="Current",
+        compute="_compute_is_current",
+        search="_search_is_current",
+        help="The grade is held today.",
+    )
+
+    _sql_constraints = [
+        (
+            "dates_ordered",
+            "CHECK(date_to IS NULL OR date_to >= date_from)",
+            "A grade history line cannot end before it starts.",
+        ),
+    ]
+
+    @api.depends("date_from", "date_to")
+    @api.depends_context("tz")
+    def _compute_is_current(self):
+        today = fields.Date.context_today(self)
+        for line in self:
+            line.is_current = line.date_from <= today and (
+                not line.date_to or line.date_to >= today
+            )
+
+    def _search_is_current(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise NotImplementedError(self.env._("Unsupported search on 'Current'."))
+        today = fields.Date.context_today(self)
+        domain = [
+            ("date_from", "<=", today),
+            "|",
+            ("date_to", "=", False),
+            ("date_to", ">=", today),
+        ]
+        if (operator == "=") != value:
+            return ["!", *domain]
+        return domain
+
+    @api.depends("employee_id", "grade_id", "date_from", "date_to")
+    def _compute_display_name(self):
+        for line in self:
+            line.display_name = self.env._(
+                "%(employee)s: %(grade)s from %(date)s",
+                employee=line.employee_id.name or "",
+                grade=line.grade_id.name or "",
+                date=format_date(self.env, line.date_from) if line.date_from else "",
+            )
+
+    # ------------------------------------------------------------------
+    # Continuity
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _segments_by_employee(self, employees):
+        """The history of ``employees`` as pure-rule segments, in one query."""
+        chains = defaultdict(list)
+        lines = self.sudo().with_context(active_test=False).search_fetch(
+            [("employee_id", "in", employees.ids)],
+            ["employee_id", "grade_id", "date_from", "date_to"],
+        )
+        for line in lines:
+            chains[line.employee_id.id].append(
+                rules.Segment(line.date_from, line.date_to or None, line.grade_id.id, line.id)
+            )
+        return chains
+
+    @api.constrains("employee_id", "date_from", "date_to")
+    def _check_continuity(self):
+        chains = self._segments_by_employee(self.employee_id)
+        for employee in self.employee_id:
+            problems = rules.continuity_problems(chains[employee.id])
+            if problems:
+                raise ValidationError(self._continuity_message(employee, problems[0]))
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_keeps_continuity(self):
+        chains = self._segments_by_employee(self.employee_id)
+        for employee in self.employee_id:
+            remaining = [s for s in chains[employee.id] if s.ref not in self.ids]
+            problems = rules.continuity_problems(remaining)
+            if problems:
+                raise ValidationError(self._continuity_message(employee, problems[0]))
+
+    @api.constrains("employee_id", "grade_id")
+    def _check_grade_company(self):
+        for line in self:
+            if line.grade_id.company_id != line.employee_id.company_id:
+                raise ValidationError(
+                    self.env._(
+                        "The grade %(grade)s belongs to %(grade_company)s, but "
+                        "%(employee)s works for %(company)s.",
+                        grade=line.grade_id.name,
+                        grade_company=line.grade_id.company_id.name,
+                        employee=line.employee_id.name,
+                        company=line.employee_id.company_id.name,
+                    )
+                )
+
+    def _continuity_message(self, employee, problem):
+        """Word a pure-rule continuity problem for the user."""
+
+        def fmt(day):
+            return format_date(self.env, day) if day else self.env._("today")
+
+        first, second = problem.first, problem.second
+        values = {
+            "employee": employee.name,
+            "from1": fmt(first.date_from),
+            "to1": fmt(first.date_to) if first.date_to else self.env._("(open)"),
+            "from2": fmt(second.date_from) if second else "",
+        }
+        if problem.kind == rules.OVERLAP:
+            return self.env._(
+                "The grade history of %(employee)s would overlap: the period from "
+                "%(from1)s to %(to1)s and the one starting %(from2)s share days.",
+                **values,
+            )
+        if problem.kind == rules.GAP:
+            return self.env._(
+                "The grade history of %(employee)s would have a gap: the period "
+                "from %(from1)s to %(to1)s is not followed by the next day "
+                "(next period starts %(from2)s).",
+                **values,
+            )
+        if problem.kind == rules.OPEN_NOT_LAST:
+            return self.env._(
+                "The grade history of %(employee)s would have two running grades: "
+                "the period from %(from1)s has no end but another starts %(from2)s.",
+                **values,
+            )
+        if problem.kind == rules.NOT_AFTER_START:
+            return self.env._(
+                "%(employee)s holds the current grade since %(from1)s: a change "
+                "must take effect after that date.",
+                **values,
+            )
+        if problem.kind == rules.AFTER_GAP:
+            return self.env._(
+                "The last grade of %(employee)s ended on %(to1)s: a new grade must "
+                "start on the next day, not later.",
+                **values,
+            )
+        return self.env._(
+            "The grade history of %(employee)s has a period that ends before it "
+            "starts (%(from1)s to %(to1)s).",
+            **values,
+        )
+
+    # ------------------------------------------------------------------
+    # Recording changes
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _record_grade_change(self, changes):
+        """Record grade changes, closing each employee's running line.
+
+        ``changes`` is a list of dicts with ``employee_id``, ``grade_id``,
+        ``date_from`` and ``reason`` (and optionally ``change_type`` and
+        ``origin``).  Returns the new lines.  One employee may appear once.
+        """
+        if not changes:
+            return self.browse()
+        employees = self.env["hr.employee"].browse([c["employee_id"] for c in changes])
+        if len(employees) != len(changes):
+            raise ValidationError(
+                self.env._("Each employee can change grade only once at a time.")
+            )
+        # Serialize concurrent changes of the same employees: the second
+        # transaction waits, then fails to serialize and is retried on fresh data.
+        self.env.cr.execute(
+            "SELECT id FROM hr_employee WHERE id IN %s FOR NO KEY UPDATE",
+            [tuple(employees.ids)],
+        )
+        chains = self._segments_by_employee(employees)
+        to_close = defaultdict(list)  # date_to -> line ids
+        vals_list = []
+        for change in changes:
+            day = fields.Date.to_date(change["date_from"])
+            employee = employees.browse(change["employee_id"])
+            try:
+                closing, new_to = rules.plan_change(chains[employee.id], day)
+            except rules.ContinuityError as err:
+                raise ValidationError(self._continuity_message(employee, err)) from err
+            if closing is not None:
+                to_close[day - timedelta(days=1)].append(closing.ref)
+            vals_list.append(dict(change, date_from=day, date_to=new_to))
+        for date_to, line_ids in to_close.items():
+            self.browse(line_ids).write({"date_to": date_to})
+        return self.create(vals_list)

@@ -1,0 +1,102 @@
+# Copyright 2026 hr_technical_grade contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+
+class HrTechnicalGradeSetWizard(models.TransientModel):
+    """Give employees a technical grade from a date, with the reason on record.
+
+    Used for the initial grading of engineers who are not graded yet and for
+    HR corrections; promotions and demotions come from evaluations.
+    """
+
+    _name = "hr.technical.grade.set.wizard"
+    _description = "Set Technical Grade"
+
+    employee_ids = fields.Many2many(
+        "hr.employee",
+        string="Employees",
+        required=True,
+        default=lambda self: self._default_employee_ids(),
+    )
+    company_id = fields.Many2one(
+        "res.company",
+        compute="_compute_company_id",
+    )
+    grade_id = fields.Many2one(
+        "hr.technical.grade",
+        string="Grade",
+        required=True,
+        domain="[('company_id', '=', company_id)]",
+    )
+    date_from = fields.Date(
+        string="Effective Date",
+        required=True,
+        default=fields.Date.context_today,
+    )
+    change_type = fields.Selection(
+        [("initial", "Initial Grading"), ("correction", "Correction")],
+        string="Change Type",
+        required=True,
+        default="initial",
+    )
+    reason = fields.Text(required=True)
+    origin = fields.Char(string="Source Document")
+
+    @api.model
+    def _default_employee_ids(self):
+        if self.env.context.get("active_model") == "hr.employee":
+            return [fields.Command.set(self.env.context.get("active_ids", []))]
+        return []
+
+    @api.depends("employee_ids")
+    def _compute_company_id(self):
+        for wizard in self:
+            companies = wizard.employee_ids.company_id
+            wizard.company_id = companies if len(companies) == 1 else self.env.company
+
+    def action_apply(self):
+        self.ensure_one()
+        if len(self.employee_ids.company_id) > 1:
+            raise UserError(
+                self.env._("Set the grade of employees of one company at a time.")
+            )
+        if self.change_type == "initial":
+            graded = self.employee_ids.filtered("technical_grade_history_ids")
+            if graded:
+                raise UserError(
+                    self.env._(
+                        "These employees already have a grade history: %(names)s. "
+                        "Use a correction, or an evaluation for a promotion or a demotion.",
+                        names=", ".join(graded.mapped("name")),
+                    )
+                )
+        lines = self.env["hr.technical.grade.history"]._record_grade_change(
+            [
+                {
+                    "employee_id": employee.id,
+                    "grade_id": self.grade_id.id,
+                    "date_from": self.date_from,
+                    "change_type": self.change_type,
+                    "reason": self.reason,
+                    "origin": self.origin,
+                }
+                for employee in self.employee_ids
+            ]
+        )
+        if len(lines) == 1:
+            return {
+                "type": "ir.actions.act_window",
+                "res_model": "hr.technical.grade.history",
+                "res_id": lines.id,
+                "view_mode": "form",
+            }
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "hr.technical.grade.history",
+            "domain": [("id", "in", lines.ids)],
+            "view_mode": "list,form",
+            "name": self.env._("Recorded Grades"),
+        }
