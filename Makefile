@@ -1,0 +1,20 @@
+# Copyright 2026 hr_technical_grade contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+
+.PHONY: run test lint pot bench
+
+## Serve the addon with demo data on http://localhost:8069
+run:
+	bash tools/run.sh
+
+## Run every test (plain rule tests and Odoo tests in a throwaway database)
+test:
+	bash tools/test.sh $(PYTEST_ARGS)
+
+## Run the pre-commit checks (ruff, pylint-odoo, XML and manifest checks)
+lint:
+	pre-commit run --all-files
+
+## Export i18n/hr_technical_grade.pot from a throwaway database
+pot:
+	bash tools/export_pot.sh

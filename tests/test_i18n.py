@@ -1,0 +1,29 @@
+# Copyright 2026 hr_technical_grade contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+
+from odoo.tests import TransactionCase, tagged
+
+
+@tagged("post_install", "-at_install")
+class TestChinese(TransactionCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env["res.lang"]._activate_lang("zh_CN")
+        cls.env["ir.module.module"]._load_module_terms(["hr_technical_grade"], ["zh_CN"], overwrite=True)
+
+    def test_grade_names_in_chinese(self):
+        zh = self.env(context={"lang": "zh_CN"})
+        names = [
+            zh.ref(f"hr_technical_grade.grade_{xid}").name
+            for xid in ("trainee", "junior", "intermediate", "senior", "expert")
+        ]
+        self.assertEqual(names, ["见习工程师", "初级工程师", "中级工程师", "高级工程师", "专家级工程师"])
+        self.assertEqual(self.env.ref("hr_technical_grade.grade_senior").name, "Senior Engineer")
+
+    def test_menus_and_fields_in_chinese(self):
+        zh = self.env(context={"lang": "zh_CN"})
+        self.assertEqual(zh.ref("hr_technical_grade.menu_technical_grade_root").name, "技术等级")
+        self.assertEqual(zh.ref("hr_technical_grade.menu_technical_grade_history").name, "等级履历")
+        field = zh["ir.model.fields"]._get("hr.technical.grade", "allowance")
+        self.assertEqual(field.field_description, "技术等级津贴")

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Copyright 2026 hr_technical_grade contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+#
+# `make pot`: export i18n/hr_technical_grade.pot from a throwaway database and
+# merge it into every i18n/*.po (new strings arrive untranslated).
+
+source "$(dirname "$0")/common.sh"
+
+find_odoo
+[ ${#ODOO_CMD[@]} -gt 0 ] || die "no Odoo 18.0 found: install it, or set ODOO_SRC."
+ensure_postgres
+install_deps
+write_config
+command -v msgmerge >/dev/null || { is_root && apt-get install -y -qq gettext >/dev/null; } || die "msgmerge is missing: install gettext."
+
+DB="${ADDON}_pot_$$"
+trap 'drop_db "$DB"' EXIT
+odoo -d "$DB" -i "$ADDON" --without-demo=all --stop-after-init --log-level=warn
+odoo -d "$DB" --modules="$ADDON" --i18n-export="$ROOT/i18n/$ADDON.pot" --stop-after-init --log-level=warn
+for po in "$ROOT"/i18n/*.po; do
+    [ -e "$po" ] || continue
+    msgmerge --quiet --update --no-fuzzy-matching --backup=none "$po" "$ROOT/i18n/$ADDON.pot"
+done
+say "exported i18n/$ADDON.pot"

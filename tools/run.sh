@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Copyright 2026 hr_technical_grade contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+#
+# `make run`: serve a demo database with the addon on http://localhost:8069.
+# The first run installs what is missing; later runs reuse it and update the
+# addon only when its files changed.
+
+source "$(dirname "$0")/common.sh"
+
+DB=${DB:-hr_technical_grade_demo}
+
+ensure_postgres
+find_odoo
+[ ${#ODOO_CMD[@]} -gt 0 ] || die "no Odoo 18.0 found: install it, or set ODOO_SRC to an Odoo 18.0 source tree."
+install_deps
+write_config
+
+stamp="$BUILD/stamps/run-$DB"
+args=()
+if ! db_exists "$DB"; then
+    say "creating the demo database '$DB' (a few minutes, once)"
+    odoo -d "$DB" -i "$ADDON" --stop-after-init --log-level=warn
+    addon_fingerprint > "$stamp"
+elif [ "$(cat "$stamp" 2>/dev/null)" != "$(addon_fingerprint)" ]; then
+    say "the addon changed since the last run: updating it"
+    args=(-u "$ADDON")
+    addon_fingerprint > "$stamp"
+fi
+
+say "Odoo on http://localhost:$HTTP_PORT  database: $DB"
+say "log in as admin / admin (HR officer: tg_hr / tg_hr, engineer: tg_engineer / tg_engineer, manager: tg_lead / tg_lead)"
+odoo -d "$DB" --db-filter="^$DB\$" "${args[@]}"
