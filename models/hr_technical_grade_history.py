@@ -176,14 +176,14 @@ class HrTechnicalGradeHistory(models.Model):
         """Word a pure-rule continuity problem for the user."""
 
         def fmt(day):
-            return format_date(self.env, day) if day else self.env._("today")
+            return format_date(self.env, day) if day else ""
 
         first, second = problem.first, problem.second
         values = {
             "employee": employee.name,
             "from1": fmt(first.date_from),
             "to1": fmt(first.date_to) if first.date_to else self.env._("(open)"),
-            "from2": fmt(second.date_from) if second else "",
+            "from2": fmt(second.date_from if second else None),
         }
         if problem.kind == rules.OVERLAP:
             return self.env._(

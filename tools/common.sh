@@ -3,28 +3,30 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 #
 # Shared preparation for `make run` and `make test`, sourced by tools/run.sh
-# and tools/test.sh.  Everything it builds lives in .build/ (git-ignored).
+# and tools/test.sh.  Everything it builds lives in $BUILD, outside the
+# repository (Odoo's translation export walks the addon folder, links and all).
 #
 #   ensure_postgres   PostgreSQL installed, running, with a login role for Odoo
 #   find_odoo         an importable Odoo 18.0, else $ODOO_SRC, else the release
 #   install_deps      Python test tools and OCA addons from PyPI
-#   write_config      .build/odoo.conf with the addons path and database access
+#   write_config      $BUILD/odoo.conf with the addons path and database access
 #
 # Settings (environment): PYTHON, ODOO_SRC, PGHOST, PGPORT, DB_USER,
-# DB_PASSWORD, HTTP_PORT.
+# DB_PASSWORD, HTTP_PORT, BUILD (where Odoo's files go).
 
 set -euo pipefail
 
 ADDON=hr_technical_grade
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-BUILD="$ROOT/.build"
+BUILD=${BUILD:-${XDG_CACHE_HOME:-$HOME/.cache}/$ADDON/$(printf '%s' "$ROOT" | sha1sum | cut -c1-10)}
 PYTHON=${PYTHON:-python3}
 PGHOST=${PGHOST:-localhost}
 PGPORT=${PGPORT:-5432}
 DB_USER=${DB_USER:-odoo}
 DB_PASSWORD=${DB_PASSWORD:-odoo}
 HTTP_PORT=${HTTP_PORT:-8069}
-ODOO_RELEASE_URL=${ODOO_RELEASE_URL:-https://nightly.odoo.com/18.0/nightly/src/odoo_18.0.latest.tar.gz}
+# The official release, downloaded when no Odoo is found (empty: never download).
+ODOO_RELEASE_URL=${ODOO_RELEASE_URL-https://nightly.odoo.com/18.0/nightly/src/odoo_18.0.latest.tar.gz}
 # OCA addons from PyPI: payroll (payslips), report_xlsx (XLSX reports).
 OCA_ADDONS=("odoo-addon-payroll>=18.0,<18.1" "odoo-addon-report-xlsx>=18.0,<18.1")
 # Python packages the tests and reports need beyond Odoo's own requirements.
@@ -114,6 +116,7 @@ use_source_tree() {
 download_release() {
     local dest="$BUILD/odoo-release" archive="$BUILD/odoo_18.0.latest.tar.gz"
     if [ ! -f "$dest/odoo/release.py" ]; then
+        [ -n "$ODOO_RELEASE_URL" ] || return 1
         say "downloading the official Odoo 18.0 release"
         command -v curl >/dev/null || return 1
         curl -fsSL --retry 2 -o "$archive.part" "$ODOO_RELEASE_URL" || return 1
@@ -161,7 +164,7 @@ install_deps() {
 
 write_config() {
     # Odoo finds addons by folder name: the repository may be checked out
-    # under any name, so it is linked as .build/addons/hr_technical_grade.
+    # under any name, so it is linked as $BUILD/addons/hr_technical_grade.
     mkdir -p "$BUILD/addons" "$BUILD/data"
     ln -sfn "$ROOT" "$BUILD/addons/$ADDON"
     local addons_path="$BUILD/oca/odoo/addons,$BUILD/addons"

@@ -17,7 +17,7 @@ cd "$ROOT"
 
 run_pure_tests_only() {
     say "installing the test tools"
-    pip_install "pytest" "hypothesis" || true
+    pip_install "pytest" "hypothesis" "polib" || true
     set +e
     "$PYTHON" -m pytest -p no:odoo -p no:cacheprovider --import-mode=importlib \
         "$ROOT"/tests/test_rules_*.py "${PYTEST_ARGS[@]}"
