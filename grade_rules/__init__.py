@@ -7,7 +7,7 @@ turn its exceptions into translated user errors.  The same functions are
 tested with plain pytest, without a database.
 """
 
-from .history import (  # noqa: F401
+from .history import (
     ContinuityError,
     Segment,
     check_continuity,

@@ -10,6 +10,7 @@ one ends, and only the last one may be open.
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import pairwise
 
 ONE_DAY = timedelta(days=1)
 
@@ -61,7 +62,7 @@ def continuity_problems(segments):
     for seg in chain:
         if seg.date_to is not None and seg.date_to < seg.date_from:
             problems.append(ContinuityError(INVERTED, seg))
-    for prev, nxt in zip(chain, chain[1:], strict=False):
+    for prev, nxt in pairwise(chain):
         if prev.date_to is None:
             problems.append(ContinuityError(OPEN_NOT_LAST, prev, nxt))
         elif nxt.date_from <= prev.date_to:

@@ -23,7 +23,6 @@ class HrEmployee(models.Model):
     )
     technical_grade_id = fields.Many2one(
         "hr.technical.grade",
-        string="Technical Grade",
         compute="_compute_technical_grade",
         store=True,
         index=True,

@@ -35,13 +35,11 @@ class HrTechnicalGrade(models.Model):
     )
     currency_id = fields.Many2one(related="company_id.currency_id")
     base_wage = fields.Monetary(
-        string="Base Wage",
         tracking=True,
         groups=WAGE_GROUPS,
         help="Monthly base wage of an engineer at this grade.",
     )
     post_wage = fields.Monetary(
-        string="Post Wage",
         tracking=True,
         groups=WAGE_GROUPS,
         help="Monthly post (position) wage of an engineer at this grade.",
@@ -53,7 +51,6 @@ class HrTechnicalGrade(models.Model):
         help="Monthly technical grade allowance paid on every payslip.",
     )
     monthly_total = fields.Monetary(
-        string="Monthly Total",
         compute="_compute_monthly_total",
         groups=WAGE_GROUPS,
         help="Base wage + post wage + grade allowance.",

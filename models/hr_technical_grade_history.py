@@ -36,7 +36,6 @@ class HrTechnicalGradeHistory(models.Model):
     )
     grade_id = fields.Many2one(
         "hr.technical.grade",
-        string="Grade",
         required=True,
         index=True,
         ondelete="restrict",
@@ -62,7 +61,6 @@ class HrTechnicalGradeHistory(models.Model):
             ("demotion", "Demotion"),
             ("correction", "Correction"),
         ],
-        string="Change Type",
         required=True,
         default="initial",
         tracking=True,
@@ -71,8 +69,7 @@ class HrTechnicalGradeHistory(models.Model):
     origin = fields.Char(
         string="Source Document",
         tracking=True,
-        help="Reference of the document that decided this grade (evaluation, "
-        "decision letter...).",
+        help="Reference of the document that decided this grade (evaluation, decision letter...).",
     )
     is_current = fields.Boolean(
         string="Current",
@@ -130,9 +127,13 @@ class HrTechnicalGradeHistory(models.Model):
     def _segments_by_employee(self, employees):
         """The history of ``employees`` as pure-rule segments, in one query."""
         chains = defaultdict(list)
-        lines = self.sudo().with_context(active_test=False).search_fetch(
-            [("employee_id", "in", employees.ids)],
-            ["employee_id", "grade_id", "date_from", "date_to"],
+        lines = (
+            self.sudo()
+            .with_context(active_test=False)
+            .search_fetch(
+                [("employee_id", "in", employees.ids)],
+                ["employee_id", "grade_id", "date_from", "date_to"],
+            )
         )
         for line in lines:
             chains[line.employee_id.id].append(
@@ -238,9 +239,7 @@ class HrTechnicalGradeHistory(models.Model):
             return self.browse()
         employees = self.env["hr.employee"].browse([c["employee_id"] for c in changes])
         if len(employees) != len(changes):
-            raise ValidationError(
-                self.env._("Each employee can change grade only once at a time.")
-            )
+            raise ValidationError(self.env._("Each employee can change grade only once at a time."))
         # Serialize concurrent changes of the same employees: the second
         # transaction waits, then fails to serialize and is retried on fresh data.
         self.env.cr.execute(

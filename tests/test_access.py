@@ -14,19 +14,27 @@ class TestAccess(TechnicalGradeCase):
         super().setUpClass()
         Employee = cls.env["hr.employee"]
         cls.engineer_user = new_test_user(
-            cls.env, login="tg_test_engineer", groups="hr_technical_grade.group_technical_grade_user"
+            cls.env,
+            login="tg_test_engineer",
+            groups="hr_technical_grade.group_technical_grade_user",
         )
         cls.manager_user = new_test_user(
-            cls.env, login="tg_test_manager", groups="hr_technical_grade.group_technical_grade_manager"
+            cls.env,
+            login="tg_test_manager",
+            groups="hr_technical_grade.group_technical_grade_manager",
         )
         cls.other_manager_user = new_test_user(
-            cls.env, login="tg_test_manager2", groups="hr_technical_grade.group_technical_grade_manager"
+            cls.env,
+            login="tg_test_manager2",
+            groups="hr_technical_grade.group_technical_grade_manager",
         )
         cls.payroll_user = new_test_user(
             cls.env, login="tg_test_payroll", groups="payroll.group_payroll_user"
         )
         cls.committee_user = new_test_user(
-            cls.env, login="tg_test_committee", groups="hr_technical_grade.group_technical_grade_committee"
+            cls.env,
+            login="tg_test_committee",
+            groups="hr_technical_grade.group_technical_grade_committee",
         )
         cls.manager = Employee.create({"name": "Team A Manager", "user_id": cls.manager_user.id})
         cls.other_manager = Employee.create(
@@ -70,7 +78,8 @@ class TestAccess(TechnicalGradeCase):
     def test_department_head_reads_the_department(self):
         self.department.manager_id = self.other_manager
         self.assertEqual(
-            self.visible(self.other_manager_user), self.all_lines - self.line_team_b | self.line_team_b
+            self.visible(self.other_manager_user),
+            self.all_lines - self.line_team_b | self.line_team_b,
         )
 
     def test_payroll_officer_and_committee_read_all_of_the_company(self):

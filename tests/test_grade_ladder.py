@@ -19,7 +19,13 @@ class TestGradeLadder(TechnicalGradeCase):
         table = [(g.base_wage, g.post_wage, g.allowance) for g in seed]
         self.assertEqual(
             table,
-            [(1800, 200, 100), (2000, 300, 500), (2300, 600, 1000), (2500, 1000, 2000), (3000, 2000, 3000)],
+            [
+                (1800, 200, 100),
+                (2000, 300, 500),
+                (2300, 600, 1000),
+                (2500, 1000, 2000),
+                (3000, 2000, 3000),
+            ],
         )
         self.assertEqual(self.senior.monthly_total, 5500)
         self.assertEqual([g.is_appointed for g in seed], [False, False, False, True, True])

@@ -10,7 +10,9 @@ class TestChinese(TransactionCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.env["res.lang"]._activate_lang("zh_CN")
-        cls.env["ir.module.module"]._load_module_terms(["hr_technical_grade"], ["zh_CN"], overwrite=True)
+        cls.env["ir.module.module"]._load_module_terms(
+            ["hr_technical_grade"], ["zh_CN"], overwrite=True
+        )
 
     def test_grade_names_in_chinese(self):
         zh = self.env(context={"lang": "zh_CN"})
@@ -18,7 +20,9 @@ class TestChinese(TransactionCase):
             zh.ref(f"hr_technical_grade.grade_{xid}").name
             for xid in ("trainee", "junior", "intermediate", "senior", "expert")
         ]
-        self.assertEqual(names, ["见习工程师", "初级工程师", "中级工程师", "高级工程师", "专家级工程师"])
+        self.assertEqual(
+            names, ["见习工程师", "初级工程师", "中级工程师", "高级工程师", "专家级工程师"]
+        )
         self.assertEqual(self.env.ref("hr_technical_grade.grade_senior").name, "Senior Engineer")
 
     def test_menus_and_fields_in_chinese(self):

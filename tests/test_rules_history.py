@@ -5,9 +5,10 @@
 from datetime import date, timedelta
 
 import pytest
-from grade_rules import history as h
 from hypothesis import given
 from hypothesis import strategies as st
+
+from grade_rules import history as h
 
 D = date.fromisoformat
 ONE = timedelta(days=1)
@@ -141,7 +142,9 @@ def test_plan_change_right_after_a_closed_chain_continues_it():
     assert h.plan_change([closed], D("2025-01-01")) == (None, None)
 
 
-@pytest.mark.parametrize("day, kind", [("2024-01-01", h.NOT_AFTER_START), ("2023-05-01", h.NOT_AFTER_START)])
+@pytest.mark.parametrize(
+    "day, kind", [("2024-01-01", h.NOT_AFTER_START), ("2023-05-01", h.NOT_AFTER_START)]
+)
 def test_plan_change_refuses_to_empty_the_running_segment(day, kind):
     with pytest.raises(h.ContinuityError) as err:
         h.plan_change([seg("2024-01-01", None, 1)], D(day))

@@ -18,9 +18,17 @@ cd "$ROOT"
 run_pure_tests_only() {
     say "installing the test tools"
     pip_install "pytest" "hypothesis" "polib" || true
+    # The addon's own __init__.py imports Odoo: the rule tests run from a copy
+    # of what they read (the rules package, the catalogs, the test files).
+    local pure
+    pure=$(mktemp -d)
+    trap 'rm -rf "$pure"' EXIT
+    mkdir -p "$pure/tests"
+    cp -r "$ROOT/grade_rules" "$ROOT/i18n" "$pure/"
+    cp "$ROOT"/tests/test_rules_*.py "$pure/tests/"
     set +e
-    "$PYTHON" -m pytest -p no:odoo -p no:cacheprovider --import-mode=importlib \
-        "$ROOT"/tests/test_rules_*.py "${PYTEST_ARGS[@]}"
+    (cd "$pure" && "$PYTHON" -m pytest -p no:odoo -p no:cacheprovider --rootdir="$pure" \
+        -o pythonpath=. tests "${PYTEST_ARGS[@]}")
     local rc=$?
     set -e
     echo

@@ -27,7 +27,6 @@ class HrTechnicalGradeSetWizard(models.TransientModel):
     )
     grade_id = fields.Many2one(
         "hr.technical.grade",
-        string="Grade",
         required=True,
         domain="[('company_id', '=', company_id)]",
     )
@@ -38,7 +37,6 @@ class HrTechnicalGradeSetWizard(models.TransientModel):
     )
     change_type = fields.Selection(
         [("initial", "Initial Grading"), ("correction", "Correction")],
-        string="Change Type",
         required=True,
         default="initial",
     )
@@ -60,9 +58,7 @@ class HrTechnicalGradeSetWizard(models.TransientModel):
     def action_apply(self):
         self.ensure_one()
         if len(self.employee_ids.company_id) > 1:
-            raise UserError(
-                self.env._("Set the grade of employees of one company at a time.")
-            )
+            raise UserError(self.env._("Set the grade of employees of one company at a time."))
         if self.change_type == "initial":
             graded = self.employee_ids.filtered("technical_grade_history_ids")
             if graded:
