@@ -15,10 +15,12 @@
         "security/ir.model.access.csv",
         "data/hr_technical_grade_data.xml",
         "data/ir_cron_data.xml",
+        "data/hr_salary_rule_data.xml",
         "views/hr_technical_grade_views.xml",
         "views/hr_technical_grade_history_views.xml",
         "wizards/hr_technical_grade_set_wizard_views.xml",
         "views/hr_employee_views.xml",
+        "views/res_config_settings_views.xml",
         "views/menus.xml",
     ],
     "demo": [

@@ -18,3 +18,10 @@ from .history import (
     segment_at,
     value_at,
 )
+from .proration import (
+    PayPart,
+    calendar_days,
+    prorate,
+    round_amount,
+    total,
+)

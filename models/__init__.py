@@ -1,4 +1,9 @@
 # Copyright 2026 hr_technical_grade contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 
-from . import hr_employee, hr_technical_grade, hr_technical_grade_history
+from . import hr_technical_grade
+from . import hr_technical_grade_history
+from . import hr_employee
+from . import hr_payslip
+from . import res_company
+from . import res_config_settings

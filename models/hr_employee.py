@@ -1,11 +1,12 @@
 # Copyright 2026 hr_technical_grade contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 from odoo import api, fields, models
 
 from ..grade_rules import history as rules
+from ..grade_rules import proration
 
 CRON_CATCH_UP_DAYS = 31
 
@@ -95,6 +96,95 @@ class HrEmployee(models.Model):
         employees._recompute_recordset(fnames)
         return employees
 
+    # ------------------------------------------------------------------
+    # Pay
+    # ------------------------------------------------------------------
+
+    def get_technical_grade_pay(self, date_from, date_to):
+        """The grade pay of the employee for a pay period, prorated.
+
+        This is what the salary rules TG_BASE, TG_POST and TG_ALW pay: each
+        grade held in the period is paid its monthly base wage, post wage and
+        allowance for the days it was held (calendar days, or worked days when
+        the company says so in the payroll settings), rounded to the currency.
+
+        Returns a dict:
+
+        - ``graded``: whether the employee held a grade in the period;
+        - ``base_wage``, ``post_wage``, ``allowance``: the amounts (floats);
+        - ``base_wage_name``, ``post_wage_name``, ``allowance_name``: a line
+          label explaining the split when the grade changed in the period
+          (False otherwise);
+        - ``parts``: one dict per grade and month (grade, dates, days, amounts).
+
+        The history is read through the ORM cache: computing a batch of
+        payslips reads it once for all their employees.
+        """
+        self.ensure_one()
+        date_from = fields.Date.to_date(date_from)
+        date_to = fields.Date.to_date(date_to)
+        lines = self.technical_grade_history_ids.filtered(
+            lambda line: (
+                line.date_from <= date_to and (not line.date_to or line.date_to >= date_from)
+            )
+        )
+        segments = [
+            rules.Segment(line.date_from, line.date_to or None, line.grade_id, line.id)
+            for line in lines
+        ]
+        rates = {
+            grade: {name: grade[name] for name in proration.COMPONENTS} for grade in lines.grade_id
+        }
+        count_days = proration.calendar_days
+        if self.company_id.technical_grade_proration == "worked":
+            count_days = self._technical_grade_worked_days
+        currency = self.company_id.currency_id
+        digits = currency.decimal_places
+        parts = proration.prorate(segments, date_from, date_to, rates, count_days)
+        result = {
+            "graded": bool(parts),
+            "parts": [
+                {
+                    "grade_id": part.value.id,
+                    "grade": part.value.name,
+                    "date_from": part.date_from,
+                    "date_to": part.date_to,
+                    "days": part.days,
+                    "month_days": part.month_days,
+                    **{name: float(part.rounded(name, digits)) for name in part.amounts},
+                }
+                for part in parts
+            ],
+        }
+        split = len(parts) > 1 or any(part.days != part.month_days for part in parts)
+        labels = {
+            "base_wage": self.env._("Grade Base Wage"),
+            "post_wage": self.env._("Grade Post Wage"),
+            "allowance": self.env._("Grade Allowance"),
+        }
+        detail = ", ".join(
+            self.env._(
+                "%(grade)s %(days)s/%(month_days)s days",
+                grade=part.value.name,
+                days=_format_days(part.days),
+                month_days=_format_days(part.month_days),
+            )
+            for part in parts
+        )
+        for name in proration.COMPONENTS:
+            result[name] = float(proration.total(parts, name, digits))
+            result[f"{name}_name"] = f"{labels[name]} ({detail})" if split else False
+        return result
+
+    def _technical_grade_worked_days(self, start, end):
+        """Days the employee's working schedule counts from ``start`` to ``end``."""
+        data = self._get_work_days_data_batch(
+            datetime.combine(start, time.min),
+            datetime.combine(end, time.max),
+            compute_leaves=False,
+        )
+        return data[self.id]["days"]
+
     def action_open_technical_grade_history(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(
@@ -110,3 +200,7 @@ class HrEmployee(models.Model):
         )
         action["context"] = {"active_model": "hr.employee", "active_ids": self.ids}
         return action
+
+
+def _format_days(days):
+    return f"{days:g}" if isinstance(days, float) else str(days)

@@ -48,6 +48,13 @@ class HrTechnicalGradeHistory(models.Model):
     department_id = fields.Many2one(
         related="employee_id.department_id", string="Department", readonly=True
     )
+    currency_id = fields.Many2one(related="grade_id.currency_id")
+    allowance = fields.Monetary(
+        related="grade_id.allowance",
+        string="Monthly Allowance",
+        groups="hr_technical_grade.group_technical_grade_user,payroll.group_payroll_user",
+        help="The grade's current monthly allowance on the ladder.",
+    )
     date_from = fields.Date(string="From", required=True, index=True, tracking=True)
     date_to = fields.Date(
         string="To",

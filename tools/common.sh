@@ -137,7 +137,7 @@ find_odoo() {
         if src=$(download_release); then
             use_source_tree "$src"
         else
-            say "could not download Odoo 18.0 from $ODOO_RELEASE_URL"
+            say "could not download Odoo 18.0 (ODOO_RELEASE_URL=${ODOO_RELEASE_URL:-<empty>})"
             ODOO_CMD=()
         fi
     fi

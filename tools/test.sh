@@ -62,10 +62,23 @@ if grep -E '^[0-9-]+ [0-9:,]+ [0-9]+ (WARNING|ERROR|CRITICAL) ' "$log" | grep -v
 fi
 say "installed cleanly; running the tests"
 
+# Tests are collected through the addon's link, so that pytest-odoo imports
+# them as odoo.addons.hr_technical_grade.tests.*: paths given as arguments
+# (tests/test_x.py) are taken through the link too.
+targets=()
+args=()
+for arg in "${PYTEST_ARGS[@]}"; do
+    if [[ "$arg" != -* && -e "$ROOT/${arg%%::*}" ]]; then
+        targets+=("$BUILD/addons/$ADDON/$arg")
+    else
+        args+=("$arg")
+    fi
+done
+[ ${#targets[@]} -gt 0 ] || targets=("$BUILD/addons/$ADDON/tests")
 set +e
 "$PYTHON" -m pytest -p no:cacheprovider \
     --odoo-config="$BUILD/odoo.conf" --odoo-database="$DB" --odoo-http \
-    "$BUILD/addons/$ADDON/tests" "${PYTEST_ARGS[@]}"
+    "${targets[@]}" "${args[@]}"
 rc=$?
 set -e
 exit $rc

@@ -1,0 +1,164 @@
+# Copyright 2026 hr_technical_grade contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+
+from datetime import date, timedelta
+
+from odoo.tests import tagged
+
+from .common import TechnicalGradeCase
+
+
+@tagged("post_install", "-at_install")
+class TestPayroll(TechnicalGradeCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.structure = cls.env.ref("hr_technical_grade.payroll_structure_technical_grade")
+
+    def setUp(self):
+        super().setUp()
+        self.contracts = {}
+
+    def payslip(self, employee, date_from="2026-06-01", date_to="2026-06-30", structure=None):
+        contract = self.contracts.get(employee)
+        if not contract:
+            contract = self.contracts[employee] = self.env["hr.contract"].create(
+                {
+                    "name": f"Contract {employee.name}",
+                    "employee_id": employee.id,
+                    "wage": 5000,
+                    "date_start": "2020-01-01",
+                    "struct_id": (structure or self.structure).id,
+                    "state": "open",
+                }
+            )
+        slip = self.env["hr.payslip"].create(
+            {
+                "employee_id": employee.id,
+                "contract_id": contract.id,
+                "struct_id": (structure or self.structure).id,
+                "date_from": date_from,
+                "date_to": date_to,
+            }
+        )
+        slip.compute_sheet()
+        return slip
+
+    @staticmethod
+    def amounts(slip):
+        return {line.code: line.total for line in slip.line_ids}
+
+    def test_each_seed_grade_pays_the_seed_amounts(self):
+        expected = {
+            self.trainee: (1800, 200, 100),
+            self.junior: (2000, 300, 500),
+            self.intermediate: (2300, 600, 1000),
+            self.senior: (2500, 1000, 2000),
+            self.expert: (3000, 2000, 3000),
+        }
+        for grade, (base, post, allowance) in expected.items():
+            with self.subTest(grade=grade.name):
+                employee = self.env["hr.employee"].create({"name": f"Paid {grade.code}"})
+                self.record(employee, grade, "2025-01-01")
+                amounts = self.amounts(self.payslip(employee))
+                self.assertEqual(amounts, {"TG_BASE": base, "TG_POST": post, "TG_ALW": allowance})
+
+    def test_promotion_on_the_16th_is_prorated_to_the_cent(self):
+        self.record(self.engineer, self.junior, "2025-01-01")
+        self.record(self.engineer, self.intermediate, "2026-06-16", "promotion")
+        slip = self.payslip(self.engineer)
+        # June has 30 days: 15 at junior, 15 at intermediate.
+        self.assertEqual(self.amounts(slip), {"TG_BASE": 2150.0, "TG_POST": 450.0, "TG_ALW": 750.0})
+        allowance_line = slip.line_ids.filtered(lambda line: line.code == "TG_ALW")
+        self.assertIn("Junior Engineer 15/30 days", allowance_line.name)
+        self.assertIn("Intermediate Engineer 15/30 days", allowance_line.name)
+
+    def test_promotion_in_a_31_day_month_rounds_each_part(self):
+        self.record(self.engineer, self.junior, "2025-01-01")
+        self.record(self.engineer, self.intermediate, "2026-07-11", "promotion")
+        slip = self.payslip(self.engineer, "2026-07-01", "2026-07-31")
+        # 500 × 10/31 = 161.29 and 1000 × 21/31 = 677.42
+        self.assertEqual(self.amounts(slip)["TG_ALW"], 838.71)
+        # 2000 × 10/31 + 2300 × 21/31 = 2203.2258…
+        self.assertEqual(self.amounts(slip)["TG_BASE"], 2203.23)
+
+    def test_demotion_mid_month(self):
+        self.record(self.engineer, self.senior, "2025-01-01")
+        self.record(self.engineer, self.intermediate, "2026-06-21", "demotion")
+        amounts = self.amounts(self.payslip(self.engineer))
+        # 20/30 of 2000 + 10/30 of 1000 = 1666.666…, rounded once
+        self.assertEqual(amounts["TG_ALW"], 1666.67)
+
+    def test_worked_days_mode(self):
+        self.company.technical_grade_proration = "worked"
+        self.record(self.engineer, self.junior, "2025-01-01")
+        self.record(self.engineer, self.intermediate, "2026-06-18", "promotion")
+        slip = self.payslip(self.engineer)
+        # June 2026 has 22 working days on the standard 40-hour schedule:
+        # 13 until the 17th (Mon 1st – Wed 17th), 9 from the 18th.
+        # 500 × 13/22 + 1000 × 9/22 = 704.5454…
+        self.assertEqual(self.amounts(slip)["TG_ALW"], 704.55)
+        # Calendar days would give 17/30 × 500 + 13/30 × 1000 = 716.67.
+        self.company.technical_grade_proration = "calendar"
+        slip.compute_sheet()
+        self.assertEqual(self.amounts(slip)["TG_ALW"], 716.67)
+
+    def test_confirmed_payslip_does_not_change_after_a_grade_change(self):
+        self.record(self.engineer, self.junior, "2025-01-01")
+        slip = self.payslip(self.engineer)
+        slip.action_payslip_done()
+        self.assertEqual(slip.state, "done")
+        self.record(self.engineer, self.expert, "2026-06-10", "correction")
+        slip.invalidate_recordset()
+        self.assertEqual(self.amounts(slip)["TG_ALW"], 500)
+        # A new payslip of the same period picks the change up when computed.
+        draft = self.payslip(self.engineer)
+        self.assertEqual(draft.state, "verify")
+        # 9/30 × 500 + 21/30 × 3000
+        self.assertEqual(self.amounts(draft)["TG_ALW"], 2250.0)
+
+    def test_recomputing_a_draft_picks_up_a_grade_change(self):
+        self.record(self.engineer, self.junior, "2025-01-01")
+        slip = self.payslip(self.engineer)
+        self.assertEqual(self.amounts(slip)["TG_ALW"], 500)
+        self.record(self.engineer, self.intermediate, "2026-06-16", "promotion")
+        slip.compute_sheet()
+        self.assertEqual(self.amounts(slip)["TG_ALW"], 750)
+
+    def test_no_grade_no_lines(self):
+        slip = self.payslip(self.colleague)
+        self.assertFalse(slip.line_ids)
+        # Graded only from the 10th of the next month: nothing this month.
+        self.record(self.colleague, self.junior, "2026-07-10")
+        slip.compute_sheet()
+        self.assertFalse(slip.line_ids)
+
+    def test_allowance_rule_alone_in_an_existing_structure(self):
+        structure = self.env["hr.payroll.structure"].create(
+            {
+                "name": "Existing structure",
+                "code": "EXIST",
+                "parent_id": False,
+                "rule_ids": [(4, self.env.ref("hr_technical_grade.salary_rule_tg_alw").id)],
+            }
+        )
+        self.record(self.engineer, self.senior, "2025-01-01")
+        slip = self.payslip(self.engineer, structure=structure)
+        self.assertEqual(self.amounts(slip), {"TG_ALW": 2000})
+
+    def test_employee_method_reports_the_parts(self):
+        self.record(self.engineer, self.junior, "2025-01-01")
+        self.record(self.engineer, self.intermediate, "2026-06-16", "promotion")
+        pay = self.engineer.get_technical_grade_pay(date(2026, 6, 1), date(2026, 6, 30))
+        self.assertTrue(pay["graded"])
+        self.assertEqual(
+            [(p["grade_id"], p["days"], p["allowance"]) for p in pay["parts"]],
+            [(self.junior.id, 15, 250.0), (self.intermediate.id, 15, 500.0)],
+        )
+        whole = self.engineer.get_technical_grade_pay(date(2026, 7, 1), date(2026, 7, 31))
+        self.assertEqual(whole["allowance"], 1000)
+        self.assertFalse(whole["allowance_name"])
+        before = self.engineer.get_technical_grade_pay(
+            date(2024, 1, 1), date(2025, 1, 1) - timedelta(days=1)
+        )
+        self.assertFalse(before["graded"])
