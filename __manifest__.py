@@ -18,6 +18,7 @@
         "data/hr_salary_rule_data.xml",
         "views/hr_technical_grade_views.xml",
         "views/hr_technical_grade_history_views.xml",
+        "views/hr_technical_grade_allowance_views.xml",
         "wizards/hr_technical_grade_set_wizard_views.xml",
         "views/hr_employee_views.xml",
         "views/res_config_settings_views.xml",

@@ -3,6 +3,7 @@
 
 from . import hr_technical_grade
 from . import hr_technical_grade_history
+from . import hr_technical_grade_allowance
 from . import hr_employee
 from . import hr_payslip
 from . import res_company

@@ -3,7 +3,8 @@
 
 from datetime import date, timedelta
 
-from odoo.tests import tagged
+from odoo.exceptions import AccessError
+from odoo.tests import new_test_user, tagged
 
 from .common import TechnicalGradeCase
 
@@ -162,3 +163,65 @@ class TestPayroll(TechnicalGradeCase):
             date(2024, 1, 1), date(2025, 1, 1) - timedelta(days=1)
         )
         self.assertFalse(before["graded"])
+
+    def test_grade_pay_lines_report(self):
+        self.record(self.engineer, self.junior, "2025-01-01")
+        self.record(self.engineer, self.intermediate, "2026-06-16", "promotion")
+        self.record(self.colleague, self.senior, "2025-01-01")
+        june = self.payslip(self.engineer)
+        june.action_payslip_done()
+        self.payslip(self.engineer, "2026-07-01", "2026-07-31")
+        self.payslip(self.colleague)
+        draft = self.env["hr.payslip"].create(
+            {
+                "employee_id": self.colleague.id,
+                "contract_id": self.contracts[self.colleague].id,
+                "struct_id": self.structure.id,
+                "date_from": "2026-08-01",
+                "date_to": "2026-08-31",
+            }
+        )
+        self.assertEqual(draft.state, "draft")  # not computed: not in the report
+        self.env.flush_all()
+        Report = self.env["hr.technical.grade.allowance"]
+        rows = Report.search(
+            [
+                ("employee_id", "in", (self.engineer | self.colleague).ids),
+                ("component", "=", "allowance"),
+            ]
+        )
+        by_key = {(r.employee_id, r.month.isoformat()): r.amount for r in rows}
+        self.assertEqual(
+            by_key,
+            {
+                (self.engineer, "2026-06-01"): 750.0,
+                (self.engineer, "2026-07-01"): 1000.0,
+                (self.colleague, "2026-06-01"): 2000.0,
+            },
+        )
+        self.assertEqual(
+            rows.filtered(lambda r: r.month.month == 6 and r.employee_id == self.engineer).state,
+            "done",
+        )
+        # Payroll officers read every line of their company.
+        payroll = new_test_user(
+            self.env, login="tg_test_payroll2", groups="payroll.group_payroll_user"
+        )
+        self.assertEqual(Report.with_user(payroll).search([("id", "in", rows.ids)]), rows)
+        # An engineer reads their own grade pay lines, and no one else's.
+        engineer_user = new_test_user(
+            self.env,
+            login="tg_test_paid_engineer",
+            groups="hr_technical_grade.group_technical_grade_user",
+        )
+        self.engineer.user_id = engineer_user
+        own = Report.with_user(engineer_user).search([])
+        self.assertEqual(own.employee_id, self.engineer)
+        # June (2150 + 450 + 750) and July (2300 + 600 + 1000)
+        self.assertEqual(sorted(own.mapped("amount")), [450, 600, 750, 1000, 2150, 2300])
+        with self.assertRaises(AccessError):
+            Report.with_user(engineer_user).browse(
+                rows.filtered(lambda r: r.employee_id == self.colleague).ids
+            ).read(["amount"])
+        with self.assertRaises(AccessError):
+            june.with_user(engineer_user).read(["line_ids"])

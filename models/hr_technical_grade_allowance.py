@@ -1,0 +1,80 @@
+# Copyright 2026 hr_technical_grade contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+
+from odoo import fields, models, tools
+
+COMPONENT_BY_CODE = {"TG_BASE": "base_wage", "TG_POST": "post_wage", "TG_ALW": "allowance"}
+
+
+class HrTechnicalGradeAllowance(models.Model):
+    """Grade pay lines of payslips, per employee and month (read-only report).
+
+    One row per payslip line of the Technical Grade salary category on a
+    computed or confirmed payslip (refunds count negative).  Payroll officers read those of their
+    companies; engineers read their own, without access to the payslips.
+    """
+
+    _name = "hr.technical.grade.allowance"
+    _description = "Technical Grade Pay Line"
+    _auto = False
+    _order = "month desc, employee_id, component"
+
+    payslip_id = fields.Many2one(
+        "hr.payslip", string="Payslip", readonly=True, groups="payroll.group_payroll_user"
+    )
+    payslip_number = fields.Char(string="Payslip Reference", readonly=True)
+    employee_id = fields.Many2one("hr.employee", readonly=True)
+    department_id = fields.Many2one("hr.department", readonly=True)
+    company_id = fields.Many2one("res.company", readonly=True)
+    currency_id = fields.Many2one("res.currency", readonly=True)
+    month = fields.Date(readonly=True, help="First day of the month the payslip starts in.")
+    date_from = fields.Date(string="Period Start", readonly=True)
+    date_to = fields.Date(string="Period End", readonly=True)
+    state = fields.Selection(
+        [("verify", "Waiting"), ("done", "Done")], string="Payslip Status", readonly=True
+    )
+    component = fields.Selection(
+        [
+            ("base_wage", "Base Wage"),
+            ("post_wage", "Post Wage"),
+            ("allowance", "Grade Allowance"),
+            ("other", "Other"),
+        ],
+        readonly=True,
+    )
+    name = fields.Char(string="Description", readonly=True)
+    amount = fields.Monetary(readonly=True)
+
+    def init(self):
+        tools.drop_view_if_exists(self.env.cr, self._table)
+        cases = " ".join(
+            f"WHEN '{code}' THEN '{component}'" for code, component in COMPONENT_BY_CODE.items()
+        )
+        self.env.cr.execute(
+            f"""
+            CREATE VIEW {self._table} AS (
+                SELECT
+                    line.id AS id,
+                    slip.id AS payslip_id,
+                    slip.number AS payslip_number,
+                    slip.employee_id AS employee_id,
+                    employee.department_id AS department_id,
+                    slip.company_id AS company_id,
+                    company.currency_id AS currency_id,
+                    date_trunc('month', slip.date_from)::date AS month,
+                    slip.date_from AS date_from,
+                    slip.date_to AS date_to,
+                    slip.state AS state,
+                    CASE line.code {cases} ELSE 'other' END AS component,
+                    line.name AS name,
+                    CASE WHEN slip.credit_note THEN -line.total ELSE line.total END AS amount
+                FROM hr_payslip_line line
+                JOIN hr_payslip slip ON slip.id = line.slip_id
+                JOIN hr_employee employee ON employee.id = slip.employee_id
+                JOIN res_company company ON company.id = slip.company_id
+                JOIN hr_salary_rule_category category ON category.id = line.category_id
+                WHERE category.code = 'TG'
+                  AND slip.state IN ('verify', 'done')
+            )
+            """  # noqa: S608 - only module constants are formatted in
+        )
