@@ -1,4 +1,6 @@
 # Copyright 2026 hr_technical_grade contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 
-from . import models, wizards
+from . import models
+from . import report
+from . import wizards

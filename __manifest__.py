@@ -9,7 +9,7 @@
     "author": "hr_technical_grade contributors",
     "license": "AGPL-3",
     "development_status": "Alpha",
-    "depends": ["hr", "mail", "payroll"],
+    "depends": ["hr", "mail", "payroll", "report_xlsx"],
     "data": [
         "security/hr_technical_grade_security.xml",
         "security/ir.model.access.csv",
@@ -21,12 +21,15 @@
         "views/hr_technical_grade_allowance_views.xml",
         "wizards/hr_technical_grade_set_wizard_views.xml",
         "views/hr_employee_views.xml",
+        "wizards/hr_technical_grade_adjustment_wizard_views.xml",
+        "report/salary_adjustment_reports.xml",
         "views/res_config_settings_views.xml",
         "views/menus.xml",
     ],
     "demo": [
         "demo/hr_technical_grade_demo.xml",
     ],
+    "external_dependencies": {"python": ["xlsxwriter"]},
     "installable": True,
     "application": False,
 }

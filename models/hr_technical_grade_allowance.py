@@ -76,5 +76,5 @@ class HrTechnicalGradeAllowance(models.Model):
                 WHERE category.code = 'TG'
                   AND slip.state IN ('verify', 'done')
             )
-            """  # noqa: S608 - only module constants are formatted in
+            """
         )

@@ -269,3 +269,51 @@ class HrTechnicalGradeHistory(models.Model):
         for date_to, line_ids in to_close.items():
             self.browse(line_ids).write({"date_to": date_to})
         return self.create(vals_list)
+
+    # ------------------------------------------------------------------
+    # Salary adjustment table
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _salary_adjustment_rows(self, date_from, date_to, domain=None):
+        """One row per grade change taking effect from ``date_from`` to ``date_to``.
+
+        A change is a history line that follows another line of the same
+        employee (initial gradings are not changes).  Each row holds the old
+        and new grades, the effective date, the old and new monthly base wage,
+        post wage and allowance (from the ladder) and the monthly difference.
+        """
+        changes = self.search(
+            [("date_from", ">=", date_from), ("date_from", "<=", date_to), *(domain or [])],
+            order="date_from, employee_id",
+        )
+        previous_day = {line: line.date_from - timedelta(days=1) for line in changes}
+        before = self.search(
+            [
+                ("employee_id", "in", changes.employee_id.ids),
+                ("date_to", "in", list(set(previous_day.values()))),
+            ]
+        )
+        previous = {(line.employee_id, line.date_to): line for line in before}
+        rows = []
+        for line in changes:
+            old = previous.get((line.employee_id, previous_day[line]))
+            if not old:
+                continue
+            row = {
+                "line": line,
+                "employee": line.employee_id,
+                "department": line.employee_id.department_id,
+                "old_grade": old.grade_id,
+                "new_grade": line.grade_id,
+                "date": line.date_from,
+                "change_type": line.change_type,
+                "origin": line.origin or "",
+                "currency": line.grade_id.currency_id,
+            }
+            for name in ("base_wage", "post_wage", "allowance", "monthly_total"):
+                row[f"old_{name}"] = old.grade_id[name]
+                row[f"new_{name}"] = line.grade_id[name]
+            row["difference"] = row["new_monthly_total"] - row["old_monthly_total"]
+            rows.append(row)
+        return rows

@@ -6,4 +6,9 @@
 from importlib.util import find_spec
 
 if find_spec("odoo"):
-    from . import test_access, test_grade_history, test_grade_ladder, test_i18n
+    from . import test_grade_ladder
+    from . import test_grade_history
+    from . import test_access
+    from . import test_i18n
+    from . import test_payroll
+    from . import test_salary_adjustment

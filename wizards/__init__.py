@@ -2,3 +2,4 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 
 from . import hr_technical_grade_set_wizard
+from . import hr_technical_grade_adjustment_wizard

@@ -1,0 +1,70 @@
+# Copyright 2026 hr_technical_grade contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+
+from odoo import models
+
+
+class SalaryAdjustmentXlsx(models.AbstractModel):
+    """The salary adjustment table as a spreadsheet, headers in the user's language."""
+
+    _name = "report.hr_technical_grade.salary_adjustment_xlsx"
+    _inherit = "report.report_xlsx.abstract"
+    _description = "Salary Adjustment Table (XLSX)"
+
+    def _columns(self):
+        _ = self.env._
+        return [
+            (_("Employee"), lambda r: r["employee"].name, 24),
+            (_("Department"), lambda r: r["department"].display_name or "", 28),
+            (_("Old Grade"), lambda r: r["old_grade"].name, 18),
+            (_("New Grade"), lambda r: r["new_grade"].name, 18),
+            (_("Effective Date"), lambda r: r["date"], 14),
+            (_("Old Base Wage"), lambda r: r["old_base_wage"], 12),
+            (_("New Base Wage"), lambda r: r["new_base_wage"], 12),
+            (_("Old Post Wage"), lambda r: r["old_post_wage"], 12),
+            (_("New Post Wage"), lambda r: r["new_post_wage"], 12),
+            (_("Old Allowance"), lambda r: r["old_allowance"], 12),
+            (_("New Allowance"), lambda r: r["new_allowance"], 12),
+            (_("Difference per Month"), lambda r: r["difference"], 14),
+            (_("Source Document"), lambda r: r["origin"], 20),
+        ]
+
+    def generate_xlsx_report(self, workbook, data, wizards):
+        title = workbook.add_format({"bold": True, "font_size": 14})
+        header = workbook.add_format(
+            {"bold": True, "bg_color": "#D9E1F2", "border": 1, "text_wrap": True}
+        )
+        date_format = workbook.add_format({"num_format": "yyyy-mm-dd"})
+        columns = self._columns()
+        for wizard in wizards:
+            money = workbook.add_format(
+                {"num_format": self._report_xlsx_currency_format(wizard.company_id.currency_id)}
+            )
+            sheet = workbook.add_worksheet(self.env._("Salary Adjustment")[:31])
+            sheet.write(
+                0,
+                0,
+                self.env._(
+                    "Salary Adjustment Table %(start)s – %(end)s",
+                    start=wizard.date_from.isoformat(),
+                    end=wizard.date_to.isoformat(),
+                ),
+                title,
+            )
+            for col, (label, _getter, width) in enumerate(columns):
+                sheet.write(2, col, label, header)
+                sheet.set_column(col, col, width)
+            rows = wizard._rows()
+            for row_index, row in enumerate(rows, start=3):
+                for col, (_label, getter, _width) in enumerate(columns):
+                    value = getter(row)
+                    if col == 4:
+                        sheet.write_datetime(row_index, col, value, date_format)
+                    elif isinstance(value, float | int):
+                        sheet.write_number(row_index, col, value, money)
+                    else:
+                        sheet.write_string(row_index, col, value)
+            total_row = len(rows) + 3
+            sheet.write(total_row, 0, self.env._("Total"), header)
+            sheet.write_number(total_row, 11, sum(r["difference"] for r in rows), money)
+            sheet.freeze_panes(3, 1)
