@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 
 from odoo import fields, models, tools
+from odoo.tools import SQL
 
 COMPONENT_BY_CODE = {"TG_BASE": "base_wage", "TG_POST": "post_wage", "TG_ALW": "allowance"}
 
@@ -19,9 +20,7 @@ class HrTechnicalGradeAllowance(models.Model):
     _auto = False
     _order = "month desc, employee_id, component"
 
-    payslip_id = fields.Many2one(
-        "hr.payslip", string="Payslip", readonly=True, groups="payroll.group_payroll_user"
-    )
+    payslip_id = fields.Many2one("hr.payslip", readonly=True, groups="payroll.group_payroll_user")
     payslip_number = fields.Char(string="Payslip Reference", readonly=True)
     employee_id = fields.Many2one("hr.employee", readonly=True)
     department_id = fields.Many2one("hr.department", readonly=True)
@@ -47,12 +46,13 @@ class HrTechnicalGradeAllowance(models.Model):
 
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)
-        cases = " ".join(
-            f"WHEN '{code}' THEN '{component}'" for code, component in COMPONENT_BY_CODE.items()
+        cases = SQL(" ").join(
+            SQL("WHEN %s THEN %s", code, component) for code, component in COMPONENT_BY_CODE.items()
         )
         self.env.cr.execute(
-            f"""
-            CREATE VIEW {self._table} AS (
+            SQL(
+                """
+            CREATE VIEW %s AS (
                 SELECT
                     line.id AS id,
                     slip.id AS payslip_id,
@@ -65,7 +65,7 @@ class HrTechnicalGradeAllowance(models.Model):
                     slip.date_from AS date_from,
                     slip.date_to AS date_to,
                     slip.state AS state,
-                    CASE line.code {cases} ELSE 'other' END AS component,
+                    CASE line.code %s ELSE 'other' END AS component,
                     line.name AS name,
                     CASE WHEN slip.credit_note THEN -line.total ELSE line.total END AS amount
                 FROM hr_payslip_line line
@@ -76,5 +76,8 @@ class HrTechnicalGradeAllowance(models.Model):
                 WHERE category.code = 'TG'
                   AND slip.state IN ('verify', 'done')
             )
-            """
+            """,
+                SQL.identifier(self._table),
+                cases,
+            )
         )

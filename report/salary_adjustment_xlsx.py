@@ -12,21 +12,20 @@ class SalaryAdjustmentXlsx(models.AbstractModel):
     _description = "Salary Adjustment Table (XLSX)"
 
     def _columns(self):
-        _ = self.env._
         return [
-            (_("Employee"), lambda r: r["employee"].name, 24),
-            (_("Department"), lambda r: r["department"].display_name or "", 28),
-            (_("Old Grade"), lambda r: r["old_grade"].name, 18),
-            (_("New Grade"), lambda r: r["new_grade"].name, 18),
-            (_("Effective Date"), lambda r: r["date"], 14),
-            (_("Old Base Wage"), lambda r: r["old_base_wage"], 12),
-            (_("New Base Wage"), lambda r: r["new_base_wage"], 12),
-            (_("Old Post Wage"), lambda r: r["old_post_wage"], 12),
-            (_("New Post Wage"), lambda r: r["new_post_wage"], 12),
-            (_("Old Allowance"), lambda r: r["old_allowance"], 12),
-            (_("New Allowance"), lambda r: r["new_allowance"], 12),
-            (_("Difference per Month"), lambda r: r["difference"], 14),
-            (_("Source Document"), lambda r: r["origin"], 20),
+            (self.env._("Employee"), lambda r: r["employee"].name, 24),
+            (self.env._("Department"), lambda r: r["department"].display_name or "", 28),
+            (self.env._("Old Grade"), lambda r: r["old_grade"].name, 18),
+            (self.env._("New Grade"), lambda r: r["new_grade"].name, 18),
+            (self.env._("Effective Date"), lambda r: r["date"], 14),
+            (self.env._("Old Base Wage"), lambda r: r["old_base_wage"], 12),
+            (self.env._("New Base Wage"), lambda r: r["new_base_wage"], 12),
+            (self.env._("Old Post Wage"), lambda r: r["old_post_wage"], 12),
+            (self.env._("New Post Wage"), lambda r: r["new_post_wage"], 12),
+            (self.env._("Old Allowance"), lambda r: r["old_allowance"], 12),
+            (self.env._("New Allowance"), lambda r: r["new_allowance"], 12),
+            (self.env._("Difference per Month"), lambda r: r["difference"], 14),
+            (self.env._("Source Document"), lambda r: r["origin"], 20),
         ]
 
     def generate_xlsx_report(self, workbook, data, wizards):
