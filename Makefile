@@ -18,3 +18,7 @@ lint:
 ## Export i18n/hr_technical_grade.pot from a throwaway database
 pot:
 	bash tools/export_pot.sh
+
+## Print the benchmarks (time and SQL queries), in a throwaway database
+bench:
+	bash tools/bench.sh

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Copyright 2026 hr_technical_grade contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+#
+# `make bench`: the benchmarks, in a throwaway database.
+
+source "$(dirname "$0")/common.sh"
+
+find_odoo
+[ ${#ODOO_CMD[@]} -gt 0 ] || die "no Odoo 18.0 found: install it, or set ODOO_SRC."
+ensure_postgres
+install_deps
+write_config
+
+DB="${ADDON}_bench_$$"
+trap 'drop_db "$DB"' EXIT
+say "installing $ADDON (without demo data) in $DB"
+odoo -d "$DB" -i "$ADDON" --without-demo=all --stop-after-init --log-level=warn
+"$PYTHON" "$ROOT/tools/bench_payroll.py" -c "$BUILD/odoo.conf" -d "$DB" "$@"
