@@ -7,6 +7,7 @@
 # repository (Odoo's translation export walks the addon folder, links and all).
 #
 #   ensure_postgres   PostgreSQL installed, running, with a login role for Odoo
+#   ensure_wkhtmltopdf  wkhtmltopdf for PDF reports (installed when root)
 #   find_odoo         an importable Odoo 18.0, else $ODOO_SRC, else the release
 #   install_deps      Python test tools and OCA addons from PyPI
 #   write_config      $BUILD/odoo.conf with the addons path and database access
@@ -66,6 +67,18 @@ ensure_postgres() {
         is_root || die "cannot log in to PostgreSQL as '$DB_USER'. Create the role: sudo -u postgres createuser --createdb --pwprompt $DB_USER (password '$DB_PASSWORD'), or set DB_USER/DB_PASSWORD."
         say "creating the PostgreSQL role '$DB_USER'"
         su postgres -c "psql -q -c \"DO \\\$\\\$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$DB_USER') THEN CREATE ROLE \\\"$DB_USER\\\" LOGIN CREATEDB PASSWORD '$DB_PASSWORD'; ELSE ALTER ROLE \\\"$DB_USER\\\" LOGIN CREATEDB PASSWORD '$DB_PASSWORD'; END IF; END \\\$\\\$;\""
+    fi
+}
+
+# PDF reports are rendered by wkhtmltopdf (Debian's package).
+ensure_wkhtmltopdf() {
+    command -v wkhtmltopdf >/dev/null && return 0
+    if is_root; then
+        say "installing wkhtmltopdf (PDF reports) from the distribution's packages"
+        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wkhtmltopdf >/dev/null \
+            || say "could not install wkhtmltopdf: PDF reports will not render"
+    else
+        say "wkhtmltopdf is missing: PDF reports will not render (sudo apt-get install wkhtmltopdf)"
     fi
 }
 

@@ -42,6 +42,7 @@ if [ ${#ODOO_CMD[@]} -eq 0 ]; then
     run_pure_tests_only
 fi
 ensure_postgres
+ensure_wkhtmltopdf
 install_deps
 write_config
 
