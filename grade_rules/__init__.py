@@ -25,3 +25,4 @@ from .proration import (
     round_amount,
     total,
 )
+from .scoring import WeightError, check_weights, weighted_score

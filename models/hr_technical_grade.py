@@ -79,6 +79,11 @@ class HrTechnicalGrade(models.Model):
         help="How often engineers at this grade are reviewed.",
     )
     description = fields.Html(translate=True)
+    assessment_template_id = fields.Many2one(
+        "hr.technical.grade.assessment.template",
+        tracking=True,
+        help="The assessment form used to evaluate engineers for this grade.",
+    )
     employee_count = fields.Integer(compute="_compute_employee_count", string="Engineers")
 
     _sql_constraints = [

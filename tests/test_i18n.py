@@ -31,3 +31,10 @@ class TestChinese(TransactionCase):
         self.assertEqual(zh.ref("hr_technical_grade.menu_technical_grade_history").name, "等级履历")
         field = zh["ir.model.fields"]._get("hr.technical.grade", "allowance")
         self.assertEqual(field.field_description, "技术等级津贴")
+
+    def test_assessment_form_in_chinese(self):
+        zh = self.env(context={"lang": "zh_CN"})
+        form = zh.ref("hr_technical_grade.assessment_template_engineer")
+        self.assertEqual(form.name, "售后服务工程师技术等级考核评定表")
+        self.assertEqual(form.section_ids.mapped("name"), ["技术能力", "服务态度", "业务水平"])
+        self.assertEqual(form.level_ids.mapped("name"), ["优秀", "良好", "合格", "不合格"])

@@ -1,0 +1,44 @@
+# Copyright 2026 hr_technical_grade contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+
+from odoo import api, fields, models
+
+from .hr_technical_grade_assessment_template import DEFER_CHECKS, SAVING_TEMPLATE
+
+
+class HrTechnicalGradeAssessmentCriterion(models.Model):
+    """A weighted criterion of an assessment form."""
+
+    _name = "hr.technical.grade.assessment.criterion"
+    _description = "Technical Grade Assessment Criterion"
+    _order = "template_id, section_sequence, sequence, id"
+
+    section_id = fields.Many2one(
+        "hr.technical.grade.assessment.section", required=True, ondelete="cascade", index=True
+    )
+    section_sequence = fields.Integer(
+        related="section_id.sequence", string="Section Sequence", store=True
+    )
+    template_id = fields.Many2one(
+        related="section_id.template_id", store=True, index=True
+    )
+    sequence = fields.Integer(default=10)
+    name = fields.Char(required=True, translate=True)
+    description = fields.Text(
+        translate=True, help="What a good rating looks like, to guide the assessors."
+    )
+    weight = fields.Float(string="Weight (%)", digits=(5, 2), required=True)
+
+    @api.constrains("weight", "section_id")
+    def _check_template_weights(self):
+        if not (self.env.context.get(SAVING_TEMPLATE) or self.env.context.get(DEFER_CHECKS)):
+            self.template_id._check_weights()
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_keeps_weights(self):
+        if self.env.context.get(SAVING_TEMPLATE) or self.env.context.get(DEFER_CHECKS):
+            return
+        for template in self.template_id:
+            remaining = template.criterion_ids - self
+            if remaining:  # deleting every criterion empties the form: allowed
+                template._check_weights(remaining)
