@@ -26,3 +26,4 @@ from .proration import (
     total,
 )
 from .scoring import WeightError, check_weights, weighted_score
+from .eligibility import Problem, demotion_problems, promotion_problems

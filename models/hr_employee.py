@@ -38,6 +38,12 @@ class HrEmployee(models.Model):
         groups="hr.group_hr_user",
         help="The day the current grade took effect.",
     )
+    technical_experience_date = fields.Date(
+        string="In the Trade Since",
+        groups="hr.group_hr_user",
+        help="Start of the professional experience counted for promotions. When "
+        "empty, experience counts from the first grade.",
+    )
     technical_grade_history_count = fields.Integer(
         compute="_compute_technical_grade_history_count",
         groups="hr.group_hr_user",
@@ -95,6 +101,20 @@ class HrEmployee(models.Model):
             self.env.add_to_compute(self._fields[fname], employees)
         employees._recompute_recordset(fnames)
         return employees
+
+    def _technical_grade_standing(self, day):
+        """Grade, whole months in it and whole years of experience on ``day``."""
+        self.ensure_one()
+        chain = self.env["hr.technical.grade.history"]._segments_by_employee(self)[self.id]
+        current = rules.segment_at(chain, day)
+        start = self.technical_experience_date or min(
+            (segment.date_from for segment in chain), default=None
+        )
+        return {
+            "grade": self.env["hr.technical.grade"].browse(current.value if current else []),
+            "months_in_grade": rules.months_in_value(chain, day),
+            "experience_years": rules.full_months_between(start, day) // 12 if start else 0,
+        }
 
     # ------------------------------------------------------------------
     # Pay

@@ -19,9 +19,7 @@ class HrTechnicalGradeAssessmentCriterion(models.Model):
     section_sequence = fields.Integer(
         related="section_id.sequence", string="Section Sequence", store=True
     )
-    template_id = fields.Many2one(
-        related="section_id.template_id", store=True, index=True
-    )
+    template_id = fields.Many2one(related="section_id.template_id", store=True, index=True)
     sequence = fields.Integer(default=10)
     name = fields.Char(required=True, translate=True)
     description = fields.Text(

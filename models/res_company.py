@@ -1,7 +1,10 @@
 # Copyright 2026 hr_technical_grade contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+from ..grade_rules import scoring
 
 
 class ResCompany(models.Model):
@@ -16,3 +19,46 @@ class ResCompany(models.Model):
         "its share of the month counted in calendar days, or in the days the "
         "employee's working schedule counts.",
     )
+    technical_grade_weight_assessment = fields.Float(
+        string="Assessment Form Weight (%)",
+        default=40.0,
+        help="Share of the assessment form's score in an evaluation's final score.",
+    )
+    technical_grade_weight_theory = fields.Float(string="Theory Exam Weight (%)", default=20.0)
+    technical_grade_weight_practical = fields.Float(
+        string="On-site Practical Weight (%)", default=30.0
+    )
+    technical_grade_weight_teaching = fields.Float(string="Teaching Weight (%)", default=10.0)
+    technical_grade_pass_mark = fields.Float(
+        string="Evaluation Pass Mark",
+        default=60.0,
+        help="Final score an evaluation must reach to pass.",
+    )
+
+    @api.constrains(
+        "technical_grade_weight_assessment",
+        "technical_grade_weight_theory",
+        "technical_grade_weight_practical",
+        "technical_grade_weight_teaching",
+    )
+    def _check_technical_grade_weights(self):
+        for company in self:
+            try:
+                scoring.check_weights(company._technical_grade_evaluation_weights().values())
+            except scoring.WeightError as err:
+                raise ValidationError(
+                    self.env._(
+                        "The weights of the assessment form and of the theory, practical and "
+                        "teaching exams must total 100 %%, not %(total)s %%.",
+                        total=format(err.total.normalize(), "f"),
+                    )
+                ) from err
+
+    def _technical_grade_evaluation_weights(self):
+        self.ensure_one()
+        return {
+            "assessment": self.technical_grade_weight_assessment,
+            "theory": self.technical_grade_weight_theory,
+            "practical": self.technical_grade_weight_practical,
+            "teaching": self.technical_grade_weight_teaching,
+        }

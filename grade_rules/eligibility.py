@@ -1,0 +1,55 @@
+# Copyright 2026 hr_technical_grade contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+"""Who may be promoted or demoted, and why not.
+
+Grades are positions on a ladder (0 = lowest).  Promotion goes strictly one
+grade up (逐级晋升) and demotion one grade down.  A promotion also needs the
+target grade's minimum months in the current grade and minimum years of
+experience.  Each unmet condition is returned as a :class:`Problem` that the
+caller words for its users.
+"""
+
+from dataclasses import dataclass
+
+NOT_GRADED = "not_graded"
+NOT_ONE_UP = "not_one_up"
+NOT_ONE_DOWN = "not_one_down"
+MONTHS_IN_GRADE = "months_in_grade"
+EXPERIENCE = "experience"
+
+
+@dataclass(frozen=True)
+class Problem:
+    code: str
+    required: object = None
+    actual: object = None
+
+
+def promotion_problems(
+    current_rank, target_rank, months_in_grade, required_months, experience_years, required_years
+):
+    """Unmet conditions of a promotion from ``current_rank`` to ``target_rank``."""
+    if current_rank is None:
+        return [Problem(NOT_GRADED)]
+    problems = []
+    if target_rank != current_rank + 1:
+        problems.append(Problem(NOT_ONE_UP, current_rank + 1, target_rank))
+    if months_in_grade < (required_months or 0):
+        problems.append(Problem(MONTHS_IN_GRADE, required_months, months_in_grade))
+    if experience_years < (required_years or 0):
+        problems.append(Problem(EXPERIENCE, required_years, experience_years))
+    return problems
+
+
+def demotion_problems(current_rank, target_rank):
+    """Unmet conditions of a demotion: strictly one grade down."""
+    if current_rank is None:
+        return [Problem(NOT_GRADED)]
+    if target_rank != current_rank - 1:
+        return [Problem(NOT_ONE_DOWN, current_rank - 1, target_rank)]
+    return []
+
+
+def full_years(months):
+    """Whole years in a number of whole months."""
+    return months // 12

@@ -1,0 +1,484 @@
+# Copyright 2026 hr_technical_grade contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+
+from decimal import Decimal
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.fields import Command
+
+from ..grade_rules import eligibility, proration
+
+EXAM_PARTS = ("theory", "practical", "teaching")
+OFFICER = "hr_technical_grade.group_technical_grade_officer"
+# What an employee or a manager may fill in on a draft request; scores,
+# results and states are HR's (and, later, the committee's).
+REQUESTER_FIELDS = {
+    "kind",
+    "employee_id",
+    "target_grade_id",
+    "initial_reason",
+    "demotion_reason",
+    "effective_date",
+    "attachment_ids",
+    "note",
+}
+
+
+class HrTechnicalGradeEvaluation(models.Model):
+    """A grade evaluation: initial grading, promotion or demotion of one employee.
+
+    The assessment form of the target grade and the exams (theory, on-site
+    practical, teaching) give the final score; an approved evaluation is
+    applied once, writing the employee's grade history from its effective
+    date.
+    """
+
+    _name = "hr.technical.grade.evaluation"
+    _description = "Technical Grade Evaluation"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "create_date desc, id desc"
+
+    name = fields.Char(string="Reference", required=True, readonly=True, copy=False, default="/")
+    kind = fields.Selection(
+        [
+            ("initial", "Initial Grading"),
+            ("promotion", "Promotion"),
+            ("demotion", "Demotion"),
+        ],
+        required=True,
+        default="promotion",
+        tracking=True,
+    )
+    initial_reason = fields.Selection(
+        [("probation", "End of probation (new hire)"), ("transfer", "End of trial (transferee)")],
+        string="Initial Grading Of",
+    )
+    demotion_reason = fields.Selection(
+        [
+            ("quality_accident", "Quality accident with significant loss"),
+            ("failed_reviews", "Two consecutive failed monthly reviews"),
+            ("refused_assignments", "Refusing assignments or slacking"),
+            ("discipline", "Breach of discipline with negative impact"),
+            ("service_failure", "Serious customer-service failure"),
+        ],
+        tracking=True,
+    )
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("submitted", "In Approval"),
+            ("approved", "Approved"),
+            ("done", "Applied"),
+            ("rejected", "Rejected"),
+            ("cancel", "Cancelled"),
+        ],
+        required=True,
+        default="draft",
+        tracking=True,
+        copy=False,
+    )
+    employee_id = fields.Many2one(
+        "hr.employee", required=True, index=True, tracking=True, check_company=True
+    )
+    company_id = fields.Many2one(
+        related="employee_id.company_id", store=True, index=True, precompute=True
+    )
+    department_id = fields.Many2one(
+        related="employee_id.department_id", store=True, string="Department"
+    )
+    employee_user_id = fields.Many2one(related="employee_id.user_id", string="Employee User")
+    current_grade_id = fields.Many2one(
+        "hr.technical.grade",
+        compute="_compute_current_grade",
+        store=True,
+        precompute=True,
+        readonly=True,
+        string="Current Grade",
+    )
+    target_grade_id = fields.Many2one(
+        "hr.technical.grade",
+        compute="_compute_target_grade",
+        store=True,
+        precompute=True,
+        readonly=False,
+        required=True,
+        tracking=True,
+        check_company=True,
+        string="Target Grade",
+    )
+    template_id = fields.Many2one(
+        "hr.technical.grade.assessment.template",
+        compute="_compute_template",
+        store=True,
+        precompute=True,
+        readonly=False,
+        string="Assessment Form",
+    )
+    line_ids = fields.One2many(
+        "hr.technical.grade.evaluation.line",
+        "evaluation_id",
+        compute="_compute_line_ids",
+        store=True,
+        readonly=False,
+        copy=True,
+        string="Assessment",
+    )
+    assessment_score = fields.Float(compute="_compute_scores", store=True, digits=(5, 2))
+    theory_score = fields.Float(string="Theory Exam", digits=(5, 2), tracking=True)
+    practical_score = fields.Float(string="On-site Practical", digits=(5, 2), tracking=True)
+    teaching_score = fields.Float(string="Teaching", digits=(5, 2), tracking=True)
+    final_score = fields.Float(compute="_compute_scores", store=True, digits=(5, 2), tracking=True)
+    result = fields.Selection(
+        [("pending", "Pending"), ("passed", "Passed"), ("failed", "Failed")],
+        compute="_compute_scores",
+        store=True,
+        tracking=True,
+    )
+    scored = fields.Boolean(
+        help="Scores are entered: the result counts.", tracking=True, copy=False
+    )
+    effective_date = fields.Date(tracking=True, copy=False)
+    eligibility_problems = fields.Text(compute="_compute_eligibility", string="Not Eligible")
+    eligible = fields.Boolean(compute="_compute_eligibility")
+    override_eligibility = fields.Boolean(
+        tracking=True, copy=False, help="An HR officer lets an ineligible request go ahead."
+    )
+    override_reason = fields.Text(tracking=True, copy=False)
+    attachment_ids = fields.Many2many("ir.attachment", string="Evidence", copy=False)
+    note = fields.Html(string="Notes")
+    history_id = fields.Many2one(
+        "hr.technical.grade.history", string="Grade History Line", readonly=True, copy=False
+    )
+
+    _sql_constraints = [
+        (
+            "scores_in_range",
+            "CHECK(theory_score BETWEEN 0 AND 100 AND practical_score BETWEEN 0 AND 100 "
+            "AND teaching_score BETWEEN 0 AND 100)",
+            "Exam scores go from 0 to 100.",
+        ),
+    ]
+
+    # ------------------------------------------------------------------
+    # Computes
+    # ------------------------------------------------------------------
+
+    @api.depends("employee_id")
+    def _compute_current_grade(self):
+        for evaluation in self:
+            evaluation.current_grade_id = evaluation.employee_id.technical_grade_id
+
+    @api.depends("kind", "current_grade_id")
+    def _compute_target_grade(self):
+        for evaluation in self:
+            current = evaluation.current_grade_id
+            if evaluation.kind == "promotion" and current:
+                evaluation.target_grade_id = current._get_next_grade()
+            elif evaluation.kind == "demotion" and current:
+                evaluation.target_grade_id = current._get_previous_grade()
+            elif not evaluation.target_grade_id:
+                evaluation.target_grade_id = False
+
+    @api.depends("target_grade_id")
+    def _compute_template(self):
+        for evaluation in self:
+            evaluation.template_id = evaluation.target_grade_id.assessment_template_id
+
+    @api.depends("template_id")
+    def _compute_line_ids(self):
+        for evaluation in self:
+            criteria = evaluation.template_id.section_ids.criterion_ids
+            evaluation.line_ids = [Command.clear()] + [
+                Command.create({"criterion_id": criterion.id}) for criterion in criteria
+            ]
+
+    @api.depends(
+        "line_ids.points",
+        "template_id.max_points",
+        "theory_score",
+        "practical_score",
+        "teaching_score",
+        "scored",
+        "company_id",
+    )
+    def _compute_scores(self):
+        for evaluation in self:
+            template = evaluation.template_id
+            if template:
+                evaluation.assessment_score = template._score(
+                    {line.criterion_id: line.points for line in evaluation.line_ids}
+                )
+            else:
+                evaluation.assessment_score = 0.0
+            company = evaluation.company_id or self.env.company
+            weights = company._technical_grade_evaluation_weights()
+            parts = {"assessment": evaluation.assessment_score}
+            parts.update({part: evaluation[f"{part}_score"] for part in EXAM_PARTS})
+            final = sum(
+                proration.to_decimal(weights[part]) * proration.to_decimal(parts[part])
+                for part in weights
+            ) / Decimal(100)
+            evaluation.final_score = float(proration.round_amount(final))
+            if not evaluation.scored:
+                evaluation.result = "pending"
+            elif evaluation.final_score >= company.technical_grade_pass_mark:
+                evaluation.result = "passed"
+            else:
+                evaluation.result = "failed"
+
+    @api.depends("kind", "employee_id", "target_grade_id", "current_grade_id")
+    def _compute_eligibility(self):
+        today = fields.Date.context_today(self)
+        for evaluation in self:
+            problems = evaluation._eligibility_problems(today)
+            evaluation.eligible = not problems
+            evaluation.eligibility_problems = "\n".join(problems) or False
+
+    def _eligibility_problems(self, day):
+        """The unmet conditions of the request on ``day``, worded for users."""
+        self.ensure_one()
+        if self.kind == "initial" or not self.employee_id or not self.target_grade_id:
+            return []
+        standing = self.employee_id._technical_grade_standing(day)
+        ladder = list(self.target_grade_id._ladder())
+        current = standing["grade"]
+        current_rank = ladder.index(current) if current in ladder else None
+        target_rank = ladder.index(self.target_grade_id) if self.target_grade_id in ladder else -1
+        if self.kind == "promotion":
+            problems = eligibility.promotion_problems(
+                current_rank,
+                target_rank,
+                standing["months_in_grade"],
+                self.target_grade_id.min_months_in_previous,
+                standing["experience_years"],
+                self.target_grade_id.min_experience_years,
+            )
+        else:
+            problems = eligibility.demotion_problems(current_rank, target_rank)
+        return [self._word_problem(problem, current) for problem in problems]
+
+    def _word_problem(self, problem, current):
+        _ = self.env._
+        if problem.code == eligibility.NOT_GRADED:
+            return _(
+                "%(employee)s has no grade yet: grade them first.", employee=self.employee_id.name
+            )
+        if problem.code == eligibility.NOT_ONE_UP:
+            return _(
+                "Promotion is one grade at a time: from %(current)s the next grade is %(next)s.",
+                current=current.name,
+                next=current._get_next_grade().name or _("none (top of the ladder)"),
+            )
+        if problem.code == eligibility.NOT_ONE_DOWN:
+            return _(
+                "Demotion is one grade down: from %(current)s that is %(previous)s.",
+                current=current.name,
+                previous=current._get_previous_grade().name or _("none (bottom of the ladder)"),
+            )
+        if problem.code == eligibility.MONTHS_IN_GRADE:
+            return _(
+                "%(required)s months in the current grade are required; %(actual)s are done.",
+                required=problem.required,
+                actual=problem.actual,
+            )
+        return _(
+            "%(required)s years of experience are required; %(actual)s are counted.",
+            required=problem.required,
+            actual=problem.actual,
+        )
+
+    # ------------------------------------------------------------------
+    # Constraints
+    # ------------------------------------------------------------------
+
+    @api.constrains("kind", "demotion_reason")
+    def _check_demotion_reason(self):
+        for evaluation in self:
+            if evaluation.kind == "demotion" and not evaluation.demotion_reason:
+                raise ValidationError(self.env._("A demotion needs one of the demotion reasons."))
+
+    @api.constrains("override_eligibility", "override_reason")
+    def _check_override(self):
+        for evaluation in self:
+            if evaluation.override_eligibility and not (evaluation.override_reason or "").strip():
+                raise ValidationError(
+                    self.env._("Overriding the eligibility needs a written justification.")
+                )
+
+    @api.constrains("effective_date")
+    def _check_effective_date(self):
+        today = fields.Date.context_today(self)
+        if self.env.user.has_group(OFFICER) or self.env.su:
+            return
+        for evaluation in self:
+            if evaluation.effective_date and evaluation.effective_date < today:
+                raise ValidationError(
+                    self.env._("Only HR officers may set an effective date in the past.")
+                )
+
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
+
+    def _check_requester_fields(self, vals):
+        if self.env.su or self.env.user.has_group(OFFICER):
+            return
+        forbidden = set(vals) - REQUESTER_FIELDS - {"name", "message_follower_ids"}
+        if forbidden or any(evaluation.state != "draft" for evaluation in self):
+            raise AccessError(
+                self.env._(
+                    "Only HR officers change the scores, results and status of evaluations; "
+                    "requesters edit their draft requests only."
+                )
+            )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self.browse()._check_requester_fields(vals)
+            if vals.get("name", "/") == "/":
+                vals["name"] = (
+                    self.env["ir.sequence"].next_by_code("hr.technical.grade.evaluation") or "/"
+                )
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if "override_eligibility" in vals and not (self.env.su or self.env.user.has_group(OFFICER)):
+            raise AccessError(self.env._("Only HR officers may override the eligibility."))
+        self._check_requester_fields(vals)
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_drafts(self):
+        if any(evaluation.state not in ("draft", "cancel") for evaluation in self):
+            raise UserError(self.env._("Only draft or cancelled evaluations can be deleted."))
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+
+    def _check_state(self, *states):
+        for evaluation in self:
+            if evaluation.state not in states:
+                raise UserError(
+                    self.env._(
+                        "%(name)s is %(state)s: this action is not possible now.",
+                        name=evaluation.name,
+                        state=dict(self._fields["state"]._description_selection(self.env))[
+                            evaluation.state
+                        ],
+                    )
+                )
+
+    def action_submit(self):
+        self._check_state("draft")
+        for evaluation in self:
+            problems = evaluation._eligibility_problems(fields.Date.context_today(self))
+            if problems and not evaluation.override_eligibility:
+                raise UserError(
+                    self.env._(
+                        "%(employee)s is not eligible:\n%(problems)s\nAn HR officer may "
+                        "override this with a written justification.",
+                        employee=evaluation.employee_id.name,
+                        problems="\n".join(f"- {p}" for p in problems),
+                    )
+                )
+        # Requesters may submit their own drafts: the state is written as such.
+        self.sudo().write({"state": "submitted"})
+
+    def action_approve(self):
+        """HR approval of a submitted evaluation with its scores entered."""
+        if not self.env.user.has_group(OFFICER):
+            raise AccessError(self.env._("Only HR officers approve evaluations."))
+        self._check_state("submitted")
+        for evaluation in self:
+            if evaluation.employee_id.user_id == self.env.user:
+                raise UserError(self.env._("Nobody approves their own evaluation."))
+            if evaluation.result != "passed":
+                raise UserError(
+                    self.env._(
+                        "%(name)s has not passed (final score %(score)s): it cannot be approved.",
+                        name=evaluation.name,
+                        score=evaluation.final_score,
+                    )
+                )
+        self.write({"state": "approved"})
+
+    def action_reject(self, reason):
+        if not self.env.user.has_group(OFFICER):
+            raise AccessError(self.env._("Only HR officers reject evaluations."))
+        if not (reason or "").strip():
+            raise UserError(self.env._("Say why the evaluation is rejected."))
+        self._check_state("submitted", "approved")
+        self.write({"state": "rejected"})
+        for evaluation in self:
+            evaluation.message_post(
+                body=self.env._("Rejected: %(reason)s", reason=reason),
+                partner_ids=evaluation.employee_id.user_id.partner_id.ids,
+            )
+
+    def action_cancel(self):
+        self._check_state("draft", "submitted", "approved", "rejected")
+        self.write({"state": "cancel"})
+
+    def action_draft(self):
+        self._check_state("rejected", "cancel")
+        self.write({"state": "draft"})
+
+    def action_apply(self):
+        """Write the approved grade into the history, exactly once.
+
+        The evaluation rows are locked first: of two users applying at the
+        same moment, the second waits, then finds the evaluation applied.
+        """
+        if not self.env.user.has_group(OFFICER):
+            raise AccessError(self.env._("Only HR officers apply evaluations."))
+        self.env.cr.execute(
+            "SELECT id FROM hr_technical_grade_evaluation WHERE id IN %s FOR UPDATE",
+            [tuple(self.ids)],
+        )
+        self.invalidate_recordset(["state", "history_id"])
+        self._check_state("approved")
+        today = fields.Date.context_today(self)
+        changes = []
+        for evaluation in self:
+            changes.append(
+                {
+                    "employee_id": evaluation.employee_id.id,
+                    "grade_id": evaluation.target_grade_id.id,
+                    "date_from": evaluation.effective_date or today,
+                    "change_type": evaluation.kind,
+                    "reason": evaluation._history_reason(),
+                    "origin": evaluation.name,
+                }
+            )
+        lines = self.env["hr.technical.grade.history"]._record_grade_change(changes)
+        for evaluation, line in zip(self, lines, strict=True):
+            evaluation.write(
+                {"state": "done", "history_id": line.id, "effective_date": line.date_from}
+            )
+        return True
+
+    def action_open_history(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "hr.technical.grade.history",
+            "res_id": self.history_id.id,
+            "view_mode": "form",
+        }
+
+    def _history_reason(self):
+        self.ensure_one()
+        reason = self.env._(
+            "%(kind)s evaluation %(name)s, final score %(score)s",
+            kind=dict(self._fields["kind"]._description_selection(self.env))[self.kind],
+            name=self.name,
+            score=self.final_score,
+        )
+        if self.override_eligibility:
+            reason += "\n" + self.env._(
+                "Eligibility overridden: %(reason)s", reason=self.override_reason
+            )
+        return reason

@@ -1,0 +1,54 @@
+# Copyright 2026 hr_technical_grade contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+"""Plain pytest tests of promotion and demotion eligibility (no Odoo needed)."""
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from grade_rules import eligibility as e
+
+
+def codes(problems):
+    return [p.code for p in problems]
+
+
+def test_eligible_promotion():
+    assert e.promotion_problems(1, 2, 12, 12, 3, 2) == []
+
+
+def test_promotion_must_be_one_grade_up():
+    assert codes(e.promotion_problems(1, 3, 24, 12, 10, 2)) == [e.NOT_ONE_UP]
+    assert codes(e.promotion_problems(1, 1, 24, 12, 10, 2)) == [e.NOT_ONE_UP]
+    assert codes(e.promotion_problems(1, 0, 24, 12, 10, 2)) == [e.NOT_ONE_UP]
+
+
+def test_promotion_conditions_report_required_and_actual():
+    problems = e.promotion_problems(3, 4, 23, 24, 4, 5)
+    assert problems == [
+        e.Problem(e.MONTHS_IN_GRADE, 24, 23),
+        e.Problem(e.EXPERIENCE, 5, 4),
+    ]
+
+
+def test_ungraded_employee_cannot_be_promoted_or_demoted():
+    assert codes(e.promotion_problems(None, 0, 0, 0, 0, 0)) == [e.NOT_GRADED]
+    assert codes(e.demotion_problems(None, 0)) == [e.NOT_GRADED]
+
+
+@pytest.mark.parametrize("target, ok", [(1, True), (0, False), (2, False), (3, False)])
+def test_demotion_one_grade_down(target, ok):
+    assert (e.demotion_problems(2, target) == []) is ok
+
+
+@given(
+    st.integers(0, 10),
+    st.integers(0, 11),
+    st.integers(0, 120),
+    st.integers(0, 60),
+    st.integers(0, 40),
+    st.integers(0, 20),
+)
+def test_property_eligible_iff_every_condition_holds(cur, tgt, months, req_m, years, req_y):
+    eligible = e.promotion_problems(cur, tgt, months, req_m, years, req_y) == []
+    assert eligible == (tgt == cur + 1 and months >= req_m and years >= req_y)
