@@ -94,7 +94,6 @@ class HrTechnicalGradeEvaluation(models.Model):
         store=True,
         precompute=True,
         readonly=True,
-        string="Current Grade",
     )
     target_grade_id = fields.Many2one(
         "hr.technical.grade",
@@ -105,7 +104,6 @@ class HrTechnicalGradeEvaluation(models.Model):
         required=True,
         tracking=True,
         check_company=True,
-        string="Target Grade",
     )
     template_id = fields.Many2one(
         "hr.technical.grade.assessment.template",
@@ -150,6 +148,29 @@ class HrTechnicalGradeEvaluation(models.Model):
     history_id = fields.Many2one(
         "hr.technical.grade.history", string="Grade History Line", readonly=True, copy=False
     )
+    approval_ids = fields.One2many(
+        "hr.technical.grade.evaluation.approval",
+        "evaluation_id",
+        string="Approvals",
+        readonly=True,
+        copy=False,
+    )
+    current_approval_id = fields.Many2one(
+        "hr.technical.grade.evaluation.approval",
+        compute="_compute_current_approval",
+        string="Current Step",
+    )
+    can_approve = fields.Boolean(compute="_compute_current_approval")
+    pending_approver_ids = fields.Many2many(
+        "res.users",
+        "hr_technical_grade_evaluation_pending_approver_rel",
+        "evaluation_id",
+        "user_id",
+        compute="_compute_pending_approvers",
+        store=True,
+        string="Waiting For",
+        help="Who must decide the current approval step.",
+    )
 
     _sql_constraints = [
         (
@@ -163,6 +184,25 @@ class HrTechnicalGradeEvaluation(models.Model):
     # ------------------------------------------------------------------
     # Computes
     # ------------------------------------------------------------------
+
+    @api.depends("approval_ids.state", "approval_ids.approved_by_ids")
+    @api.depends_context("uid")
+    def _compute_current_approval(self):
+        for evaluation in self:
+            current = evaluation.approval_ids.filtered(lambda a: a.state == "pending")[:1]
+            evaluation.current_approval_id = current
+            evaluation.can_approve = bool(current) and self.env.user in current._waiting_for()
+
+    @api.depends(
+        "state", "approval_ids.state", "approval_ids.approver_ids", "approval_ids.approved_by_ids"
+    )
+    def _compute_pending_approvers(self):
+        for evaluation in self:
+            current = evaluation.approval_ids.filtered(lambda a: a.state == "pending")[:1]
+            waiting = (
+                current._waiting_for() if evaluation.state == "submitted" and current else False
+            )
+            evaluation.pending_approver_ids = waiting
 
     @api.depends("employee_id")
     def _compute_current_grade(self):
@@ -259,30 +299,30 @@ class HrTechnicalGradeEvaluation(models.Model):
         return [self._word_problem(problem, current) for problem in problems]
 
     def _word_problem(self, problem, current):
-        _ = self.env._
         if problem.code == eligibility.NOT_GRADED:
-            return _(
+            return self.env._(
                 "%(employee)s has no grade yet: grade them first.", employee=self.employee_id.name
             )
         if problem.code == eligibility.NOT_ONE_UP:
-            return _(
+            return self.env._(
                 "Promotion is one grade at a time: from %(current)s the next grade is %(next)s.",
                 current=current.name,
-                next=current._get_next_grade().name or _("none (top of the ladder)"),
+                next=current._get_next_grade().name or self.env._("none (top of the ladder)"),
             )
         if problem.code == eligibility.NOT_ONE_DOWN:
-            return _(
+            return self.env._(
                 "Demotion is one grade down: from %(current)s that is %(previous)s.",
                 current=current.name,
-                previous=current._get_previous_grade().name or _("none (bottom of the ladder)"),
+                previous=current._get_previous_grade().name
+                or self.env._("none (bottom of the ladder)"),
             )
         if problem.code == eligibility.MONTHS_IN_GRADE:
-            return _(
+            return self.env._(
                 "%(required)s months in the current grade are required; %(actual)s are done.",
                 required=problem.required,
                 actual=problem.actual,
             )
-        return _(
+        return self.env._(
             "%(required)s years of experience are required; %(actual)s are counted.",
             required=problem.required,
             actual=problem.actual,
@@ -384,18 +424,61 @@ class HrTechnicalGradeEvaluation(models.Model):
                         problems="\n".join(f"- {p}" for p in problems),
                     )
                 )
-        # Requesters may submit their own drafts: the state is written as such.
-        self.sudo().write({"state": "submitted"})
+        for evaluation in self:
+            steps = self.env["hr.technical.grade.approval.step"].sudo()._steps_for(evaluation)
+            lines = [Command.clear()]
+            for index, step in enumerate(steps):
+                lines.append(
+                    Command.create(
+                        {
+                            "step_id": step.id,
+                            "sequence": index,
+                            "name": step.name,
+                            "approval_mode": step.approval_mode,
+                            "approver_ids": [Command.set(step._approvers_for(evaluation).ids)],
+                            "state": "pending" if index == 0 else "waiting",
+                        }
+                    )
+                )
+            # Requesters may submit their own drafts: the state is written as such.
+            evaluation.sudo().write(
+                {"approval_ids": lines, "state": "submitted" if steps else "approved"}
+            )
+        self.activity_update()
 
-    def action_approve(self):
-        """HR approval of a submitted evaluation with its scores entered."""
-        if not self.env.user.has_group(OFFICER):
-            raise AccessError(self.env._("Only HR officers approve evaluations."))
+    def _check_approval_update(self):
+        """Who may decide the current step: one of its approvers, in turn.
+
+        Steps cannot be skipped: only the pending step is decided, by the
+        users it names, and nobody decides their own evaluation.
+        """
         self._check_state("submitted")
         for evaluation in self:
             if evaluation.employee_id.user_id == self.env.user:
                 raise UserError(self.env._("Nobody approves their own evaluation."))
-            if evaluation.result != "passed":
+            current = evaluation.current_approval_id
+            if self.env.user not in current._waiting_for():
+                raise AccessError(
+                    self.env._(
+                        "%(name)s waits for the step %(step)s, decided by %(users)s.",
+                        name=evaluation.name,
+                        step=current.name,
+                        users=", ".join(current._waiting_for().mapped("name")),
+                    )
+                )
+
+    def action_approve(self):
+        """Approve the current step; the last step approves the evaluation."""
+        self._check_approval_update()
+        now = fields.Datetime.now()
+        for evaluation in self:
+            current = evaluation.current_approval_id
+            vals = {"approved_by_ids": [Command.link(self.env.uid)]}
+            remaining = current._waiting_for() - self.env.user
+            if current.approval_mode == "any" or not remaining:
+                vals.update(state="approved", decided_by_id=self.env.uid, decided_on=now)
+            following = evaluation.approval_ids.filtered(lambda a: a.state == "waiting")[:1]
+            if vals.get("state") == "approved" and not following and evaluation.result != "passed":
                 raise UserError(
                     self.env._(
                         "%(name)s has not passed (final score %(score)s): it cannot be approved.",
@@ -403,28 +486,102 @@ class HrTechnicalGradeEvaluation(models.Model):
                         score=evaluation.final_score,
                     )
                 )
-        self.write({"state": "approved"})
+            current.sudo().write(vals)
+            # Approvers need not be able to edit the evaluation to log their decision.
+            evaluation.sudo().message_post(
+                body=self.env._(
+                    "%(step)s: approved by %(user)s.", step=current.name, user=self.env.user.name
+                ),
+                author_id=self.env.user.partner_id.id,
+            )
+            if vals.get("state") == "approved":
+                if following:
+                    following.sudo().state = "pending"
+                else:
+                    evaluation.sudo().state = "approved"
+        self.activity_update()
 
     def action_reject(self, reason):
-        if not self.env.user.has_group(OFFICER):
-            raise AccessError(self.env._("Only HR officers reject evaluations."))
+        """Reject: the current step's approvers, or HR; the applicant is told why."""
         if not (reason or "").strip():
             raise UserError(self.env._("Say why the evaluation is rejected."))
         self._check_state("submitted", "approved")
-        self.write({"state": "rejected"})
+        officer = self.env.user.has_group(OFFICER)
         for evaluation in self:
-            evaluation.message_post(
+            current = evaluation.current_approval_id
+            if not officer:
+                evaluation._check_approval_update()
+            if current:
+                current.sudo().write(
+                    {
+                        "state": "rejected",
+                        "decided_by_id": self.env.uid,
+                        "decided_on": fields.Datetime.now(),
+                        "comment": reason,
+                    }
+                )
+            evaluation.sudo().state = "rejected"
+            applicant = evaluation.employee_id.user_id | evaluation.create_uid
+            evaluation.sudo().message_post(
                 body=self.env._("Rejected: %(reason)s", reason=reason),
-                partner_ids=evaluation.employee_id.user_id.partner_id.ids,
+                partner_ids=applicant.partner_id.ids,
+                author_id=self.env.user.partner_id.id,
             )
+        self.activity_update()
 
     def action_cancel(self):
         self._check_state("draft", "submitted", "approved", "rejected")
-        self.write({"state": "cancel"})
+        self.sudo().write({"state": "cancel"})
+        self.activity_update()
 
     def action_draft(self):
         self._check_state("rejected", "cancel")
-        self.write({"state": "draft"})
+        self.sudo().write({"state": "draft", "approval_ids": [Command.clear()]})
+        self.activity_update()
+
+    def activity_update(self):
+        """Put each evaluation in the inbox of whoever must act on it now.
+
+        Called after every state change: the approvers of the pending step
+        get an approval activity; activities of decided steps are marked
+        done, and those of rejected or cancelled evaluations removed.
+        """
+        activity_type = "hr_technical_grade.mail_activity_evaluation_approval"
+        decider = self.env.user
+        # Activities belong to the evaluation: whoever decides may close them.
+        for evaluation in self.sudo():
+            current = evaluation.current_approval_id
+            waiting = (
+                current._waiting_for() if evaluation.state == "submitted" else self.env["res.users"]
+            )
+            activities = evaluation.activity_ids.filtered(
+                lambda act: (
+                    act.activity_type_id == self.env.ref(activity_type, raise_if_not_found=False)
+                )
+            )
+            for activity in activities.filtered(
+                lambda act, users=waiting: act.user_id not in users
+            ):
+                if evaluation.state in ("rejected", "cancel", "draft"):
+                    activity.unlink()
+                else:
+                    activity.action_feedback(
+                        feedback=self.env._("Decided by %(user)s", user=decider.name)
+                    )
+            scheduled = activities.exists().user_id
+            for user in waiting - scheduled:
+                evaluation.activity_schedule(
+                    activity_type,
+                    user_id=user.id,
+                    summary=self.env._(
+                        "%(step)s: %(kind)s of %(employee)s",
+                        step=current.name,
+                        kind=dict(self._fields["kind"]._description_selection(self.env))[
+                            evaluation.kind
+                        ],
+                        employee=evaluation.employee_id.name,
+                    ),
+                )
 
     def action_apply(self):
         """Write the approved grade into the history, exactly once.

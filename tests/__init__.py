@@ -14,3 +14,4 @@ if find_spec("odoo"):
     from . import test_salary_adjustment
     from . import test_assessment_template
     from . import test_evaluation
+    from . import test_approval_chain

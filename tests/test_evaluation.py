@@ -26,6 +26,20 @@ class TestEvaluation(TechnicalGradeCase):
         cls.engineer.technical_experience_date = cls.today - timedelta(days=5 * 366)
         cls.record(cls.engineer, cls.trainee, cls.today - timedelta(days=4 * 365))
         cls.record(cls.engineer, cls.junior, cls.today - timedelta(days=2 * 366), "promotion")
+        # One approval step decided by HR (the chain itself: test_approval_chain).
+        cls.other_officer = new_test_user(
+            cls.env,
+            login="tg_test_officer2",
+            groups="base.group_user,hr_technical_grade.group_technical_grade_officer",
+        )
+        cls.env["hr.technical.grade.approval.step"].search([]).active = False
+        cls.env["hr.technical.grade.approval.step"].create(
+            {
+                "name": "HR approval",
+                "approver_type": "users",
+                "user_ids": [(6, 0, (cls.hr_officer | cls.other_officer).ids)],
+            }
+        )
 
     def promotion(self, employee=None, **vals):
         return self.Evaluation.create(
@@ -111,7 +125,7 @@ class TestEvaluation(TechnicalGradeCase):
         self.assertEqual(evaluation.state, "submitted")
         with self.assertRaises(AccessError):
             evaluation.write({"theory_score": 100})
-        with self.assertRaises(AccessError):
+        with self.assertRaisesRegex(UserError, "their own evaluation"):
             evaluation.action_approve()
         with self.assertRaises(AccessError):
             evaluation.write({"state": "approved"})

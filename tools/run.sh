@@ -30,5 +30,5 @@ elif [ "$(cat "$stamp" 2>/dev/null)" != "$(addon_fingerprint)" ]; then
 fi
 
 say "Odoo on http://localhost:$HTTP_PORT  database: $DB"
-say "log in as admin / admin (HR officer: tg_hr / tg_hr, engineer: tg_engineer / tg_engineer, manager: tg_lead / tg_lead)"
+say "log in as admin / admin; demo users (password = login): tg_hr (HR officer), tg_engineer (engineer), tg_lead (team manager), tg_head (service head, committee), tg_mvp and tg_hrvp (vice presidents), tg_gm (general manager)"
 odoo -d "$DB" --db-filter="^$DB\$" "${args[@]}"

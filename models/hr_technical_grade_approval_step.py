@@ -1,0 +1,86 @@
+# Copyright 2026 hr_technical_grade contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+
+class HrTechnicalGradeApprovalStep(models.Model):
+    """One step of the evaluation approval chain, as configuration.
+
+    Submitting an evaluation copies the steps that apply to it, in sequence,
+    with their approvers resolved for that employee.
+    """
+
+    _name = "hr.technical.grade.approval.step"
+    _description = "Technical Grade Approval Step"
+    _order = "sequence, id"
+
+    name = fields.Char(required=True, translate=True)
+    sequence = fields.Integer(default=10)
+    active = fields.Boolean(default=True)
+    company_id = fields.Many2one(
+        "res.company", index=True, help="Leave empty for a step every company uses."
+    )
+    apply_initial = fields.Boolean(string="Initial Gradings", default=True)
+    apply_promotion = fields.Boolean(string="Promotions", default=True)
+    apply_demotion = fields.Boolean(string="Demotions", default=True)
+    appointed_only = fields.Boolean(
+        string="Appointed Grades Only",
+        help="Only when the target grade is appointed by the company (senior and above).",
+    )
+    approver_type = fields.Selection(
+        [
+            ("manager", "Direct superior"),
+            ("department_head", "Department head"),
+            ("group", "Members of a group"),
+            ("users", "Named users"),
+        ],
+        required=True,
+        default="users",
+    )
+    group_id = fields.Many2one("res.groups", string="Group")
+    user_ids = fields.Many2many("res.users", string="Approvers", domain=[("share", "=", False)])
+    approval_mode = fields.Selection(
+        [("any", "One of the approvers"), ("all", "Every approver")],
+        required=True,
+        default="any",
+    )
+
+    @api.model
+    def _steps_for(self, evaluation):
+        """The active steps that apply to ``evaluation``, in order."""
+        steps = self.search(
+            ["|", ("company_id", "=", False), ("company_id", "=", evaluation.company_id.id)]
+        )
+        return steps.filtered(
+            lambda step: (
+                step[f"apply_{evaluation.kind}"]
+                and (not step.appointed_only or evaluation.target_grade_id.is_appointed)
+            )
+        )
+
+    def _approvers_for(self, evaluation):
+        """The users who decide this step for ``evaluation`` (never the candidate)."""
+        self.ensure_one()
+        employee = evaluation.employee_id
+        if self.approver_type == "manager":
+            users = employee.parent_id.user_id
+        elif self.approver_type == "department_head":
+            users = employee.department_id.manager_id.user_id
+        elif self.approver_type == "group":
+            users = self.group_id.users
+        else:
+            users = self.user_ids
+        users = users.filtered(lambda user: user.active and user != employee.user_id)
+        if not users:
+            raise UserError(
+                self.env._(
+                    "The approval step %(step)s has nobody to decide for %(employee)s: set its "
+                    "approvers in Technical Grades ▸ Configuration ▸ Approval Steps (or the "
+                    "employee's manager and department).",
+                    step=self.name,
+                    employee=employee.name,
+                )
+            )
+        return users

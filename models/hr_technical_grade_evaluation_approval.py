@@ -1,0 +1,56 @@
+# Copyright 2026 hr_technical_grade contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+
+from odoo import fields, models
+
+
+class HrTechnicalGradeEvaluationApproval(models.Model):
+    """One approval step of one evaluation, with its decision: the audit trail."""
+
+    _name = "hr.technical.grade.evaluation.approval"
+    _description = "Technical Grade Evaluation Approval"
+    _order = "evaluation_id, sequence, id"
+
+    evaluation_id = fields.Many2one(
+        "hr.technical.grade.evaluation", required=True, ondelete="cascade", index=True
+    )
+    step_id = fields.Many2one("hr.technical.grade.approval.step", ondelete="set null")
+    sequence = fields.Integer()
+    name = fields.Char(required=True)
+    approval_mode = fields.Selection(
+        [("any", "One of the approvers"), ("all", "Every approver")], required=True
+    )
+    approver_ids = fields.Many2many(
+        "res.users",
+        "hr_technical_grade_approval_approver_rel",
+        "approval_id",
+        "user_id",
+        string="Approvers",
+    )
+    approved_by_ids = fields.Many2many(
+        "res.users",
+        "hr_technical_grade_approval_approved_rel",
+        "approval_id",
+        "user_id",
+        string="Approved By",
+    )
+    state = fields.Selection(
+        [
+            ("waiting", "Waiting"),
+            ("pending", "To Approve"),
+            ("approved", "Approved"),
+            ("rejected", "Rejected"),
+        ],
+        required=True,
+        default="waiting",
+    )
+    decided_by_id = fields.Many2one("res.users", string="Decided By")
+    decided_on = fields.Datetime()
+    comment = fields.Text()
+
+    def _waiting_for(self):
+        """Approvers of a pending step who still have to decide."""
+        self.ensure_one()
+        if self.approval_mode == "all":
+            return self.approver_ids - self.approved_by_ids
+        return self.approver_ids

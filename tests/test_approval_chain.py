@@ -1,0 +1,197 @@
+# Copyright 2026 hr_technical_grade contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+
+from datetime import date, timedelta
+
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import new_test_user, tagged
+
+from .common import TechnicalGradeCase
+
+
+@tagged("post_install", "-at_install")
+class TestApprovalChain(TechnicalGradeCase):
+    """The seed chain: superior, department head, committee, both VPs, GM."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+
+        def user(login, groups="base.group_user"):
+            return new_test_user(cls.env, login=login, groups=groups)
+
+        cls.candidate_user = user(
+            "tg_chain_candidate", "hr_technical_grade.group_technical_grade_user"
+        )
+        cls.manager_user = user("tg_chain_manager")
+        cls.head_user = user("tg_chain_head")
+        cls.committee_user = user(
+            "tg_chain_committee",
+            "base.group_user,hr_technical_grade.group_technical_grade_committee",
+        )
+        cls.marketing_vp = user("tg_chain_mvp")
+        cls.hr_vp = user("tg_chain_hrvp")
+        cls.gm = user("tg_chain_gm")
+        # Only our committee member sits on the committee in these tests.
+        committee = cls.env.ref("hr_technical_grade.group_technical_grade_committee")
+        committee.users = cls.committee_user
+        Employee = cls.env["hr.employee"]
+        cls.head = Employee.create({"name": "Head", "user_id": cls.head_user.id})
+        cls.department.manager_id = cls.head
+        cls.manager = Employee.create(
+            {"name": "Manager", "user_id": cls.manager_user.id, "department_id": cls.department.id}
+        )
+        cls.engineer.write({"user_id": cls.candidate_user.id, "parent_id": cls.manager.id})
+        ref = cls.env.ref
+        ref("hr_technical_grade.approval_step_vice_presidents").user_ids = (
+            cls.marketing_vp | cls.hr_vp
+        )
+        ref("hr_technical_grade.approval_step_general_manager").user_ids = cls.gm
+        today = date.today()
+        cls.record(cls.engineer, cls.junior, today - timedelta(days=4 * 365))
+        cls.engineer.technical_experience_date = today - timedelta(days=10 * 366)
+
+    def submitted(self, target=None, passed=True):
+        vals = {"employee_id": self.engineer.id, "kind": "promotion"}
+        if target:
+            vals.update(
+                override_eligibility=True, override_reason="Exceptional", target_grade_id=target.id
+            )
+        evaluation = (
+            self.env["hr.technical.grade.evaluation"].with_user(self.hr_officer).create(vals)
+        )
+        levels = evaluation.template_id.level_ids
+        evaluation.line_ids.write({"level_id": levels[0 if passed else -1].id})
+        evaluation.write(
+            {
+                "theory_score": 90 if passed else 0,
+                "practical_score": 90 if passed else 0,
+                "teaching_score": 90 if passed else 0,
+                "scored": True,
+            }
+        )
+        evaluation.with_user(self.candidate_user).action_submit()
+        return evaluation
+
+    def inbox(self, evaluation):
+        activity_type = self.env.ref("hr_technical_grade.mail_activity_evaluation_approval")
+        return evaluation.activity_ids.filtered(
+            lambda a: a.activity_type_id == activity_type
+        ).user_id
+
+    def approve(self, evaluation, user):
+        evaluation.with_user(user).action_approve()
+
+    def test_promotion_goes_step_by_step_through_the_inbox(self):
+        evaluation = self.submitted()
+        self.assertEqual(
+            evaluation.approval_ids.mapped("name"),
+            [
+                "Direct superior confirms",
+                "Department head confirms",
+                "Evaluation committee",
+                "Marketing VP and HR VP review",
+            ],
+        )  # no general manager: intermediate is not an appointed grade
+        self.assertEqual(self.inbox(evaluation), self.manager_user)
+        # Steps cannot be skipped.
+        with self.assertRaises(AccessError):
+            evaluation.with_user(self.head_user).action_approve()
+        self.approve(evaluation, self.manager_user)
+        self.assertEqual(self.inbox(evaluation), self.head_user)
+        self.approve(evaluation, self.head_user)
+        self.assertEqual(self.inbox(evaluation), self.committee_user)
+        self.approve(evaluation, self.committee_user)
+        self.assertEqual(self.inbox(evaluation), self.marketing_vp | self.hr_vp)
+        # Both vice presidents decide.
+        self.approve(evaluation, self.marketing_vp)
+        self.assertEqual(evaluation.state, "submitted")
+        self.assertEqual(self.inbox(evaluation), self.hr_vp)
+        with self.assertRaises(AccessError):
+            self.approve(evaluation, self.marketing_vp)
+        self.approve(evaluation, self.hr_vp)
+        self.assertEqual(evaluation.state, "approved")
+        self.assertFalse(self.inbox(evaluation))
+        # Every decision is on record: who and when.
+        decided = evaluation.approval_ids
+        self.assertEqual(decided.mapped("state"), ["approved"] * 4)
+        self.assertEqual(
+            decided.mapped("decided_by_id"),
+            self.manager_user | self.head_user | self.committee_user | self.hr_vp,
+        )
+        self.assertTrue(all(decided.mapped("decided_on")))
+        self.assertEqual(decided[3].approved_by_ids, self.marketing_vp | self.hr_vp)
+        done = evaluation.message_ids.filtered(lambda m: "approved by" in (m.body or ""))
+        self.assertEqual(len(done), 5)
+
+    def test_appointed_grade_needs_the_general_manager(self):
+        self.record(
+            self.engineer, self.intermediate, date.today() - timedelta(days=800), "promotion"
+        )
+        evaluation = self.submitted()
+        self.assertEqual(evaluation.target_grade_id, self.senior)
+        self.assertEqual(evaluation.approval_ids[-1].name, "General manager approves")
+        for user in (
+            self.manager_user,
+            self.head_user,
+            self.committee_user,
+            self.marketing_vp,
+            self.hr_vp,
+        ):
+            self.approve(evaluation, user)
+        self.assertEqual(evaluation.state, "submitted")
+        self.assertEqual(self.inbox(evaluation), self.gm)
+        self.approve(evaluation, self.gm)
+        self.assertEqual(evaluation.state, "approved")
+
+    def test_rejection_returns_to_the_applicant_with_the_reason(self):
+        evaluation = self.submitted()
+        self.approve(evaluation, self.manager_user)
+        with self.assertRaises(AccessError):
+            evaluation.with_user(self.committee_user).action_reject("not my turn")
+        evaluation.with_user(self.head_user).action_reject("Missing the practical exam report")
+        self.assertEqual(evaluation.state, "rejected")
+        step = evaluation.approval_ids[1]
+        self.assertEqual(
+            (step.state, step.decided_by_id, step.comment),
+            ("rejected", self.head_user, "Missing the practical exam report"),
+        )
+        self.assertFalse(self.inbox(evaluation))
+        message = evaluation.message_ids.filtered(
+            lambda m: "Missing the practical" in (m.body or "")
+        )
+        self.assertIn(self.candidate_user.partner_id, message.partner_ids)
+
+    def test_the_candidate_never_approves(self):
+        vps = self.env.ref("hr_technical_grade.approval_step_vice_presidents")
+        vps.user_ids = self.candidate_user
+        with self.assertRaisesRegex(UserError, "has nobody to decide"):
+            self.submitted()
+
+    def test_a_failed_evaluation_stops_at_the_last_step(self):
+        evaluation = self.submitted(passed=False)
+        for user in (self.manager_user, self.head_user, self.committee_user, self.marketing_vp):
+            self.approve(evaluation, user)
+        with self.assertRaisesRegex(UserError, "has not passed"):
+            self.approve(evaluation, self.hr_vp)
+
+    def test_approvers_read_what_they_decide(self):
+        evaluation = self.submitted()
+        self.assertEqual(evaluation.with_user(self.manager_user).employee_id, self.engineer)
+        outsider = new_test_user(self.env, login="tg_chain_outsider", groups="base.group_user")
+        with self.assertRaises(AccessError):
+            evaluation.with_user(outsider).read(["final_score"])
+
+    def test_to_approve_filter(self):
+        evaluation = self.submitted()
+        Evaluation = self.env["hr.technical.grade.evaluation"]
+
+        def to_approve(user):
+            self.env.flush_all()  # as at the end of the request that decided
+            return Evaluation.with_user(user).search([("pending_approver_ids", "in", [user.id])])
+
+        self.assertEqual(to_approve(self.manager_user), evaluation)
+        self.assertFalse(to_approve(self.head_user))
+        self.approve(evaluation, self.manager_user)
+        self.assertFalse(to_approve(self.manager_user))
+        self.assertEqual(to_approve(self.head_user), evaluation)
