@@ -137,8 +137,13 @@ class HrTechnicalGradeEvaluation(models.Model):
         help="Scores are entered: the result counts.", tracking=True, copy=False
     )
     effective_date = fields.Date(tracking=True, copy=False)
-    eligibility_problems = fields.Text(compute="_compute_eligibility", string="Not Eligible")
-    eligible = fields.Boolean(compute="_compute_eligibility")
+    # Computed as superuser: approvers who may not read HR-only employee
+    # fields (experience date, grade history) still see why a request is
+    # or is not eligible.
+    eligibility_problems = fields.Text(
+        compute="_compute_eligibility", compute_sudo=True, string="Not Eligible"
+    )
+    eligible = fields.Boolean(compute="_compute_eligibility", compute_sudo=True)
     override_eligibility = fields.Boolean(
         tracking=True, copy=False, help="An HR officer lets an ineligible request go ahead."
     )

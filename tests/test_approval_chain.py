@@ -178,6 +178,18 @@ class TestApprovalChain(TechnicalGradeCase):
     def test_approvers_read_what_they_decide(self):
         evaluation = self.submitted()
         self.assertEqual(evaluation.with_user(self.manager_user).employee_id, self.engineer)
+        # The whole form, eligibility included, opens for an approver without HR rights.
+        fields_in_form = [
+            name
+            for name in evaluation._fields
+            if not evaluation._fields[name].groups and name not in ("activity_user_id",)
+        ]
+        self.env.invalidate_all()  # read from the database, as a new request does
+        values = evaluation.with_user(self.manager_user).web_read(
+            {name: {} for name in fields_in_form}
+        )[0]
+        self.assertTrue(values["eligible"])
+        self.assertEqual(values["final_score"], evaluation.final_score)
         outsider = new_test_user(self.env, login="tg_chain_outsider", groups="base.group_user")
         with self.assertRaises(AccessError):
             evaluation.with_user(outsider).read(["final_score"])
