@@ -39,7 +39,7 @@ class HrTechnicalGradeApprovalStep(models.Model):
         required=True,
         default="users",
     )
-    group_id = fields.Many2one("res.groups", string="Group")
+    group_id = fields.Many2one("res.groups")
     user_ids = fields.Many2many("res.users", string="Approvers", domain=[("share", "=", False)])
     approval_mode = fields.Selection(
         [("any", "One of the approvers"), ("all", "Every approver")],

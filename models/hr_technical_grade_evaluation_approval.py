@@ -32,7 +32,6 @@ class HrTechnicalGradeEvaluationApproval(models.Model):
         "hr_technical_grade_approval_approved_rel",
         "approval_id",
         "user_id",
-        string="Approved By",
     )
     state = fields.Selection(
         [
@@ -44,7 +43,7 @@ class HrTechnicalGradeEvaluationApproval(models.Model):
         required=True,
         default="waiting",
     )
-    decided_by_id = fields.Many2one("res.users", string="Decided By")
+    decided_by_id = fields.Many2one("res.users")
     decided_on = fields.Datetime()
     comment = fields.Text()
 
