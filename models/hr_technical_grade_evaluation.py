@@ -534,13 +534,28 @@ class HrTechnicalGradeEvaluation(models.Model):
             )
         self.activity_update()
 
+    def _check_applicant_or_officer(self):
+        """Withdrawing or reopening a request: its applicant, or HR."""
+        if self.env.su or self.env.user.has_group(OFFICER):
+            return
+        for evaluation in self:
+            if self.env.user not in (evaluation.employee_id.user_id | evaluation.create_uid):
+                raise AccessError(
+                    self.env._(
+                        "Only the applicant or HR can withdraw or reopen %(name)s.",
+                        name=evaluation.name,
+                    )
+                )
+
     def action_cancel(self):
         self._check_state("draft", "submitted", "approved", "rejected")
+        self._check_applicant_or_officer()
         self.sudo().write({"state": "cancel"})
         self.activity_update()
 
     def action_draft(self):
         self._check_state("rejected", "cancel")
+        self._check_applicant_or_officer()
         self.sudo().write({"state": "draft", "approval_ids": [Command.clear()]})
         self.activity_update()
 

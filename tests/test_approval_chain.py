@@ -162,6 +162,20 @@ class TestApprovalChain(TechnicalGradeCase):
         )
         self.assertIn(self.candidate_user.partner_id, message.partner_ids)
 
+    def test_only_the_applicant_or_hr_withdraws(self):
+        evaluation = self.submitted()
+        with self.assertRaisesRegex(AccessError, "Only the applicant or HR"):
+            evaluation.with_user(self.manager_user).action_cancel()
+        evaluation.with_user(self.candidate_user).action_cancel()
+        self.assertEqual(evaluation.state, "cancel")
+        self.assertFalse(self.inbox(evaluation))
+        with self.assertRaisesRegex(AccessError, "Only the applicant or HR"):
+            evaluation.with_user(self.head_user).action_draft()
+        evaluation.with_user(self.hr_officer).action_draft()
+        self.assertEqual(
+            (evaluation.state, evaluation.approval_ids), ("draft", evaluation.approval_ids.browse())
+        )
+
     def test_the_candidate_never_approves(self):
         vps = self.env.ref("hr_technical_grade.approval_step_vice_presidents")
         vps.user_ids = self.candidate_user
