@@ -6,11 +6,7 @@
 
 source "$(dirname "$0")/common.sh"
 
-find_odoo
-[ ${#ODOO_CMD[@]} -gt 0 ] || die "no Odoo 18.0 found: install it, or set ODOO_SRC."
-ensure_postgres
-install_deps
-write_config
+prepare_odoo
 
 DB="${ADDON}_bench_$$"
 trap 'drop_db "$DB"' EXIT

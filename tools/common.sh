@@ -11,6 +11,7 @@
 #   find_odoo         an importable Odoo 18.0, else $ODOO_SRC, else the release
 #   install_deps      Python test tools and OCA addons from PyPI
 #   write_config      $BUILD/odoo.conf with the addons path and database access
+#   prepare_odoo      all of the above, for commands that need Odoo
 #
 # Settings (environment): PYTHON, ODOO_SRC, PGHOST, PGPORT, DB_USER,
 # DB_PASSWORD, HTTP_PORT, BUILD (where Odoo's files go).
@@ -197,6 +198,17 @@ CONF
 }
 
 odoo() { "${ODOO_CMD[@]}" -c "$BUILD/odoo.conf" "$@"; }
+
+# Everything a command that needs Odoo prepares: Odoo, PostgreSQL, the PDF
+# renderer, the dependencies and the configuration.
+prepare_odoo() {
+    find_odoo
+    [ ${#ODOO_CMD[@]} -gt 0 ] || die "no Odoo 18.0 found: install it, or set ODOO_SRC to an Odoo 18.0 source tree."
+    ensure_postgres
+    ensure_wkhtmltopdf
+    install_deps
+    write_config
+}
 
 # Fingerprint of the addon's tracked and new files: a changed addon is updated.
 addon_fingerprint() {

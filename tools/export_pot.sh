@@ -7,11 +7,7 @@
 
 source "$(dirname "$0")/common.sh"
 
-find_odoo
-[ ${#ODOO_CMD[@]} -gt 0 ] || die "no Odoo 18.0 found: install it, or set ODOO_SRC."
-ensure_postgres
-install_deps
-write_config
+prepare_odoo
 command -v msgmerge >/dev/null || { is_root && apt-get install -y -qq gettext >/dev/null; } || die "msgmerge is missing: install gettext."
 
 DB="${ADDON}_pot_$$"

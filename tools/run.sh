@@ -10,12 +10,7 @@ source "$(dirname "$0")/common.sh"
 
 DB=${DB:-hr_technical_grade_demo}
 
-ensure_postgres
-ensure_wkhtmltopdf
-find_odoo
-[ ${#ODOO_CMD[@]} -gt 0 ] || die "no Odoo 18.0 found: install it, or set ODOO_SRC to an Odoo 18.0 source tree."
-install_deps
-write_config
+prepare_odoo
 
 stamp="$BUILD/stamps/run-$DB"
 args=()
