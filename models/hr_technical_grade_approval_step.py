@@ -4,6 +4,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+APPROVAL_MODES = [("any", "One of the approvers"), ("all", "Every approver")]
+
 
 class HrTechnicalGradeApprovalStep(models.Model):
     """One step of the evaluation approval chain, as configuration.
@@ -41,11 +43,7 @@ class HrTechnicalGradeApprovalStep(models.Model):
     )
     group_id = fields.Many2one("res.groups")
     user_ids = fields.Many2many("res.users", string="Approvers", domain=[("share", "=", False)])
-    approval_mode = fields.Selection(
-        [("any", "One of the approvers"), ("all", "Every approver")],
-        required=True,
-        default="any",
-    )
+    approval_mode = fields.Selection(APPROVAL_MODES, required=True, default="any")
 
     @api.model
     def _steps_for(self, evaluation):

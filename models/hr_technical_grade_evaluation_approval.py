@@ -3,6 +3,8 @@
 
 from odoo import fields, models
 
+from .hr_technical_grade_approval_step import APPROVAL_MODES
+
 
 class HrTechnicalGradeEvaluationApproval(models.Model):
     """One approval step of one evaluation, with its decision: the audit trail."""
@@ -17,9 +19,7 @@ class HrTechnicalGradeEvaluationApproval(models.Model):
     step_id = fields.Many2one("hr.technical.grade.approval.step", ondelete="set null")
     sequence = fields.Integer()
     name = fields.Char(required=True)
-    approval_mode = fields.Selection(
-        [("any", "One of the approvers"), ("all", "Every approver")], required=True
-    )
+    approval_mode = fields.Selection(APPROVAL_MODES, required=True)
     approver_ids = fields.Many2many(
         "res.users",
         "hr_technical_grade_approval_approver_rel",
