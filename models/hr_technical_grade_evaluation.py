@@ -403,6 +403,12 @@ class HrTechnicalGradeEvaluation(models.Model):
     # Actions
     # ------------------------------------------------------------------
 
+    def _selection_label(self, fname):
+        """The translated label of a selection field's value."""
+        self.ensure_one()
+        labels = dict(self._fields[fname]._description_selection(self.env))
+        return labels.get(self[fname], "")
+
     def _check_state(self, *states):
         for evaluation in self:
             if evaluation.state not in states:
@@ -410,9 +416,7 @@ class HrTechnicalGradeEvaluation(models.Model):
                     self.env._(
                         "%(name)s is %(state)s: this action is not possible now.",
                         name=evaluation.name,
-                        state=dict(self._fields["state"]._description_selection(self.env))[
-                            evaluation.state
-                        ],
+                        state=evaluation._selection_label("state"),
                     )
                 )
 
@@ -596,9 +600,7 @@ class HrTechnicalGradeEvaluation(models.Model):
                     summary=self.env._(
                         "%(step)s: %(kind)s of %(employee)s",
                         step=current.name,
-                        kind=dict(self._fields["kind"]._description_selection(self.env))[
-                            evaluation.kind
-                        ],
+                        kind=evaluation._selection_label("kind"),
                         employee=evaluation.employee_id.name,
                     ),
                 )
@@ -650,7 +652,7 @@ class HrTechnicalGradeEvaluation(models.Model):
         self.ensure_one()
         reason = self.env._(
             "%(kind)s evaluation %(name)s, final score %(score)s",
-            kind=dict(self._fields["kind"]._description_selection(self.env))[self.kind],
+            kind=self._selection_label("kind"),
             name=self.name,
             score=self.final_score,
         )
