@@ -9,9 +9,12 @@ from . import hr_technical_grade_assessment_level
 from . import hr_technical_grade_history
 from . import hr_technical_grade_allowance
 from . import hr_technical_grade_approval_step
+from . import hr_technical_grade_committee
 from . import hr_technical_grade_evaluation
 from . import hr_technical_grade_evaluation_approval
 from . import hr_technical_grade_evaluation_line
+from . import hr_technical_grade_evaluation_score
+from . import hr_technical_grade_objection
 from . import hr_employee
 from . import hr_payslip
 from . import res_company

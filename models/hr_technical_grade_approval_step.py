@@ -35,6 +35,7 @@ class HrTechnicalGradeApprovalStep(models.Model):
         [
             ("manager", "Direct superior"),
             ("department_head", "Department head"),
+            ("committee", "Evaluation committee (its chair signs)"),
             ("group", "Members of a group"),
             ("users", "Named users"),
         ],
@@ -66,6 +67,8 @@ class HrTechnicalGradeApprovalStep(models.Model):
             users = employee.parent_id.user_id
         elif self.approver_type == "department_head":
             users = employee.department_id.manager_id.user_id
+        elif self.approver_type == "committee":
+            users = evaluation.committee_id.chair_id
         elif self.approver_type == "group":
             users = self.group_id.users
         else:
@@ -76,7 +79,7 @@ class HrTechnicalGradeApprovalStep(models.Model):
                 self.env._(
                     "The approval step %(step)s has nobody to decide for %(employee)s: set its "
                     "approvers in Technical Grades ▸ Configuration ▸ Approval Steps (or the "
-                    "employee's manager and department).",
+                    "employee's manager and department, or the committee's chair).",
                     step=self.name,
                     employee=employee.name,
                 )

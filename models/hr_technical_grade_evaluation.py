@@ -7,10 +7,14 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Command
 
+from ..grade_rules import committee as committee_rules
 from ..grade_rules import eligibility, proration
 
 EXAM_PARTS = ("theory", "practical", "teaching")
 OFFICER = "hr_technical_grade.group_technical_grade_officer"
+SCORING_ACTIVITY = "hr_technical_grade.mail_activity_evaluation_scoring"
+# What the committee's signature locks.
+SCORE_FIELDS = {f"{part}_score" for part in EXAM_PARTS} | {"scored", "line_ids"}
 # What an employee or a manager may fill in on a draft request; scores,
 # results and states are HR's (and, later, the committee's).
 REQUESTER_FIELDS = {
@@ -176,6 +180,60 @@ class HrTechnicalGradeEvaluation(models.Model):
         string="Waiting For",
         help="Who must decide the current approval step.",
     )
+    # The committee (technical grade evaluation committee, 技术等级考评小组)
+    committee_id = fields.Many2one(
+        "hr.technical.grade.committee",
+        compute="_compute_committee",
+        store=True,
+        precompute=True,
+        readonly=False,
+        check_company=True,
+        tracking=True,
+    )
+    committee_state = fields.Selection(
+        [
+            ("none", "Not Before the Committee"),
+            ("scoring", "Members Scoring"),
+            ("closed", "Scoring Closed"),
+            ("signed", "Opinion Signed"),
+        ],
+        required=True,
+        default="none",
+        copy=False,
+        tracking=True,
+        string="Committee Stage",
+    )
+    score_ids = fields.One2many(
+        "hr.technical.grade.evaluation.score",
+        "evaluation_id",
+        string="Committee Scores",
+        copy=False,
+        groups=f"{OFFICER},hr_technical_grade.group_technical_grade_committee",
+    )
+    can_score = fields.Boolean(compute="_compute_committee_rights")
+    can_edit_scores = fields.Boolean(compute="_compute_committee_rights")
+    is_chair = fields.Boolean(compute="_compute_committee_rights")
+    committee_opinion = fields.Text(copy=False, tracking=True)
+    committee_decision = fields.Selection(
+        [("passed", "Passed"), ("failed", "Failed")], copy=False, tracking=True
+    )
+    committee_signed_by_id = fields.Many2one(
+        "res.users", string="Signed By", readonly=True, copy=False
+    )
+    committee_signed_on = fields.Date(string="Signed On", readonly=True, copy=False)
+    notice_end_date = fields.Date(
+        string="Public Notice Until",
+        readonly=True,
+        copy=False,
+        tracking=True,
+        help="Anyone may file an objection until this day; the result takes effect "
+        "only after the notice and once every objection is answered.",
+    )
+    objection_ids = fields.One2many("hr.technical.grade.objection", "evaluation_id", copy=False)
+    open_objection_count = fields.Integer(compute="_compute_open_objection_count")
+    notice_open = fields.Boolean(
+        compute="_compute_notice_open", help="The result is under public notice today."
+    )
 
     _sql_constraints = [
         (
@@ -208,6 +266,60 @@ class HrTechnicalGradeEvaluation(models.Model):
                 current._waiting_for() if evaluation.state == "submitted" and current else False
             )
             evaluation.pending_approver_ids = waiting
+
+    @api.depends("company_id")
+    def _compute_committee(self):
+        Committee = self.env["hr.technical.grade.committee"]
+        for evaluation in self:
+            if evaluation.committee_id.company_id != evaluation.company_id:
+                evaluation.committee_id = Committee._default_for(
+                    evaluation.company_id or self.env.company
+                )
+
+    @api.depends("state", "committee_state", "committee_id.chair_id")
+    @api.depends_context("uid")
+    def _compute_committee_rights(self):
+        pending = self.env["hr.technical.grade.evaluation.score"].sudo()
+        if self.ids:
+            pending = pending.search(
+                [
+                    ("evaluation_id", "in", self.ids),
+                    ("member_id", "=", self.env.uid),
+                    ("state", "=", "pending"),
+                ]
+            )
+        officer = self.env.user.has_group(OFFICER)
+        for evaluation in self:
+            evaluation.can_edit_scores = (
+                officer
+                and evaluation.state in ("draft", "submitted")
+                and evaluation.committee_state != "signed"
+            )
+            scoring = evaluation.committee_state == "scoring"
+            evaluation.can_score = scoring and evaluation in pending.evaluation_id
+            evaluation.is_chair = evaluation.committee_id.chair_id == self.env.user
+
+    @api.depends("notice_end_date")
+    def _compute_notice_open(self):
+        today = fields.Date.context_today(self)
+        for evaluation in self:
+            evaluation.notice_open = bool(
+                evaluation.notice_end_date and evaluation.notice_end_date >= today
+            )
+
+    @api.depends("objection_ids.state")
+    def _compute_open_objection_count(self):
+        counts = dict(
+            self.env["hr.technical.grade.objection"]
+            .sudo()
+            ._read_group(
+                [("evaluation_id", "in", self.ids), ("state", "=", "open")],
+                ["evaluation_id"],
+                ["__count"],
+            )
+        )
+        for evaluation in self:
+            evaluation.open_objection_count = counts.get(evaluation._origin, 0)
 
     @api.depends("employee_id")
     def _compute_current_grade(self):
@@ -246,6 +358,7 @@ class HrTechnicalGradeEvaluation(models.Model):
         "teaching_score",
         "scored",
         "company_id",
+        "committee_decision",
     )
     def _compute_scores(self):
         for evaluation in self:
@@ -265,7 +378,10 @@ class HrTechnicalGradeEvaluation(models.Model):
                 for part in weights
             ) / Decimal(100)
             evaluation.final_score = float(proration.round_amount(final))
-            if not evaluation.scored:
+            if evaluation.committee_decision:
+                # The committee's signed opinion is the result.
+                evaluation.result = evaluation.committee_decision
+            elif not evaluation.scored:
                 evaluation.result = "pending"
             elif evaluation.final_score >= company.technical_grade_pass_mark:
                 evaluation.result = "passed"
@@ -389,10 +505,22 @@ class HrTechnicalGradeEvaluation(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
+        if SCORE_FIELDS & set(vals):
+            self._check_scores_unlocked()
         if "override_eligibility" in vals and not (self.env.su or self.env.user.has_group(OFFICER)):
             raise AccessError(self.env._("Only HR officers may override the eligibility."))
         self._check_requester_fields(vals)
         return super().write(vals)
+
+    def _check_scores_unlocked(self):
+        for evaluation in self:
+            if evaluation.committee_state == "signed":
+                raise UserError(
+                    self.env._(
+                        "The committee has signed its opinion on %(name)s: its scores are locked.",
+                        name=evaluation.name,
+                    )
+                )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_drafts(self):
@@ -444,6 +572,7 @@ class HrTechnicalGradeEvaluation(models.Model):
                             "sequence": index,
                             "name": step.name,
                             "approval_mode": step.approval_mode,
+                            "committee_step": step.approver_type == "committee",
                             "approver_ids": [Command.set(step._approvers_for(evaluation).ids)],
                             "state": "pending" if index == 0 else "waiting",
                         }
@@ -453,6 +582,7 @@ class HrTechnicalGradeEvaluation(models.Model):
             evaluation.sudo().write(
                 {"approval_ids": lines, "state": "submitted" if steps else "approved"}
             )
+        self._open_committee_scoring()
         self.activity_update()
 
     def _check_approval_update(self):
@@ -482,6 +612,14 @@ class HrTechnicalGradeEvaluation(models.Model):
         now = fields.Datetime.now()
         for evaluation in self:
             current = evaluation.current_approval_id
+            if current.committee_step and evaluation.committee_state != "signed":
+                raise UserError(
+                    self.env._(
+                        "%(name)s is before the committee: its chair approves by signing the "
+                        "committee's opinion once the members have scored.",
+                        name=evaluation.name,
+                    )
+                )
             vals = {"approved_by_ids": [Command.link(self.env.uid)]}
             remaining = current._waiting_for() - self.env.user
             if current.approval_mode == "any" or not remaining:
@@ -508,6 +646,7 @@ class HrTechnicalGradeEvaluation(models.Model):
                     following.sudo().state = "pending"
                 else:
                     evaluation.sudo().state = "approved"
+        self._open_committee_scoring()
         self.activity_update()
 
     def action_reject(self, reason):
@@ -560,7 +699,20 @@ class HrTechnicalGradeEvaluation(models.Model):
     def action_draft(self):
         self._check_state("rejected", "cancel")
         self._check_applicant_or_officer()
-        self.sudo().write({"state": "draft", "approval_ids": [Command.clear()]})
+        for evaluation in self:
+            if evaluation.committee_state == "signed":
+                raise UserError(
+                    self.env._(
+                        "The committee has signed its opinion on %(name)s, which stays on "
+                        "record: file a new evaluation instead.",
+                        name=evaluation.name,
+                    )
+                )
+        # A committee round that never concluded starts again.
+        self.sudo().score_ids.unlink()
+        self.sudo().write(
+            {"state": "draft", "approval_ids": [Command.clear()], "committee_state": "none"}
+        )
         self.activity_update()
 
     def activity_update(self):
@@ -592,6 +744,8 @@ class HrTechnicalGradeEvaluation(models.Model):
                     activity.action_feedback(
                         feedback=self.env._("Decided by %(user)s", user=decider.name)
                     )
+            if evaluation.committee_state != "scoring":
+                evaluation.activity_unlink([SCORING_ACTIVITY])
             scheduled = activities.exists().user_id
             for user in waiting - scheduled:
                 evaluation.activity_schedule(
@@ -620,6 +774,25 @@ class HrTechnicalGradeEvaluation(models.Model):
         self.invalidate_recordset(["state", "history_id"])
         self._check_state("approved")
         today = fields.Date.context_today(self)
+        for evaluation in self:
+            if evaluation.notice_end_date and evaluation.notice_end_date >= today:
+                raise UserError(
+                    self.env._(
+                        "The result of %(name)s is under public notice until %(date)s: it takes "
+                        "effect after the notice.",
+                        name=evaluation.name,
+                        date=evaluation.notice_end_date,
+                    )
+                )
+            if evaluation.open_objection_count:
+                raise UserError(
+                    self.env._(
+                        "%(count)s objection(s) to %(name)s must be answered before the result "
+                        "takes effect.",
+                        count=evaluation.open_objection_count,
+                        name=evaluation.name,
+                    )
+                )
         changes = []
         for evaluation in self:
             changes.append(
@@ -648,6 +821,22 @@ class HrTechnicalGradeEvaluation(models.Model):
             "view_mode": "form",
         }
 
+    def action_print_certificate(self):
+        """The technical grade certificate, for a passed evaluation only."""
+        for evaluation in self:
+            if evaluation.kind == "demotion" or evaluation.result != "passed":
+                raise UserError(
+                    self.env._(
+                        "%(name)s has no certificate: only a passed initial grading or "
+                        "promotion gets one.",
+                        name=evaluation.name,
+                    )
+                )
+            evaluation._check_state("approved", "done")
+        return self.env.ref(
+            "hr_technical_grade.action_report_evaluation_certificate"
+        ).report_action(self)
+
     def _history_reason(self):
         self.ensure_one()
         reason = self.env._(
@@ -661,3 +850,212 @@ class HrTechnicalGradeEvaluation(models.Model):
                 "Eligibility overridden: %(reason)s", reason=self.override_reason
             )
         return reason
+
+    # ------------------------------------------------------------------
+    # Committee
+    # ------------------------------------------------------------------
+
+    def _open_committee_scoring(self):
+        """Open the scoring when an evaluation reaches its committee step.
+
+        Every member gets a score line and a scoring activity, except those
+        excused from this candidate (the candidate, their direct superior,
+        their team), who are recorded as excused.
+        """
+        Score = self.env["hr.technical.grade.evaluation.score"].sudo()
+        for evaluation in self.sudo():
+            current = evaluation.current_approval_id
+            if not current.committee_step or evaluation.committee_state != "none":
+                continue
+            committee = evaluation.committee_id
+            employee = evaluation.employee_id
+            superiors = employee.parent_id.user_id
+            team = (employee.parent_id.child_ids | employee.child_ids).user_id
+            vals_list = []
+            for member in committee.member_ids:
+                reason = committee_rules.excuse_reason(
+                    member.id, employee.user_id.id, superiors.ids, team.ids
+                )
+                vals_list.append(
+                    {
+                        "evaluation_id": evaluation.id,
+                        "member_id": member.id,
+                        "state": "excused" if reason else "pending",
+                        "excuse_reason": reason,
+                    }
+                )
+            scores = Score.create(vals_list)
+            evaluation.committee_state = "scoring"
+            pending = scores.filtered(lambda score: score.state == "pending")
+            for score in pending:
+                evaluation.activity_schedule(
+                    SCORING_ACTIVITY,
+                    user_id=score.member_id.id,
+                    summary=self.env._(
+                        "Score %(employee)s for %(grade)s",
+                        employee=employee.name,
+                        grade=evaluation.target_grade_id.name,
+                    ),
+                )
+            excused = scores - pending
+            reasons = dict(Score._fields["excuse_reason"]._description_selection(self.env))
+            body = self.env._(
+                "The committee %(committee)s scores this evaluation: %(count)s member(s) to score.",
+                committee=committee.name,
+                count=len(pending),
+            )
+            if excused:
+                body += " " + self.env._(
+                    "Excused: %(members)s.",
+                    members=", ".join(
+                        f"{score.member_id.name} ({reasons[score.excuse_reason]})"
+                        for score in excused
+                    ),
+                )
+            if len(pending) < committee.quorum:
+                body += " " + self.env._(
+                    "Fewer members can score than the quorum of %(quorum)s: HR adds members.",
+                    quorum=committee.quorum,
+                )
+            evaluation.message_post(body=body)
+
+    def _check_chair(self):
+        for evaluation in self:
+            if evaluation.committee_id.chair_id != self.env.user:
+                raise AccessError(
+                    self.env._(
+                        "Only the chair of %(committee)s closes the scoring and signs the opinion.",
+                        committee=evaluation.committee_id.name,
+                    )
+                )
+
+    def _record_member_score(self, scores, comment=False):
+        """The current member's independent scores of this candidate."""
+        self.ensure_one()
+        line = self.sudo().score_ids.filtered(
+            lambda score: score.member_id == self.env.user and score.state == "pending"
+        )
+        if self.committee_state != "scoring" or not line:
+            raise UserError(self.env._("%(name)s is not waiting for your score.", name=self.name))
+        if any(not 0 <= value <= 100 for value in scores.values()):
+            raise UserError(self.env._("Exam scores go from 0 to 100."))
+        line.write(
+            dict(
+                {f"{part}_score": value for part, value in scores.items()},
+                state="scored",
+                comment=comment,
+                scored_on=fields.Datetime.now(),
+            )
+        )
+        self.sudo().activity_feedback(
+            [SCORING_ACTIVITY],
+            user_id=self.env.uid,
+            feedback=self.env._("Scored"),
+        )
+        self.sudo().message_post(
+            body=self.env._("%(member)s has scored.", member=self.env.user.name),
+            author_id=self.env.user.partner_id.id,
+        )
+        if not self.sudo().score_ids.filtered(lambda score: score.state == "pending"):
+            self._close_committee_scoring()
+
+    def action_close_scoring(self):
+        """The chair closes the scoring before every member has scored."""
+        self._check_chair()
+        for evaluation in self:
+            if evaluation.committee_state != "scoring":
+                raise UserError(self.env._("%(name)s is not being scored.", name=evaluation.name))
+            evaluation._close_committee_scoring()
+
+    def _close_committee_scoring(self):
+        """Combine the members' scores into the evaluation's exam scores."""
+        self.ensure_one()
+        evaluation = self.sudo()
+        committee = evaluation.committee_id
+        scored = evaluation.score_ids.filtered(lambda score: score.state == "scored")
+        if len(scored) < committee.quorum:
+            raise UserError(
+                self.env._(
+                    "%(count)s member(s) have scored %(name)s; the quorum is %(quorum)s.",
+                    count=len(scored),
+                    name=evaluation.name,
+                    quorum=committee.quorum,
+                )
+            )
+        vals = {
+            f"{part}_score": float(
+                committee_rules.combine(scored.mapped(f"{part}_score"), committee.scoring_rule)
+            )
+            for part in EXAM_PARTS
+        }
+        vals["committee_state"] = "closed"
+        evaluation.write(vals)
+        evaluation.activity_unlink([SCORING_ACTIVITY])
+        evaluation.message_post(
+            body=self.env._(
+                "Scoring closed: %(count)s member(s) scored (%(rule)s). Theory %(theory)s, "
+                "practical %(practical)s, teaching %(teaching)s; final score %(final)s.",
+                count=len(scored),
+                rule=dict(committee._fields["scoring_rule"]._description_selection(self.env))[
+                    committee.scoring_rule
+                ],
+                theory=vals["theory_score"],
+                practical=vals["practical_score"],
+                teaching=vals["teaching_score"],
+                final=evaluation.final_score,
+            )
+        )
+
+    def _committee_sign(self, opinion, decision, day=None):
+        """The chair signs the committee's final opinion, locking the scores.
+
+        A pass approves the committee step (and opens the public notice when
+        the company has one); a fail rejects the evaluation with the opinion.
+        """
+        self.ensure_one()
+        self._check_chair()
+        if self.committee_state != "closed":
+            raise UserError(
+                self.env._(
+                    "The scoring of %(name)s must be closed before the chair signs.",
+                    name=self.name,
+                )
+            )
+        if not (opinion or "").strip():
+            raise UserError(self.env._("The committee's opinion cannot be empty."))
+        day = day or fields.Date.context_today(self)
+        notice_days = self.company_id.technical_grade_notice_days
+        self.sudo().write(
+            {
+                "committee_opinion": opinion,
+                "committee_decision": decision,
+                "committee_signed_by_id": self.env.uid,
+                "committee_signed_on": day,
+                "scored": True,
+            }
+        )
+        self.sudo().write(
+            {
+                "committee_state": "signed",
+                "notice_end_date": (
+                    fields.Date.add(day, days=notice_days)
+                    if decision == "passed" and notice_days
+                    else False
+                ),
+            }
+        )
+        if decision == "passed":
+            self.action_approve()
+        else:
+            self.action_reject(opinion)
+
+    def action_open_objection(self):
+        """File an objection during the public notice."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "hr.technical.grade.objection",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_evaluation_id": self.id},
+        }

@@ -20,6 +20,9 @@ class HrTechnicalGradeEvaluationApproval(models.Model):
     sequence = fields.Integer()
     name = fields.Char(required=True)
     approval_mode = fields.Selection(APPROVAL_MODES, required=True)
+    committee_step = fields.Boolean(
+        help="The committee scores the candidate; its chair decides by signing its opinion."
+    )
     approver_ids = fields.Many2many(
         "res.users",
         "hr_technical_grade_approval_approver_rel",

@@ -48,3 +48,8 @@ class HrTechnicalGradeEvaluationLine(models.Model):
                         max=maximum,
                     )
                 )
+
+    def write(self, vals):
+        if {"level_id", "points"} & set(vals):
+            self.evaluation_id._check_scores_unlocked()
+        return super().write(vals)

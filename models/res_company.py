@@ -35,6 +35,21 @@ class ResCompany(models.Model):
         help="Final score an evaluation must reach to pass.",
     )
 
+    technical_grade_notice_days = fields.Integer(
+        string="Public Notice (Days)",
+        default=0,
+        help="Days during which a result the committee passed is published and objections "
+        "can be filed (公示); it takes effect after them. 0: no public notice.",
+    )
+
+    _sql_constraints = [
+        (
+            "technical_grade_notice_days_positive",
+            "CHECK(technical_grade_notice_days >= 0)",
+            "The public notice cannot last a negative number of days.",
+        ),
+    ]
+
     @api.constrains(
         "technical_grade_weight_assessment",
         "technical_grade_weight_theory",

@@ -25,3 +25,6 @@ class ResConfigSettings(models.TransientModel):
     technical_grade_pass_mark = fields.Float(
         related="company_id.technical_grade_pass_mark", readonly=False
     )
+    technical_grade_notice_days = fields.Integer(
+        related="company_id.technical_grade_notice_days", readonly=False
+    )

@@ -15,3 +15,5 @@ if find_spec("odoo"):
     from . import test_assessment_template
     from . import test_evaluation
     from . import test_approval_chain
+    from . import test_committee
+    from . import test_evaluation_reports

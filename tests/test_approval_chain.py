@@ -4,6 +4,7 @@
 from datetime import date, timedelta
 
 from odoo.exceptions import AccessError, UserError
+from odoo.fields import Command
 from odoo.tests import new_test_user, tagged
 
 from .common import TechnicalGradeCase
@@ -47,6 +48,14 @@ class TestApprovalChain(TechnicalGradeCase):
             cls.marketing_vp | cls.hr_vp
         )
         ref("hr_technical_grade.approval_step_general_manager").user_ids = cls.gm
+        # ... and chairs it alone.
+        ref("hr_technical_grade.committee_default").write(
+            {
+                "member_ids": [Command.set(cls.committee_user.ids)],
+                "chair_id": cls.committee_user.id,
+                "quorum": 1,
+            }
+        )
         today = date.today()
         cls.record(cls.engineer, cls.junior, today - timedelta(days=4 * 365))
         cls.engineer.technical_experience_date = today - timedelta(days=10 * 366)
@@ -79,8 +88,14 @@ class TestApprovalChain(TechnicalGradeCase):
             lambda a: a.activity_type_id == activity_type
         ).user_id
 
-    def approve(self, evaluation, user):
-        evaluation.with_user(user).action_approve()
+    def approve(self, evaluation, user, mark=90, decision="passed"):
+        """Approve the current step; the committee's by scoring and signing."""
+        evaluation = evaluation.with_user(user)
+        if evaluation.current_approval_id.committee_step:
+            evaluation._record_member_score({"theory": mark, "practical": mark, "teaching": mark})
+            evaluation._committee_sign("The committee's opinion", decision)
+        else:
+            evaluation.action_approve()
 
     def test_promotion_goes_step_by_step_through_the_inbox(self):
         evaluation = self.submitted()
@@ -182,9 +197,21 @@ class TestApprovalChain(TechnicalGradeCase):
         with self.assertRaisesRegex(UserError, "has nobody to decide"):
             self.submitted()
 
-    def test_a_failed_evaluation_stops_at_the_last_step(self):
+    def test_the_committee_fails_a_candidate(self):
         evaluation = self.submitted(passed=False)
-        for user in (self.manager_user, self.head_user, self.committee_user, self.marketing_vp):
+        self.approve(evaluation, self.manager_user)
+        self.approve(evaluation, self.head_user)
+        # Only the chair's signature decides the committee step.
+        with self.assertRaisesRegex(UserError, "is before the committee"):
+            evaluation.with_user(self.committee_user).action_approve()
+        self.approve(evaluation, self.committee_user, mark=20, decision="failed")
+        self.assertEqual((evaluation.state, evaluation.result), ("rejected", "failed"))
+        self.assertEqual(evaluation.approval_ids[2].comment, "The committee's opinion")
+
+    def test_a_failed_evaluation_stops_at_the_last_step(self):
+        self.env.ref("hr_technical_grade.approval_step_committee").active = False
+        evaluation = self.submitted(passed=False)
+        for user in (self.manager_user, self.head_user, self.marketing_vp):
             self.approve(evaluation, user)
         with self.assertRaisesRegex(UserError, "has not passed"):
             self.approve(evaluation, self.hr_vp)

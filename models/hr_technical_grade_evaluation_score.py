@@ -1,0 +1,87 @@
+# Copyright 2026 hr_technical_grade contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+from ..grade_rules import committee
+
+
+class HrTechnicalGradeEvaluationScore(models.Model):
+    """One committee member's independent scores of one candidate.
+
+    Members see only their own line until every member has scored or the
+    chair closes the scoring (record rules); the candidate never sees them.
+    """
+
+    _name = "hr.technical.grade.evaluation.score"
+    _description = "Technical Grade Committee Score"
+    _order = "evaluation_id, state, id"
+    _rec_name = "member_id"
+
+    evaluation_id = fields.Many2one(
+        "hr.technical.grade.evaluation", required=True, ondelete="cascade", index=True
+    )
+    company_id = fields.Many2one(related="evaluation_id.company_id", store=True)
+    member_id = fields.Many2one("res.users", string="Member", required=True, index=True)
+    state = fields.Selection(
+        [("pending", "To Score"), ("scored", "Scored"), ("excused", "Excused")],
+        required=True,
+        default="pending",
+    )
+    excuse_reason = fields.Selection(
+        [
+            (committee.CANDIDATE, "Is the candidate"),
+            (committee.SUPERIOR, "Is the candidate's direct superior"),
+            (committee.TEAM, "Is in the candidate's team"),
+            ("other", "Other conflict of interest"),
+        ],
+        string="Excused Because",
+    )
+    theory_score = fields.Float(string="Theory Exam", digits=(5, 2))
+    practical_score = fields.Float(string="On-site Practical", digits=(5, 2))
+    teaching_score = fields.Float(string="Teaching", digits=(5, 2))
+    comment = fields.Text()
+    scored_on = fields.Datetime(readonly=True)
+
+    _sql_constraints = [
+        (
+            "member_uniq",
+            "unique(evaluation_id, member_id)",
+            "A committee member scores a candidate once.",
+        ),
+        (
+            "scores_in_range",
+            "CHECK(theory_score BETWEEN 0 AND 100 AND practical_score BETWEEN 0 AND 100 "
+            "AND teaching_score BETWEEN 0 AND 100)",
+            "Exam scores go from 0 to 100.",
+        ),
+    ]
+
+    def write(self, vals):
+        if any(score.evaluation_id.committee_state == "signed" for score in self):
+            raise UserError(self.env._("The committee has signed: its scores are locked."))
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_signed(self):
+        if any(score.evaluation_id.committee_state == "signed" for score in self):
+            raise UserError(self.env._("The committee has signed: its scores are locked."))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        """A member HR adds while the committee scores gets a scoring activity."""
+        scores = super().create(vals_list)
+        for score in scores:
+            evaluation = score.evaluation_id
+            if score.state == "pending" and evaluation.committee_state == "scoring":
+                evaluation.sudo().activity_schedule(
+                    "hr_technical_grade.mail_activity_evaluation_scoring",
+                    user_id=score.member_id.id,
+                    summary=self.env._(
+                        "Score %(employee)s for %(grade)s",
+                        employee=evaluation.employee_id.name,
+                        grade=evaluation.target_grade_id.name,
+                    ),
+                )
+        return scores

@@ -1,0 +1,80 @@
+# Copyright 2026 hr_technical_grade contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+OFFICER = "hr_technical_grade.group_technical_grade_officer"
+
+
+class HrTechnicalGradeObjection(models.Model):
+    """An objection filed during the public notice (公示) of a committee result.
+
+    The result of the evaluation takes effect only once every objection
+    has been answered by HR.
+    """
+
+    _name = "hr.technical.grade.objection"
+    _description = "Technical Grade Objection"
+    _inherit = ["mail.thread"]
+    _order = "create_date desc, id desc"
+    _rec_name = "evaluation_id"
+
+    evaluation_id = fields.Many2one(
+        "hr.technical.grade.evaluation", required=True, ondelete="cascade", index=True
+    )
+    company_id = fields.Many2one(related="evaluation_id.company_id", store=True)
+    employee_id = fields.Many2one(related="evaluation_id.employee_id", string="Candidate")
+    author_id = fields.Many2one(
+        "res.users", string="Filed By", required=True, readonly=True, default=lambda s: s.env.user
+    )
+    objection = fields.Text(required=True)
+    answer = fields.Text(tracking=True)
+    answered_by_id = fields.Many2one("res.users", string="Answered By", readonly=True)
+    answered_on = fields.Datetime(readonly=True)
+    state = fields.Selection(
+        [("open", "Open"), ("answered", "Answered")],
+        required=True,
+        default="open",
+        readonly=True,
+        tracking=True,
+    )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        objections = super().create(vals_list)
+        today = fields.Date.context_today(self)
+        for objection in objections.sudo():
+            end = objection.evaluation_id.notice_end_date
+            if not end or end < today:
+                raise UserError(
+                    self.env._(
+                        "%(name)s is not under public notice: objections are filed during "
+                        "the notice only.",
+                        name=objection.evaluation_id.name,
+                    )
+                )
+            objection.evaluation_id.message_post(
+                body=self.env._("An objection was filed during the public notice."),
+            )
+        return objections
+
+    def action_answer(self):
+        """HR answers the objection; the author is told."""
+        if not self.env.user.has_group(OFFICER):
+            raise AccessError(self.env._("HR officers answer objections."))
+        for objection in self:
+            if not (objection.answer or "").strip():
+                raise UserError(self.env._("Write the answer before closing the objection."))
+            objection.write(
+                {
+                    "state": "answered",
+                    "answered_by_id": self.env.uid,
+                    "answered_on": fields.Datetime.now(),
+                }
+            )
+            objection.message_post(
+                body=self.env._("Answered: %(answer)s", answer=objection.answer),
+                partner_ids=objection.author_id.partner_id.ids,
+            )
+        return True

@@ -1,0 +1,223 @@
+# Copyright 2026 hr_technical_grade contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+
+from datetime import date, timedelta
+
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.fields import Command
+from odoo.tests import new_test_user, tagged
+
+from .common import TechnicalGradeCase
+
+
+@tagged("post_install", "-at_install")
+class TestCommittee(TechnicalGradeCase):
+    """The committee scores independently, its chair signs, the notice is public."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+
+        def user(login, groups="base.group_user"):
+            return new_test_user(cls.env, login=login, groups=groups)
+
+        cls.candidate_user = user(
+            "tg_com_candidate", "hr_technical_grade.group_technical_grade_user"
+        )
+        cls.chair = user("tg_com_chair")
+        cls.member_b = user("tg_com_b")
+        cls.member_c = user("tg_com_c")
+        cls.superior_user = user("tg_com_superior")
+        cls.peer_user = user("tg_com_peer")
+        cls.outsider = user("tg_com_outsider")
+        Employee = cls.env["hr.employee"]
+        superior = Employee.create({"name": "Superior", "user_id": cls.superior_user.id})
+        cls.engineer.write({"user_id": cls.candidate_user.id, "parent_id": superior.id})
+        Employee.create({"name": "Peer", "user_id": cls.peer_user.id, "parent_id": superior.id})
+        cls.committee = cls.env.ref("hr_technical_grade.committee_default")
+        cls.committee.write(
+            {
+                "member_ids": [Command.set((cls.chair | cls.member_b | cls.member_c).ids)],
+                "chair_id": cls.chair.id,
+                "quorum": 2,
+            }
+        )
+        # The committee is the only step, to look at it alone.
+        steps = cls.env["hr.technical.grade.approval.step"].search([])
+        steps.filtered(lambda s: s.approver_type != "committee").active = False
+        today = date.today()
+        cls.record(cls.engineer, cls.junior, today - timedelta(days=4 * 365))
+        cls.engineer.technical_experience_date = today - timedelta(days=10 * 366)
+
+    def before_committee(self):
+        evaluation = (
+            self.env["hr.technical.grade.evaluation"]
+            .with_user(self.hr_officer)
+            .create({"employee_id": self.engineer.id, "kind": "promotion"})
+        )
+        levels = evaluation.template_id.level_ids
+        evaluation.line_ids.write({"level_id": levels[0].id})
+        evaluation.with_user(self.candidate_user).action_submit()
+        return evaluation
+
+    def scores_seen_by(self, user, evaluation):
+        return (
+            self.env["hr.technical.grade.evaluation.score"]
+            .with_user(user)
+            .search([("evaluation_id", "=", evaluation.id), ("state", "=", "scored")])
+            .member_id
+        )
+
+    def score(self, evaluation, user, theory, practical=80, teaching=70):
+        evaluation.with_user(user)._record_member_score(
+            {"theory": theory, "practical": practical, "teaching": teaching}
+        )
+
+    def scoring_inbox(self, evaluation):
+        activity_type = self.env.ref("hr_technical_grade.mail_activity_evaluation_scoring")
+        return evaluation.activity_ids.filtered(
+            lambda a: a.activity_type_id == activity_type
+        ).user_id
+
+    def test_members_score_independently_and_the_mean_counts(self):
+        evaluation = self.before_committee()
+        self.assertEqual(evaluation.committee_state, "scoring")
+        self.assertEqual(self.scoring_inbox(evaluation), self.chair | self.member_b | self.member_c)
+        self.assertTrue(evaluation.with_user(self.member_b).can_score)
+        self.score(evaluation, self.chair, 90)
+        self.score(evaluation, self.member_b, 70)
+        self.assertEqual(self.scoring_inbox(evaluation), self.member_c)
+        # Nobody sees another member's score before the scoring closes.
+        self.assertEqual(self.scores_seen_by(self.member_b, evaluation), self.member_b)
+        self.assertEqual(self.scores_seen_by(self.chair, evaluation), self.chair)
+        self.assertFalse(self.scores_seen_by(self.member_c, evaluation))
+        self.assertEqual(self.scores_seen_by(self.hr_officer, evaluation), self.env["res.users"])
+        with self.assertRefused(UserError, "not waiting for your score"):
+            self.score(evaluation, self.member_b, 100)
+        self.score(evaluation, self.member_c, 80)
+        # Everyone scored: the scoring closes by itself, with the mean.
+        self.assertEqual(evaluation.committee_state, "closed")
+        self.assertEqual(evaluation.theory_score, 80.0)
+        self.assertEqual(evaluation.practical_score, 80.0)
+        self.assertEqual(
+            self.scores_seen_by(self.member_b, evaluation),
+            self.chair | self.member_b | self.member_c,
+        )
+        self.assertFalse(self.scoring_inbox(evaluation))
+
+    def test_the_candidate_never_sees_who_scored_what(self):
+        evaluation = self.before_committee()
+        self.score(evaluation, self.chair, 90)
+        self.score(evaluation, self.member_b, 70)
+        self.score(evaluation, self.member_c, 80)
+        with self.assertRaises(AccessError):
+            self.env["hr.technical.grade.evaluation.score"].with_user(self.candidate_user).search(
+                []
+            )
+        # The result, though, is theirs to read.
+        self.assertEqual(evaluation.with_user(self.candidate_user).theory_score, 80.0)
+
+    def test_the_chair_closes_once_the_quorum_has_scored(self):
+        self.committee.scoring_rule = "median"
+        evaluation = self.before_committee()
+        self.score(evaluation, self.chair, 95)
+        with self.assertRefused(AccessError, "Only the chair"):
+            evaluation.with_user(self.member_b).action_close_scoring()
+        with self.assertRefused(UserError, "the quorum is 2"):
+            evaluation.with_user(self.chair).action_close_scoring()
+        self.score(evaluation, self.member_b, 65)
+        evaluation.with_user(self.chair).action_close_scoring()
+        self.assertEqual(evaluation.committee_state, "closed")
+        self.assertEqual(evaluation.theory_score, 80.0)  # median of 95 and 65
+        with self.assertRefused(UserError, "not waiting for your score"):
+            self.score(evaluation, self.member_c, 10)
+
+    def test_superior_and_team_members_are_excused(self):
+        self.committee.member_ids = [Command.link(self.superior_user.id)]
+        self.committee.member_ids = [Command.link(self.peer_user.id)]
+        evaluation = self.before_committee()
+        scores = evaluation.sudo().score_ids
+        excused = {s.member_id: s.excuse_reason for s in scores if s.state == "excused"}
+        self.assertEqual(excused, {self.superior_user: "superior", self.peer_user: "team"})
+        self.assertNotIn(self.superior_user, self.scoring_inbox(evaluation))
+        with self.assertRefused(UserError, "not waiting for your score"):
+            self.score(evaluation, self.superior_user, 100)
+        self.assertIn("Excused", evaluation.message_ids[0].body)
+
+    def test_signing_locks_the_scores_and_approves_the_step(self):
+        evaluation = self.before_committee()
+        for member in (self.chair, self.member_b, self.member_c):
+            self.score(evaluation, member, 90, 90, 90)
+        sign = self.env["hr.technical.grade.committee.sign.wizard"]
+        with self.assertRefused(AccessError, "Only the chair"):
+            sign.with_user(self.member_b).create(
+                {"evaluation_id": evaluation.id, "opinion": "Good"}
+            ).action_sign()
+        wizard = sign.with_user(self.chair).create(
+            {"evaluation_id": evaluation.id, "opinion": "Meets the intermediate grade."}
+        )
+        self.assertEqual(wizard.decision, "passed")  # proposed from the final score
+        wizard.action_sign()
+        self.assertEqual(evaluation.committee_state, "signed")
+        self.assertEqual(
+            (evaluation.committee_signed_by_id, evaluation.committee_signed_on),
+            (self.chair, date.today()),
+        )
+        self.assertEqual((evaluation.result, evaluation.state), ("passed", "approved"))
+        self.assertEqual(evaluation.approval_ids.decided_by_id, self.chair)
+        with self.assertRefused(UserError, "scores are locked"):
+            evaluation.with_user(self.hr_officer).theory_score = 10
+        with self.assertRefused(UserError, "scores are locked"):
+            evaluation.line_ids[0].points = 0
+        with self.assertRefused(UserError, "scores are locked"):
+            evaluation.sudo().score_ids[0].theory_score = 0
+
+    def test_a_signed_opinion_stays_on_record(self):
+        evaluation = self.before_committee()
+        for member in (self.chair, self.member_b):
+            self.score(evaluation, member, 20, 20, 20)
+        evaluation.with_user(self.chair).action_close_scoring()
+        evaluation.with_user(self.chair)._committee_sign("Not yet at this level.", "failed")
+        self.assertEqual((evaluation.state, evaluation.result), ("rejected", "failed"))
+        with self.assertRefused(UserError, "file a new evaluation"):
+            evaluation.with_user(self.hr_officer).action_draft()
+
+    def test_public_notice_and_objections(self):
+        self.company.technical_grade_notice_days = 5
+        evaluation = self.before_committee()
+        for member in (self.chair, self.member_b, self.member_c):
+            self.score(evaluation, member, 90, 90, 90)
+        evaluation.with_user(self.chair)._committee_sign("Passed.", "passed")
+        today = date.today()
+        self.assertEqual(evaluation.notice_end_date, today + timedelta(days=5))
+        # Everyone reads the published result and may object.
+        self.assertTrue(evaluation.with_user(self.outsider).notice_open)
+        Objection = self.env["hr.technical.grade.objection"]
+        objection = Objection.with_user(self.outsider).create(
+            {"evaluation_id": evaluation.id, "objection": "The practical exam was not held."}
+        )
+        with self.assertRefused(UserError, "under public notice until"):
+            evaluation.with_user(self.hr_officer).action_apply()
+        evaluation.sudo().notice_end_date = today - timedelta(days=1)
+        with self.assertRefused(UserError, "must be answered"):
+            evaluation.with_user(self.hr_officer).action_apply()
+        with self.assertRefused(UserError, "not under public notice"):
+            Objection.with_user(self.outsider).create(
+                {"evaluation_id": evaluation.id, "objection": "Too late"}
+            )
+        with self.assertRefused(AccessError, "HR officers answer"):
+            objection.with_user(self.outsider).action_answer()
+        objection.with_user(self.hr_officer).answer = "It was held on the 3rd; see the report."
+        objection.with_user(self.hr_officer).action_answer()
+        self.assertEqual(objection.state, "answered")
+        evaluation.with_user(self.hr_officer).action_apply()
+        self.assertEqual(evaluation.state, "done")
+
+    def test_chair_must_be_a_member_and_quorum_reachable(self):
+        with self.assertRefused(ValidationError, "must be one of its members"):
+            self.committee.chair_id = self.outsider
+        with self.assertRefused(ValidationError, "exceeds its 3 members"):
+            self.committee.quorum = 4
+        # Members join the committee group, to read what is before them.
+        group = self.env.ref("hr_technical_grade.group_technical_grade_committee")
+        self.assertIn(self.member_c, group.users)

@@ -1,0 +1,36 @@
+# Copyright 2026 hr_technical_grade contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+
+from odoo import api, fields, models
+
+
+class HrTechnicalGradeCommitteeSignWizard(models.TransientModel):
+    """The chair signs the committee's final opinion (签署最终评审意见)."""
+
+    _name = "hr.technical.grade.committee.sign.wizard"
+    _description = "Sign the Committee Opinion"
+
+    evaluation_id = fields.Many2one("hr.technical.grade.evaluation", required=True)
+    final_score = fields.Float(related="evaluation_id.final_score")
+    opinion = fields.Text(required=True)
+    decision = fields.Selection(
+        [("passed", "Passed"), ("failed", "Failed")],
+        required=True,
+        compute="_compute_decision",
+        store=True,
+        precompute=True,
+        readonly=False,
+    )
+    date = fields.Date(required=True, default=fields.Date.context_today)
+
+    @api.depends("evaluation_id")
+    def _compute_decision(self):
+        for wizard in self:
+            evaluation = wizard.evaluation_id
+            pass_mark = evaluation.company_id.technical_grade_pass_mark
+            wizard.decision = "passed" if evaluation.final_score >= pass_mark else "failed"
+
+    def action_sign(self):
+        self.ensure_one()
+        self.evaluation_id._committee_sign(self.opinion, self.decision, self.date)
+        return {"type": "ir.actions.act_window_close"}
