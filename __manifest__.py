@@ -34,6 +34,7 @@
         "views/hr_technical_grade_allowance_views.xml",
         "wizards/hr_technical_grade_set_wizard_views.xml",
         "views/hr_employee_views.xml",
+        "views/hr_employee_public_views.xml",
         "wizards/hr_technical_grade_adjustment_wizard_views.xml",
         "report/salary_adjustment_reports.xml",
         "report/hr_technical_grade_evaluation_reports.xml",

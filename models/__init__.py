@@ -16,6 +16,7 @@ from . import hr_technical_grade_evaluation_line
 from . import hr_technical_grade_evaluation_score
 from . import hr_technical_grade_objection
 from . import hr_employee
+from . import hr_employee_public
 from . import hr_payslip
 from . import res_company
 from . import res_config_settings

@@ -48,6 +48,10 @@ class HrEmployee(models.Model):
         compute="_compute_technical_grade_history_count",
         groups="hr.group_hr_user",
     )
+    technical_grade_evaluation_count = fields.Integer(
+        compute="_compute_technical_grade_evaluation_count",
+        groups="hr.group_hr_user",
+    )
 
     @api.depends(
         "technical_grade_history_ids.grade_id",
@@ -73,6 +77,17 @@ class HrEmployee(models.Model):
         )
         for employee in self:
             employee.technical_grade_history_count = counts.get(employee, 0)
+
+    def _compute_technical_grade_evaluation_count(self):
+        counts = dict(
+            self.env["hr.technical.grade.evaluation"]._read_group(
+                [("employee_id", "in", self.ids)],
+                groupby=["employee_id"],
+                aggregates=["__count"],
+            )
+        )
+        for employee in self:
+            employee.technical_grade_evaluation_count = counts.get(employee, 0)
 
     @api.model
     def _cron_refresh_technical_grade(self):
@@ -204,6 +219,18 @@ class HrEmployee(models.Model):
             compute_leaves=False,
         )
         return data[self.id]["days"]
+
+    def action_open_technical_grade_evaluations(self):
+        """The employee's evaluations; a new one is filed for them."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Evaluations of %(employee)s", employee=self.name),
+            "res_model": "hr.technical.grade.evaluation",
+            "view_mode": "list,form",
+            "domain": [("employee_id", "=", self.id)],
+            "context": {"default_employee_id": self.id},
+        }
 
     def action_open_technical_grade_history(self):
         self.ensure_one()

@@ -35,7 +35,6 @@ class HrTechnicalGradeCommittee(models.Model):
     )
     chair_id = fields.Many2one(
         "res.users",
-        string="Chair",
         tracking=True,
         help="Closes the scoring and signs the committee's final opinion.",
     )

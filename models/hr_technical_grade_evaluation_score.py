@@ -23,7 +23,7 @@ class HrTechnicalGradeEvaluationScore(models.Model):
         "hr.technical.grade.evaluation", required=True, ondelete="cascade", index=True
     )
     company_id = fields.Many2one(related="evaluation_id.company_id", store=True)
-    member_id = fields.Many2one("res.users", string="Member", required=True, index=True)
+    member_id = fields.Many2one("res.users", required=True, index=True)
     state = fields.Selection(
         [("pending", "To Score"), ("scored", "Scored"), ("excused", "Excused")],
         required=True,

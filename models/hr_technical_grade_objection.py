@@ -30,7 +30,7 @@ class HrTechnicalGradeObjection(models.Model):
     )
     objection = fields.Text(required=True)
     answer = fields.Text(tracking=True)
-    answered_by_id = fields.Many2one("res.users", string="Answered By", readonly=True)
+    answered_by_id = fields.Many2one("res.users", readonly=True)
     answered_on = fields.Datetime(readonly=True)
     state = fields.Selection(
         [("open", "Open"), ("answered", "Answered")],

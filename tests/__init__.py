@@ -17,3 +17,4 @@ if find_spec("odoo"):
     from . import test_approval_chain
     from . import test_committee
     from . import test_evaluation_reports
+    from . import test_self_service

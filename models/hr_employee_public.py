@@ -1,0 +1,148 @@
+# Copyright 2026 hr_technical_grade contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+
+class HrEmployeePublic(models.Model):
+    """"My technical grade": what an engineer sees of their own grade.
+
+    The values are read from the employee as superuser, but only for the
+    user's own record (or for HR officers): the grade of a colleague, and the
+    pay it implies, stays private although every employee reads the public
+    profile.
+    """
+
+    _inherit = "hr.employee.public"
+
+    my_grade_id = fields.Many2one(
+        "hr.technical.grade", compute="_compute_my_technical_grade", string="Technical Grade"
+    )
+    my_grade_date = fields.Date(compute="_compute_my_technical_grade", string="In Grade Since")
+    my_next_grade_id = fields.Many2one(
+        "hr.technical.grade", compute="_compute_my_technical_grade", string="Next Grade"
+    )
+    my_months_in_grade = fields.Integer(
+        compute="_compute_my_technical_grade", string="Months in Grade"
+    )
+    my_required_months = fields.Integer(
+        compute="_compute_my_technical_grade", string="Months Required"
+    )
+    my_experience_years = fields.Integer(
+        compute="_compute_my_technical_grade", string="Years of Experience"
+    )
+    my_required_years = fields.Integer(
+        compute="_compute_my_technical_grade", string="Years Required"
+    )
+    my_promotion_problems = fields.Text(
+        compute="_compute_my_technical_grade", string="Still Missing"
+    )
+    my_can_apply = fields.Boolean(compute="_compute_my_technical_grade")
+    my_history_ids = fields.Many2many(
+        "hr.technical.grade.history", compute="_compute_my_technical_grade", string="My History"
+    )
+    my_evaluation_ids = fields.Many2many(
+        "hr.technical.grade.evaluation",
+        compute="_compute_my_technical_grade",
+        string="My Evaluations",
+    )
+
+    def _may_see_technical_grade(self):
+        self.ensure_one()
+        return self.user_id == self.env.user or self.env.user.has_group(
+            "hr_technical_grade.group_technical_grade_officer"
+        )
+
+    @api.depends_context("uid")
+    def _compute_my_technical_grade(self):
+        today = fields.Date.context_today(self)
+        Evaluation = self.env["hr.technical.grade.evaluation"]
+        shown = self.filtered(lambda public: public._may_see_technical_grade())
+        open_requests = Evaluation.sudo().search(
+            [
+                ("employee_id", "in", shown.ids),
+                ("kind", "=", "promotion"),
+                ("state", "in", ("draft", "submitted", "approved")),
+            ]
+        )
+        for public in self:
+            values = {
+                "my_grade_id": False,
+                "my_grade_date": False,
+                "my_next_grade_id": False,
+                "my_months_in_grade": 0,
+                "my_required_months": 0,
+                "my_experience_years": 0,
+                "my_required_years": 0,
+                "my_promotion_problems": False,
+                "my_can_apply": False,
+                "my_history_ids": False,
+                "my_evaluation_ids": False,
+            }
+            if public in shown:
+                employee = public.employee_id.sudo()
+                standing = employee._technical_grade_standing(today)
+                next_grade = standing["grade"]._get_next_grade()
+                problems = []
+                if next_grade:
+                    probe = Evaluation.new(
+                        {"employee_id": employee.id, "kind": "promotion"}
+                    ).sudo()
+                    problems = probe._eligibility_problems(today)
+                values.update(
+                    my_grade_id=employee.technical_grade_id,
+                    my_grade_date=employee.technical_grade_date,
+                    my_next_grade_id=next_grade,
+                    my_months_in_grade=standing["months_in_grade"],
+                    my_required_months=next_grade.min_months_in_previous,
+                    my_experience_years=standing["experience_years"],
+                    my_required_years=next_grade.min_experience_years,
+                    my_promotion_problems="\n".join(problems) or False,
+                    my_can_apply=bool(next_grade)
+                    and not problems
+                    and employee not in open_requests.employee_id,
+                    my_history_ids=employee.technical_grade_history_ids,
+                    my_evaluation_ids=Evaluation.search([("employee_id", "=", employee.id)]),
+                )
+            public.update(values)
+
+    @api.model
+    def action_my_technical_grade(self):
+        """Open the current user's own technical grade page."""
+        employee = self.env.user.employee_id
+        if not employee:
+            raise UserError(self.env._("Your user is not linked to an employee."))
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("My Technical Grade"),
+            "res_model": "hr.employee.public",
+            "res_id": employee.id,
+            "view_mode": "form",
+            "views": [
+                (self.env.ref("hr_technical_grade.hr_employee_public_view_form_my_grade").id, "form")
+            ],
+            "target": "current",
+        }
+
+    def action_apply_for_promotion(self):
+        """File the promotion application (附件三) for the next grade, as a draft."""
+        self.ensure_one()
+        if not self._may_see_technical_grade():
+            raise UserError(self.env._("You can apply for your own promotion only."))
+        if not self.my_can_apply:
+            raise UserError(
+                self.my_promotion_problems
+                or self.env._("You cannot apply now: a request is already open, or no grade is next.")
+            )
+        evaluation = self.env["hr.technical.grade.evaluation"].create(
+            {"employee_id": self.employee_id.id, "kind": "promotion"}
+        )
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "hr.technical.grade.evaluation",
+            "res_id": evaluation.id,
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "current",
+        }
