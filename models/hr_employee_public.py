@@ -6,7 +6,7 @@ from odoo.exceptions import UserError
 
 
 class HrEmployeePublic(models.Model):
-    """"My technical grade": what an engineer sees of their own grade.
+    """ "My technical grade": what an engineer sees of their own grade.
 
     The values are read from the employee as superuser, but only for the
     user's own record (or for HR officers): the grade of a colleague, and the
@@ -40,7 +40,7 @@ class HrEmployeePublic(models.Model):
     )
     my_can_apply = fields.Boolean(compute="_compute_my_technical_grade")
     my_history_ids = fields.Many2many(
-        "hr.technical.grade.history", compute="_compute_my_technical_grade", string="My History"
+        "hr.technical.grade.history", compute="_compute_my_technical_grade"
     )
     my_evaluation_ids = fields.Many2many(
         "hr.technical.grade.evaluation",
@@ -86,9 +86,7 @@ class HrEmployeePublic(models.Model):
                 next_grade = standing["grade"]._get_next_grade()
                 problems = []
                 if next_grade:
-                    probe = Evaluation.new(
-                        {"employee_id": employee.id, "kind": "promotion"}
-                    ).sudo()
+                    probe = Evaluation.new({"employee_id": employee.id, "kind": "promotion"}).sudo()
                     problems = probe._eligibility_problems(today)
                 values.update(
                     my_grade_id=employee.technical_grade_id,
@@ -120,7 +118,10 @@ class HrEmployeePublic(models.Model):
             "res_id": employee.id,
             "view_mode": "form",
             "views": [
-                (self.env.ref("hr_technical_grade.hr_employee_public_view_form_my_grade").id, "form")
+                (
+                    self.env.ref("hr_technical_grade.hr_employee_public_view_form_my_grade").id,
+                    "form",
+                )
             ],
             "target": "current",
         }
@@ -133,7 +134,9 @@ class HrEmployeePublic(models.Model):
         if not self.my_can_apply:
             raise UserError(
                 self.my_promotion_problems
-                or self.env._("You cannot apply now: a request is already open, or no grade is next.")
+                or self.env._(
+                    "You cannot apply now: a request is already open, or no grade is next."
+                )
             )
         evaluation = self.env["hr.technical.grade.evaluation"].create(
             {"employee_id": self.employee_id.id, "kind": "promotion"}

@@ -24,16 +24,20 @@ MY_FIELDS = [
 
 @tagged("post_install", "-at_install")
 class TestSelfService(TechnicalGradeCase):
-    """"My technical grade": an engineer without HR rights sees and applies."""
+    """ "My technical grade": an engineer without HR rights sees and applies."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         cls.engineer_user = new_test_user(
-            cls.env, login="tg_self_engineer", groups="hr_technical_grade.group_technical_grade_user"
+            cls.env,
+            login="tg_self_engineer",
+            groups="hr_technical_grade.group_technical_grade_user",
         )
         cls.colleague_user = new_test_user(
-            cls.env, login="tg_self_colleague", groups="hr_technical_grade.group_technical_grade_user"
+            cls.env,
+            login="tg_self_colleague",
+            groups="hr_technical_grade.group_technical_grade_user",
         )
         cls.engineer.user_id = cls.engineer_user
         cls.colleague.user_id = cls.colleague_user
@@ -48,8 +52,12 @@ class TestSelfService(TechnicalGradeCase):
         return public.web_read({name: {} for name in MY_FIELDS})[0], public
 
     def test_engineer_opens_their_own_grade(self):
-        action = self.env["hr.employee.public"].with_user(self.engineer_user).action_my_technical_grade()
-        self.assertEqual(action["res_id"], self.engineer.id)
+        # The menu's server action runs for an engineer, who may not write employees.
+        menu_action = self.env.ref("hr_technical_grade.action_my_technical_grade")
+        action = menu_action.with_user(self.engineer_user).run()
+        self.assertEqual(
+            (action["res_model"], action["res_id"]), ("hr.employee.public", self.engineer.id)
+        )
         values, _public = self.page(self.engineer_user, self.engineer)
         self.assertEqual(values["my_grade_id"], self.trainee.id)
         self.assertEqual(values["my_grade_date"], self.since)
@@ -59,9 +67,9 @@ class TestSelfService(TechnicalGradeCase):
         self.assertEqual(len(values["my_history_ids"]), 1)
         # No HR rights were needed, and none were given.
         with self.assertRaises(AccessError):
-            self.env["hr.employee"].with_user(self.engineer_user).browse(
-                self.colleague.id
-            ).read(["technical_grade_id"])
+            self.env["hr.employee"].with_user(self.engineer_user).browse(self.colleague.id).read(
+                ["technical_grade_id"]
+            )
 
     def test_a_colleague_grade_stays_private(self):
         values, _public = self.page(self.engineer_user, self.colleague)
