@@ -27,3 +27,4 @@ from .proration import (
 )
 from .scoring import WeightError, check_weights, weighted_score
 from .eligibility import Problem, demotion_problems, promotion_problems
+from .quota import Candidate, Ranked, rank_candidates

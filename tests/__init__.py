@@ -15,3 +15,6 @@ if find_spec("odoo"):
     from . import test_assessment_template
     from . import test_evaluation
     from . import test_approval_chain
+    from . import test_campaign
+    from . import test_campaign_quota
+    from . import test_campaign_cost
