@@ -39,6 +39,7 @@
     ],
     "demo": [
         "demo/hr_technical_grade_demo.xml",
+        "demo/hr_technical_grade_campaign_demo.xml",
     ],
     "external_dependencies": {"python": ["xlsxwriter"]},
     "installable": True,

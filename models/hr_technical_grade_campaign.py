@@ -88,12 +88,20 @@ class HrTechnicalGradeCampaign(models.Model):
     deadline_reminded_on = fields.Date(
         readonly=True, copy=False, help="Last day the responsible was reminded of the deadline."
     )
-    evaluation_count = fields.Integer(compute="_compute_progress", string="Evaluations Count")
-    draft_count = fields.Integer(compute="_compute_progress", string="Draft")
-    submitted_count = fields.Integer(compute="_compute_progress", string="In Approval")
-    approved_count = fields.Integer(compute="_compute_progress", string="Approved")
-    done_count = fields.Integer(compute="_compute_progress", string="Applied")
-    rejected_count = fields.Integer(compute="_compute_progress", string="Rejected")
+    evaluation_count = fields.Integer(
+        compute="_compute_progress", compute_sudo=True, string="Evaluations Count"
+    )
+    draft_count = fields.Integer(compute="_compute_progress", compute_sudo=True, string="Draft")
+    submitted_count = fields.Integer(
+        compute="_compute_progress", compute_sudo=True, string="In Approval"
+    )
+    approved_count = fields.Integer(
+        compute="_compute_progress", compute_sudo=True, string="Approved"
+    )
+    done_count = fields.Integer(compute="_compute_progress", compute_sudo=True, string="Applied")
+    rejected_count = fields.Integer(
+        compute="_compute_progress", compute_sudo=True, string="Rejected"
+    )
     can_see_cost = fields.Boolean(compute="_compute_cost")
     cost_old_total = fields.Monetary(
         compute="_compute_cost",
@@ -121,6 +129,7 @@ class HrTechnicalGradeCampaign(models.Model):
 
     @api.depends("evaluation_ids.state")
     def _compute_progress(self):
+        # Head counts of a public campaign are not personal: counted as superuser.
         groups = self.env["hr.technical.grade.evaluation"]._read_group(
             [("campaign_id", "in", self.ids)],
             groupby=["campaign_id", "state"],
