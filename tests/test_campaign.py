@@ -185,3 +185,37 @@ class TestCampaign(CampaignCase):
         wizard = self.env["hr.technical.grade.campaign.wizard"].with_user(user)
         with self.assertRefused(Exception, ""):
             wizard.create({"name": "x", "department_ids": [(6, 0, self.department.ids)]})
+
+    def test_eligibility_is_read_without_a_query_per_employee(self):
+        Employee = self.env["hr.employee"]
+        crowd = Employee.create(
+            [
+                {
+                    "name": f"Crowd {index:02d}",
+                    "department_id": self.department.id,
+                    "technical_experience_date": self.today - timedelta(days=5 * 366),
+                }
+                for index in range(12)
+            ]
+        )
+        for index, employee in enumerate(crowd):
+            # Half eligible juniors, half trainees too recent to be promoted.
+            if index % 2:
+                self.record(employee, self.junior, self.today - timedelta(days=3 * 366))
+            else:
+                self.record(employee, self.trainee, self.today - timedelta(days=60))
+        campaign = self.env["hr.technical.grade.campaign"].create(
+            {"name": "Count", "date_from": self.today, "date_to": self.today}
+        )
+        wizard = self.env["hr.technical.grade.campaign.wizard"].create(
+            {"name": "Count", "department_ids": [(6, 0, self.department.ids)]}
+        )
+
+        def queries(employees):
+            self.env.invalidate_all()
+            before = self.cr.sql_log_count
+            eligible, skipped = wizard._sort_out(campaign, employees, self.today)
+            self.assertEqual(len(eligible) + len(skipped), len(employees))
+            return self.cr.sql_log_count - before
+
+        self.assertEqual(queries(crowd[:4]), queries(crowd))
