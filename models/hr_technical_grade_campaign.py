@@ -349,13 +349,16 @@ class HrTechnicalGradeCampaign(models.Model):
             evaluations = self.env["hr.technical.grade.evaluation"].sudo()
             evaluations = evaluations.browse(activities.mapped("res_id"))
             for activity in activities:
-                evaluation = evaluations.browse(activity.res_id)
-                evaluation.with_context(lang=activity.user_id.lang).message_notify(
+                # In the approver's language.
+                evaluation = evaluations.browse(activity.res_id).with_context(
+                    lang=activity.user_id.lang
+                )
+                evaluation.message_notify(
                     partner_ids=activity.user_id.partner_id.ids,
-                    subject=self.env._(
+                    subject=evaluation.env._(
                         "Reminder: %(name)s waits for your approval", name=evaluation.name
                     ),
-                    body=self.env._(
+                    body=evaluation.env._(
                         "%(summary)s was due on %(deadline)s and still waits for your decision.",
                         summary=activity.summary or evaluation.name,
                         deadline=activity.date_deadline,
@@ -374,12 +377,13 @@ class HrTechnicalGradeCampaign(models.Model):
             ]
         )
         for campaign in campaigns:
+            campaign = campaign.with_context(lang=campaign.user_id.lang)
             campaign.message_notify(
                 partner_ids=campaign.user_id.partner_id.ids,
-                subject=self.env._(
+                subject=campaign.env._(
                     "Reminder: the campaign %(name)s is past its deadline", name=campaign.name
                 ),
-                body=self.env._(
+                body=campaign.env._(
                     "The deadline of %(name)s was %(deadline)s: %(pending)s evaluations are "
                     "still in draft or in approval.",
                     name=campaign.name,

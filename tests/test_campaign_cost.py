@@ -152,3 +152,15 @@ class TestCampaignCost(CampaignCase):
         )
         with self.assertRefused(UserError, "No grade changed through the applied evaluations"):
             empty.action_export_xlsx()
+
+    def test_demo_campaign(self):
+        campaign = self.env.ref("hr_technical_grade.campaign_2026_q4", raise_if_not_found=False)
+        if not campaign:
+            self.skipTest("installed without demo data")
+        self.assertEqual(campaign.state, "open")
+        self.assertEqual((campaign.evaluation_count, campaign.submitted_count), (3, 1))
+        rows = self.env["hr.technical.grade.campaign.cost"].search(
+            [("campaign_id", "=", campaign.id)]
+        )
+        self.assertEqual(rows.target_grade_id, self.junior)
+        self.assertEqual((rows.old_total, rows.new_total, rows.difference), (2100, 2800, 700))
