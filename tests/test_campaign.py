@@ -219,3 +219,30 @@ class TestCampaign(CampaignCase):
             return self.cr.sql_log_count - before
 
         self.assertEqual(queries(crowd[:4]), queries(crowd))
+
+    def test_open_button_of_a_draft_campaign_keeps_its_settings(self):
+        Campaign = self.env["hr.technical.grade.campaign"].with_user(self.hr_officer)
+        campaign = Campaign.create(
+            {
+                "name": "Drafted Campaign",
+                "year": 2026,
+                "date_from": "2026-10-01",
+                "date_to": "2026-12-31",
+                "deadline": "2026-12-15",
+                "employee_ids": [(6, 0, self.engineer.ids)],
+            }
+        )
+        self.assertEqual(campaign.state, "draft")
+        action = campaign.action_open_wizard()
+        wizard = (
+            self.env["hr.technical.grade.campaign.wizard"]
+            .with_user(self.hr_officer)
+            .with_context(**action["context"])
+            .create({})
+        )
+        wizard.action_confirm()
+        self.assertEqual(campaign.state, "open")
+        self.assertEqual(
+            (campaign.name, str(campaign.deadline)), ("Drafted Campaign", "2026-12-15")
+        )
+        self.assertEqual(campaign.evaluation_ids.employee_id, self.engineer)
