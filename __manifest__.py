@@ -32,6 +32,9 @@
         "views/hr_technical_grade_evaluation_views.xml",
         "views/hr_technical_grade_objection_views.xml",
         "views/hr_technical_grade_allowance_views.xml",
+        "wizards/hr_technical_grade_campaign_wizard_views.xml",
+        "views/hr_technical_grade_campaign_views.xml",
+        "views/hr_technical_grade_campaign_cost_views.xml",
         "wizards/hr_technical_grade_set_wizard_views.xml",
         "views/hr_employee_views.xml",
         "views/hr_employee_public_views.xml",
@@ -43,6 +46,7 @@
     ],
     "demo": [
         "demo/hr_technical_grade_demo.xml",
+        "demo/hr_technical_grade_campaign_demo.xml",
     ],
     "external_dependencies": {"python": ["xlsxwriter"]},
     "installable": True,

@@ -28,3 +28,4 @@ from .proration import (
 from .scoring import WeightError, check_weights, weighted_score
 from .eligibility import Problem, demotion_problems, promotion_problems
 from .committee import combine, excuse_reason
+from .quota import Candidate, Ranked, rank_candidates

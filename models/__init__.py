@@ -20,3 +20,7 @@ from . import hr_employee_public
 from . import hr_payslip
 from . import res_company
 from . import res_config_settings
+from . import hr_technical_grade_campaign
+from . import hr_technical_grade_campaign_quota
+from . import hr_technical_grade_campaign_cost
+from . import mail_activity

@@ -120,16 +120,25 @@ class HrEmployee(models.Model):
     def _technical_grade_standing(self, day):
         """Grade, whole months in it and whole years of experience on ``day``."""
         self.ensure_one()
-        chain = self.env["hr.technical.grade.history"]._segments_by_employee(self)[self.id]
-        current = rules.segment_at(chain, day)
-        start = self.technical_experience_date or min(
-            (segment.date_from for segment in chain), default=None
-        )
-        return {
-            "grade": self.env["hr.technical.grade"].browse(current.value if current else []),
-            "months_in_grade": rules.months_in_value(chain, day),
-            "experience_years": rules.full_months_between(start, day) // 12 if start else 0,
-        }
+        return self._technical_grade_standings(day)[self.id]
+
+    def _technical_grade_standings(self, day):
+        """:meth:`_technical_grade_standing` of every employee, read in one query."""
+        chains = self.env["hr.technical.grade.history"]._segments_by_employee(self)
+        grades = self.env["hr.technical.grade"]
+        standings = {}
+        for employee in self:
+            chain = chains.get(employee.id, [])
+            current = rules.segment_at(chain, day)
+            start = employee.technical_experience_date or min(
+                (segment.date_from for segment in chain), default=None
+            )
+            standings[employee.id] = {
+                "grade": grades.browse(current.value if current else []),
+                "months_in_grade": rules.months_in_value(chain, day),
+                "experience_years": rules.full_months_between(start, day) // 12 if start else 0,
+            }
+        return standings
 
     # ------------------------------------------------------------------
     # Pay

@@ -1,6 +1,7 @@
 # Copyright 2026 hr_technical_grade contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 
+from collections import defaultdict
 from decimal import Decimal
 
 from odoo import api, fields, models
@@ -9,6 +10,7 @@ from odoo.fields import Command
 
 from ..grade_rules import committee as committee_rules
 from ..grade_rules import eligibility, proration
+from ..grade_rules import quota as quota_rules
 
 EXAM_PARTS = ("theory", "practical", "teaching")
 OFFICER = "hr_technical_grade.group_technical_grade_officer"
@@ -233,6 +235,34 @@ class HrTechnicalGradeEvaluation(models.Model):
     open_objection_count = fields.Integer(compute="_compute_open_objection_count")
     notice_open = fields.Boolean(
         compute="_compute_notice_open", help="The result is under public notice today."
+    )
+
+    # Campaign: the yearly promotion campaign and its quotas per target grade.
+    campaign_id = fields.Many2one(
+        "hr.technical.grade.campaign",
+        index=True,
+        check_company=True,
+        tracking=True,
+        ondelete="restrict",
+        help="The promotion campaign this evaluation belongs to.",
+    )
+    has_quota = fields.Boolean(compute="_compute_quota_rank", store=True)
+    quota = fields.Integer(
+        compute="_compute_quota_rank",
+        store=True,
+        help="How many passed candidates of the campaign may reach the target grade.",
+    )
+    quota_rank = fields.Integer(
+        string="Rank",
+        compute="_compute_quota_rank",
+        store=True,
+        help="Rank among the campaign's passed candidates for the same target grade: higher "
+        "final score first, then higher assessment score, then the earlier request.",
+    )
+    within_quota = fields.Boolean(
+        compute="_compute_quota_rank",
+        store=True,
+        help="No quota applies, or the rank is within the quota.",
     )
 
     _sql_constraints = [
@@ -633,6 +663,8 @@ class HrTechnicalGradeEvaluation(models.Model):
                         score=evaluation.final_score,
                     )
                 )
+            if vals.get("state") == "approved" and not following:
+                evaluation._check_campaign_quota()
             current.sudo().write(vals)
             # Approvers need not be able to edit the evaluation to log their decision.
             evaluation.sudo().message_post(
@@ -773,6 +805,7 @@ class HrTechnicalGradeEvaluation(models.Model):
         )
         self.invalidate_recordset(["state", "history_id"])
         self._check_state("approved")
+        self._check_campaign_quota()
         today = fields.Date.context_today(self)
         for evaluation in self:
             if evaluation.notice_end_date and evaluation.notice_end_date >= today:
@@ -1059,3 +1092,71 @@ class HrTechnicalGradeEvaluation(models.Model):
             "target": "new",
             "context": {"default_evaluation_id": self.id},
         }
+
+    # Campaign
+    # ------------------------------------------------------------------
+
+    @api.depends(
+        "campaign_id.quota_ids.grade_id",
+        "campaign_id.quota_ids.quota",
+        "campaign_id.evaluation_ids.target_grade_id",
+        "campaign_id.evaluation_ids.result",
+        "campaign_id.evaluation_ids.state",
+        "campaign_id.evaluation_ids.final_score",
+        "campaign_id.evaluation_ids.assessment_score",
+    )
+    def _compute_quota_rank(self):
+        """Rank the passed candidates of each campaign per target grade.
+
+        Candidates are the campaign's passed evaluations (not rejected or
+        cancelled) for a target grade with a quota; the order and the cut
+        are the pure rule ``grade_rules.quota.rank_candidates``.
+        """
+        quotas = {}
+        ranking = {}
+        for campaign in self.campaign_id:
+            quotas[campaign] = {line.grade_id: line.quota for line in campaign.quota_ids}
+            candidates = defaultdict(list)
+            for evaluation in campaign.evaluation_ids:
+                if (
+                    evaluation.target_grade_id in quotas[campaign]
+                    and evaluation.result == "passed"
+                    and evaluation.state not in ("rejected", "cancel")
+                ):
+                    candidates[evaluation.target_grade_id].append(
+                        quota_rules.Candidate(
+                            evaluation.id,
+                            evaluation.final_score,
+                            evaluation.assessment_score,
+                            evaluation.id,
+                        )
+                    )
+            for grade, listed in candidates.items():
+                for ranked in quota_rules.rank_candidates(listed, quotas[campaign][grade]):
+                    ranking[ranked.key] = ranked
+        for evaluation in self:
+            grade_quotas = quotas.get(evaluation.campaign_id, {})
+            ranked = ranking.get(evaluation.id)
+            evaluation.has_quota = evaluation.target_grade_id in grade_quotas
+            evaluation.quota = grade_quotas.get(evaluation.target_grade_id, 0)
+            evaluation.quota_rank = ranked.rank if ranked else 0
+            evaluation.within_quota = not evaluation.has_quota or bool(
+                ranked and ranked.within_quota
+            )
+
+    def _check_campaign_quota(self):
+        """Refuse the final approval or the application beyond the campaign's quota."""
+        for evaluation in self:
+            if not evaluation.within_quota:
+                raise UserError(
+                    self.env._(
+                        "%(name)s ranks %(rank)s among the passed candidates for %(grade)s in "
+                        "%(campaign)s, whose quota is %(quota)s: it cannot be approved or "
+                        "applied beyond the quota.",
+                        name=evaluation.name,
+                        rank=evaluation.quota_rank or "-",
+                        grade=evaluation.target_grade_id.name,
+                        campaign=evaluation.campaign_id.name,
+                        quota=evaluation.quota,
+                    )
+                )

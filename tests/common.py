@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 
 from contextlib import contextmanager
-from datetime import date
+from datetime import date, timedelta
 
 from odoo.tests import TransactionCase, new_test_user
 
@@ -56,3 +56,91 @@ class TechnicalGradeCase(TransactionCase):
         with self.assertRaisesRegex(exception, message), self.env.cr.savepoint():
             yield
         self.env.invalidate_all()
+
+
+class CampaignCase(TechnicalGradeCase):
+    """A department with engineers in every situation a campaign meets."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        today = date.today()
+        cls.today = today
+        cls.candidate_user = new_test_user(
+            cls.env,
+            login="tg_campaign_candidate",
+            groups="hr_technical_grade.group_technical_grade_user",
+        )
+        cls.manager_user = new_test_user(cls.env, login="tg_campaign_manager")
+        Employee = cls.env["hr.employee"]
+        cls.manager = Employee.create({"name": "Campaign Manager", "user_id": cls.manager_user.id})
+        cls.head_user = new_test_user(cls.env, login="tg_campaign_head")
+        cls.department.manager_id = Employee.create(
+            {"name": "Campaign Head", "user_id": cls.head_user.id}
+        )
+        # Eligible: junior for four years, ten years in the trade.
+        cls.engineer.write(
+            {
+                "user_id": cls.candidate_user.id,
+                "parent_id": cls.manager.id,
+                "technical_experience_date": today - timedelta(days=10 * 366),
+            }
+        )
+        cls.record(cls.engineer, cls.junior, today - timedelta(days=4 * 366))
+        # Not eligible: a trainee for a month.
+        cls.record(cls.colleague, cls.trainee, today - timedelta(days=30))
+
+        def graded(name, grade, years, department=cls.department):
+            employee = Employee.create(
+                {
+                    "name": name,
+                    "department_id": department.id,
+                    "parent_id": cls.manager.id,
+                    "technical_experience_date": today - timedelta(days=10 * 366),
+                }
+            )
+            if grade:
+                cls.record(employee, grade, today - timedelta(days=years * 366))
+            return employee
+
+        # Eligible for senior, no user: only the manager is told.
+        cls.senior_candidate = graded("Senior Candidate", cls.intermediate, 3)
+        cls.top = graded("Top Expert", cls.expert, 5)
+        cls.ungraded = graded("Not Graded", None, 0)
+        cls.busy = graded("Busy Engineer", cls.junior, 4)
+        cls.elsewhere = cls.env["hr.department"].create({"name": "Elsewhere"})
+        cls.outsider = graded("Outsider", cls.junior, 4, cls.elsewhere)
+        cls.env["hr.technical.grade.evaluation"].create(
+            {"employee_id": cls.busy.id, "kind": "promotion"}
+        )
+
+    def open_campaign(self, campaign=None, **vals):
+        wizard_vals = {
+            "name": "Q4 Test Campaign",
+            "department_ids": [(6, 0, self.department.ids)],
+            "deadline": self.today + timedelta(days=20),
+        }
+        if campaign:
+            wizard_vals["campaign_id"] = campaign.id
+        wizard_vals.update(vals)
+        wizard = (
+            self.env["hr.technical.grade.campaign.wizard"]
+            .with_user(self.hr_officer)
+            .create(wizard_vals)
+        )
+        action = wizard.action_confirm()
+        return self.env["hr.technical.grade.campaign"].browse(action["params"]["next"]["res_id"])
+
+    @staticmethod
+    def score(evaluation, theory=90, passed=True):
+        levels = evaluation.template_id.level_ids
+        evaluation.line_ids.write({"level_id": levels[0 if passed else -1].id})
+        evaluation.write(
+            {
+                "theory_score": theory if passed else 0,
+                "practical_score": 90 if passed else 0,
+                "teaching_score": 90 if passed else 0,
+                "scored": True,
+            }
+        )
+        return evaluation

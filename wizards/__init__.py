@@ -6,3 +6,4 @@ from . import hr_technical_grade_adjustment_wizard
 from . import hr_technical_grade_evaluation_reject_wizard
 from . import hr_technical_grade_score_wizard
 from . import hr_technical_grade_committee_sign_wizard
+from . import hr_technical_grade_campaign_wizard

@@ -27,6 +27,12 @@ class HrTechnicalGradeAdjustmentWizard(models.TransientModel):
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company
     )
+    campaign_id = fields.Many2one(
+        "hr.technical.grade.campaign",
+        domain="[('company_id', '=', company_id)]",
+        help="Only the grade changes of this campaign's applied evaluations, whatever "
+        "their effective dates.",
+    )
 
     @api.constrains("date_from", "date_to")
     def _check_dates(self):
@@ -34,16 +40,49 @@ class HrTechnicalGradeAdjustmentWizard(models.TransientModel):
             if wizard.date_to < wizard.date_from:
                 raise UserError(self.env._("The end date must not be before the start date."))
 
+    def _campaign_history(self):
+        """History lines written by the campaign's applied evaluations.
+
+        Payroll officers read grade history but not evaluations: the
+        evaluations are read as superuser, the history lines with the
+        user's rights.
+        """
+        evaluations = self.campaign_id.sudo().evaluation_ids
+        return evaluations.filtered(lambda e: e.state == "done").history_id.with_env(self.env)
+
+    @api.onchange("campaign_id")
+    def _onchange_campaign_id(self):
+        lines = self._campaign_history()
+        if self.campaign_id:
+            days = lines.mapped("date_from") or [
+                self.campaign_id.date_from,
+                self.campaign_id.date_to,
+            ]
+            self.date_from, self.date_to = min(days), max(days)
+
     def _rows(self):
         self.ensure_one()
         domain = [("company_id", "=", self.company_id.id)]
+        date_from, date_to = self.date_from, self.date_to
+        if self.campaign_id:
+            lines = self._campaign_history()
+            domain.append(("id", "in", lines.ids))
+            if lines:
+                date_from, date_to = min(lines.mapped("date_from")), max(lines.mapped("date_from"))
         if self.department_ids:
             domain.append(("employee_id.department_id", "child_of", self.department_ids.ids))
         return self.env["hr.technical.grade.history"]._salary_adjustment_rows(
-            self.date_from, self.date_to, domain
+            date_from, date_to, domain
         )
 
     def _check_rows(self):
+        if not self._rows() and self.campaign_id:
+            raise UserError(
+                self.env._(
+                    "No grade changed through the applied evaluations of %(campaign)s.",
+                    campaign=self.campaign_id.name,
+                )
+            )
         if not self._rows():
             raise UserError(
                 self.env._(

@@ -1,0 +1,395 @@
+# Copyright 2026 hr_technical_grade contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+
+from collections import Counter, defaultdict
+
+from markupsafe import Markup, escape
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+# Progress counters: field name -> evaluation states counted.
+PROGRESS = {
+    "draft_count": ("draft",),
+    "submitted_count": ("submitted",),
+    "approved_count": ("approved",),
+    "done_count": ("done",),
+    "rejected_count": ("rejected",),
+}
+OFFICER = "hr_technical_grade.group_technical_grade_officer"
+PAYROLL = "payroll.group_payroll_user"
+APPROVAL_ACTIVITY = "hr_technical_grade.mail_activity_evaluation_approval"
+
+
+class HrTechnicalGradeCampaign(models.Model):
+    """The yearly (Q4) promotion campaign: one promotion evaluation per
+    eligible engineer in scope, followed until the campaign is closed."""
+
+    _name = "hr.technical.grade.campaign"
+    _description = "Technical Grade Promotion Campaign"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "year desc, date_from desc, id desc"
+
+    name = fields.Char(required=True, tracking=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, index=True
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    year = fields.Integer(
+        required=True, default=lambda self: fields.Date.context_today(self).year, tracking=True
+    )
+    date_from = fields.Date(string="Period Start", required=True, tracking=True)
+    date_to = fields.Date(string="Period End", required=True, tracking=True)
+    deadline = fields.Date(
+        tracking=True, help="Applications and approvals are expected by this day."
+    )
+    department_ids = fields.Many2many(
+        "hr.department",
+        string="Departments",
+        check_company=True,
+        help="Engineers of these departments and their sub-departments are in scope.",
+    )
+    employee_ids = fields.Many2many(
+        "hr.employee",
+        string="Employees",
+        check_company=True,
+        help="Engineers in scope besides those of the departments.",
+    )
+    user_id = fields.Many2one(
+        "res.users",
+        string="Responsible",
+        default=lambda self: self.env.user,
+        tracking=True,
+        help="The HR officer who runs the campaign; reminded when the deadline passes.",
+    )
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("open", "In Review"),
+            ("closed", "Closed"),
+            ("cancel", "Cancelled"),
+        ],
+        required=True,
+        default="draft",
+        tracking=True,
+        copy=False,
+    )
+    evaluation_ids = fields.One2many(
+        "hr.technical.grade.evaluation", "campaign_id", string="Evaluations", readonly=True
+    )
+    quota_ids = fields.One2many(
+        "hr.technical.grade.campaign.quota", "campaign_id", string="Quotas", copy=True
+    )
+    cancel_drafts_on_close = fields.Boolean(
+        string="Cancel Drafts on Close",
+        default=True,
+        help="Closing the campaign cancels its evaluations still in draft.",
+    )
+    deadline_reminded_on = fields.Date(
+        readonly=True, copy=False, help="Last day the responsible was reminded of the deadline."
+    )
+    evaluation_count = fields.Integer(
+        compute="_compute_progress", compute_sudo=True, string="Evaluations Count"
+    )
+    draft_count = fields.Integer(compute="_compute_progress", compute_sudo=True, string="Draft")
+    submitted_count = fields.Integer(
+        compute="_compute_progress", compute_sudo=True, string="In Approval"
+    )
+    approved_count = fields.Integer(
+        compute="_compute_progress", compute_sudo=True, string="Approved"
+    )
+    done_count = fields.Integer(compute="_compute_progress", compute_sudo=True, string="Applied")
+    rejected_count = fields.Integer(
+        compute="_compute_progress", compute_sudo=True, string="Rejected"
+    )
+    can_see_cost = fields.Boolean(compute="_compute_cost")
+    cost_old_total = fields.Monetary(
+        compute="_compute_cost",
+        string="Current Monthly Cost",
+        help="Monthly base + post wage + allowance of the pending promotions' current grades.",
+    )
+    cost_new_total = fields.Monetary(
+        compute="_compute_cost",
+        string="Monthly Cost if Approved",
+        help="Monthly base + post wage + allowance of the pending promotions' target grades.",
+    )
+    cost_difference = fields.Monetary(compute="_compute_cost", string="Monthly Cost Change")
+
+    _sql_constraints = [
+        (
+            "dates_ordered",
+            "CHECK(date_from <= date_to)",
+            "The period must not end before it starts.",
+        )
+    ]
+
+    # ------------------------------------------------------------------
+    # Computes
+    # ------------------------------------------------------------------
+
+    @api.depends("evaluation_ids.state")
+    def _compute_progress(self):
+        # Head counts of a public campaign are not personal: counted as superuser.
+        groups = self.env["hr.technical.grade.evaluation"]._read_group(
+            [("campaign_id", "in", self.ids)],
+            groupby=["campaign_id", "state"],
+            aggregates=["__count"],
+        )
+        counts = defaultdict(Counter)
+        for campaign, state, count in groups:
+            counts[campaign.id][state] += count
+        for campaign in self:
+            count = counts[campaign.id]
+            campaign.evaluation_count = sum(count.values())
+            for fname, states in PROGRESS.items():
+                campaign[fname] = sum(count[state] for state in states)
+
+    @api.depends_context("uid")
+    def _compute_cost(self):
+        """Totals of the cost report, for those who may read it.
+
+        HR and payroll officers see every campaign's cost; other users that
+        of the campaigns where they are named approvers (the general manager
+        approves knowing the cost).
+        """
+        user = self.env.user
+        if self.env.su or user.has_group(OFFICER) or user.has_group(PAYROLL):
+            allowed = set(self.ids)
+        else:
+            allowed = {
+                campaign.id
+                for [campaign] in self.env["hr.technical.grade.evaluation"]
+                .sudo()
+                ._read_group(
+                    [
+                        ("campaign_id", "in", self.ids),
+                        ("approval_ids.approver_ids", "in", user.ids),
+                    ],
+                    groupby=["campaign_id"],
+                )
+            }
+        totals = {}
+        if allowed:
+            totals = {
+                campaign.id: (old, new, diff)
+                for campaign, old, new, diff in self.env[
+                    "hr.technical.grade.campaign.cost"
+                ]._read_group(
+                    [("campaign_id", "in", list(allowed))],
+                    groupby=["campaign_id"],
+                    aggregates=["old_total:sum", "new_total:sum", "difference:sum"],
+                )
+            }
+        for campaign in self:
+            old, new, diff = totals.get(campaign.id, (0.0, 0.0, 0.0))
+            campaign.can_see_cost = campaign.id in allowed
+            campaign.cost_old_total = old
+            campaign.cost_new_total = new
+            campaign.cost_difference = diff
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+
+    def action_open_wizard(self):
+        """Open the campaign: the wizard fills it with evaluations."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "hr_technical_grade.hr_technical_grade_campaign_wizard_action"
+        )
+        action["context"] = {
+            "default_campaign_id": self.id,
+            "default_name": self.name,
+            "default_company_id": self.company_id.id,
+            "default_year": self.year,
+            "default_date_from": self.date_from,
+            "default_date_to": self.date_to,
+            "default_deadline": self.deadline,
+            "default_department_ids": self.department_ids.ids,
+            "default_employee_ids": self.employee_ids.ids,
+            "default_user_id": self.user_id.id,
+        }
+        return action
+
+    def action_view_evaluations(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "hr_technical_grade.hr_technical_grade_evaluation_action"
+        )
+        action.update(
+            domain=[("campaign_id", "=", self.id)],
+            context={"default_campaign_id": self.id, "search_default_group_by_state": 1},
+        )
+        return action
+
+    def action_view_cost(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "hr_technical_grade.hr_technical_grade_campaign_cost_action"
+        )
+        action.update(domain=[("campaign_id", "=", self.id)])
+        return action
+
+    def _check_campaign_state(self, *states):
+        for campaign in self:
+            if campaign.state not in states:
+                raise UserError(
+                    self.env._(
+                        "The campaign %(name)s is %(state)s: this action is not possible now.",
+                        name=campaign.name,
+                        state=dict(self._fields["state"]._description_selection(self.env)).get(
+                            campaign.state
+                        ),
+                    )
+                )
+
+    def action_close(self):
+        """Close the campaign, posting its results in the chatter."""
+        self._check_campaign_state("open")
+        for campaign in self:
+            drafts = campaign.evaluation_ids.filtered(lambda e: e.state == "draft")
+            if campaign.cancel_drafts_on_close and drafts:
+                drafts.action_cancel()
+            else:
+                drafts = drafts.browse()
+            campaign.state = "closed"
+            campaign.message_post(body=campaign._close_summary(drafts))
+
+    def _close_summary(self, cancelled):
+        """The closing message: evaluations per state and per target grade."""
+        self.ensure_one()
+        Evaluation = self.env["hr.technical.grade.evaluation"]
+        labels = dict(Evaluation._fields["state"]._description_selection(self.env))
+        groups = Evaluation._read_group(
+            [("campaign_id", "=", self.id)],
+            groupby=["target_grade_id", "state"],
+            aggregates=["__count"],
+            order="target_grade_id",
+        )
+        by_state = Counter()
+        by_grade = defaultdict(Counter)
+        for grade, state, count in groups:
+            by_state[state] += count
+            by_grade[grade][state] += count
+
+        def line(counter):
+            return ", ".join(
+                f"{labels[state]} {counter[state]}" for state in labels if counter[state]
+            )
+
+        parts = [
+            self.env._(
+                "Campaign closed: %(total)s evaluations (%(states)s).",
+                total=sum(by_state.values()),
+                states=line(by_state) or "-",
+            )
+        ]
+        for grade, counter in by_grade.items():
+            parts.append(
+                self.env._("%(grade)s: %(states)s.", grade=grade.display_name, states=line(counter))
+            )
+        if cancelled:
+            parts.append(
+                self.env._(
+                    "%(count)s evaluations still in draft were cancelled: %(names)s.",
+                    count=len(cancelled),
+                    names=", ".join(cancelled.mapped("name")),
+                )
+            )
+        return Markup("<br/>").join(escape(part) for part in parts)
+
+    def action_cancel(self):
+        self._check_campaign_state("draft", "open")
+        evaluations = self.evaluation_ids
+        if any(e.state not in ("draft", "cancel") for e in evaluations):
+            raise UserError(
+                self.env._(
+                    "Evaluations of this campaign are already in approval: close the "
+                    "campaign instead of cancelling it."
+                )
+            )
+        evaluations.filtered(lambda e: e.state == "draft").action_cancel()
+        self.state = "cancel"
+
+    def action_draft(self):
+        self._check_campaign_state("cancel")
+        self.state = "draft"
+
+    # ------------------------------------------------------------------
+    # Reminders
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _cron_remind(self):
+        """Daily: remind overdue approvers and responsibles of late campaigns.
+
+        An approval activity past its deadline reminds its approver at most
+        once a day (the day is recorded on the activity); an open campaign
+        past its deadline reminds its responsible once a day.
+        """
+        today = fields.Date.context_today(self)
+        activity_type = self.env.ref(APPROVAL_ACTIVITY, raise_if_not_found=False)
+        reminded = self.env["mail.activity"]
+        if activity_type:
+            activities = (
+                self.env["mail.activity"]
+                .sudo()
+                .search(
+                    [
+                        ("activity_type_id", "=", activity_type.id),
+                        ("res_model", "=", "hr.technical.grade.evaluation"),
+                        ("date_deadline", "<", today),
+                        ("user_id", "!=", False),
+                        "|",
+                        ("technical_grade_reminded_on", "=", False),
+                        ("technical_grade_reminded_on", "<", today),
+                    ]
+                )
+            )
+            evaluations = self.env["hr.technical.grade.evaluation"].sudo()
+            evaluations = evaluations.browse(activities.mapped("res_id"))
+            for activity in activities:
+                # In the approver's language.
+                evaluation = evaluations.browse(activity.res_id).with_context(
+                    lang=activity.user_id.lang
+                )
+                evaluation.message_notify(
+                    partner_ids=activity.user_id.partner_id.ids,
+                    subject=evaluation.env._(
+                        "Reminder: %(name)s waits for your approval", name=evaluation.name
+                    ),
+                    body=evaluation.env._(
+                        "%(summary)s was due on %(deadline)s and still waits for your decision.",
+                        summary=activity.summary or evaluation.name,
+                        deadline=activity.date_deadline,
+                    ),
+                )
+            activities.write({"technical_grade_reminded_on": today})
+            reminded = activities
+        campaigns = self.sudo().search(
+            [
+                ("state", "=", "open"),
+                ("deadline", "<", today),
+                ("user_id", "!=", False),
+                "|",
+                ("deadline_reminded_on", "=", False),
+                ("deadline_reminded_on", "<", today),
+            ]
+        )
+        for campaign in campaigns:
+            campaign = campaign.with_context(lang=campaign.user_id.lang)
+            campaign.message_notify(
+                partner_ids=campaign.user_id.partner_id.ids,
+                subject=campaign.env._(
+                    "Reminder: the campaign %(name)s is past its deadline", name=campaign.name
+                ),
+                body=campaign.env._(
+                    "The deadline of %(name)s was %(deadline)s: %(pending)s evaluations are "
+                    "still in draft or in approval.",
+                    name=campaign.name,
+                    deadline=campaign.deadline,
+                    pending=campaign.draft_count + campaign.submitted_count,
+                ),
+            )
+        campaigns.write({"deadline_reminded_on": today})
+        return reminded, campaigns
