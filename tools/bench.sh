@@ -12,4 +12,5 @@ DB="${ADDON}_bench_$$"
 trap 'drop_db "$DB"' EXIT
 say "installing $ADDON (without demo data) in $DB"
 odoo -d "$DB" -i "$ADDON" --without-demo=all --stop-after-init --log-level=warn
-"$PYTHON" "$ROOT/tools/bench_payroll.py" -c "$BUILD/odoo.conf" -d "$DB" "$@"
+"$PYTHON" "$ROOT/tools/bench_payroll.py" -c "$BUILD/odoo.conf" -d "$DB"
+"$PYTHON" "$ROOT/tools/bench_campaign.py" -c "$BUILD/odoo.conf" -d "$DB"
