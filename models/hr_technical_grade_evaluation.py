@@ -581,7 +581,8 @@ class HrTechnicalGradeEvaluation(models.Model):
     def action_submit(self):
         self._check_state("draft")
         for evaluation in self:
-            problems = evaluation._eligibility_problems(fields.Date.context_today(self))
+            # As the eligibility field: requesters may not read HR-only employee data.
+            problems = evaluation.sudo()._eligibility_problems(fields.Date.context_today(self))
             if problems and not evaluation.override_eligibility:
                 raise UserError(
                     self.env._(

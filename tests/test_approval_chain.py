@@ -248,3 +248,59 @@ class TestApprovalChain(TechnicalGradeCase):
         self.approve(evaluation, self.manager_user)
         self.assertFalse(to_approve(self.manager_user))
         self.assertEqual(to_approve(self.head_user), evaluation)
+
+    def test_rejection_and_resubmission_start_the_chain_again(self):
+        evaluation = self.submitted()
+        self.approve(evaluation, self.manager_user)
+        evaluation.with_user(self.head_user).action_reject("Add the training record")
+        evaluation.with_user(self.candidate_user).action_draft()
+        self.assertEqual((evaluation.state, evaluation.approval_ids.ids), ("draft", []))
+        evaluation.with_user(self.candidate_user).action_submit()
+        self.assertEqual(evaluation.approval_ids.mapped("state")[:2], ["pending", "waiting"])
+        self.assertEqual(self.inbox(evaluation), self.manager_user)
+        for user in (
+            self.manager_user,
+            self.head_user,
+            self.committee_user,
+            self.marketing_vp,
+            self.hr_vp,
+        ):
+            self.approve(evaluation, user)
+        self.assertEqual(evaluation.state, "approved")
+        # The first round's decisions stay in the chatter.
+        self.assertTrue(
+            evaluation.message_ids.filtered(lambda m: "Add the training record" in (m.body or ""))
+        )
+
+    def test_manager_proposes_a_demotion_through_the_same_chain(self):
+        self.manager_user.groups_id = [
+            Command.link(self.env.ref("hr_technical_grade.group_technical_grade_manager").id)
+        ]
+        evidence = self.env["ir.attachment"].create(
+            {"name": "accident-report.pdf", "raw": b"%PDF-1.4 report"}
+        )
+        evaluation = (
+            self.env["hr.technical.grade.evaluation"]
+            .with_user(self.manager_user)
+            .create(
+                {
+                    "employee_id": self.engineer.id,
+                    "kind": "demotion",
+                    "demotion_reason": "quality_accident",
+                    "attachment_ids": [Command.set(evidence.ids)],
+                }
+            )
+        )
+        self.assertEqual(evaluation.target_grade_id, self.trainee)
+        evaluation.with_user(self.manager_user).action_submit()
+        for user in (
+            self.manager_user,
+            self.head_user,
+            self.committee_user,
+            self.marketing_vp,
+            self.hr_vp,
+        ):
+            self.approve(evaluation, user, mark=20, decision="passed")
+        evaluation.with_user(self.hr_officer).action_apply()
+        self.assertEqual(self.engineer.technical_grade_id, self.trainee)
+        self.assertEqual(evaluation.history_id.change_type, "demotion")

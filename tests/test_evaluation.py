@@ -121,6 +121,7 @@ class TestEvaluation(TechnicalGradeCase):
         evaluation = self.Evaluation.with_user(self.engineer_user).create(
             {"employee_id": self.engineer.id, "kind": "promotion", "note": "<p>Ready</p>"}
         )
+        self.env.invalidate_all()  # submitted in a new request, with nothing cached
         evaluation.action_submit()
         self.assertEqual(evaluation.state, "submitted")
         with self.assertRaises(AccessError):

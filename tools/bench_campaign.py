@@ -39,9 +39,7 @@ def build(env, count):
                     "name": f"Bench Engineer {index}",
                     "login": f"bench_campaign_{index}",
                     "groups_id": [
-                        Command.set(
-                            [env.ref("hr_technical_grade.group_technical_grade_user").id]
-                        )
+                        Command.set([env.ref("hr_technical_grade.group_technical_grade_user").id])
                     ],
                 }
                 for index in range(count + count // 20)
@@ -106,9 +104,7 @@ def open_campaign(env, officer, engineers, name):
     env.flush_all()
     seconds = time.perf_counter() - start
     queries = env.cr.sql_log_count - queries
-    created = env["hr.technical.grade.evaluation"].search_count(
-        [("campaign_id.name", "=", name)]
-    )
+    created = env["hr.technical.grade.evaluation"].search_count([("campaign_id.name", "=", name)])
     return seconds, queries, created
 
 
