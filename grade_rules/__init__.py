@@ -27,3 +27,12 @@ from .proration import (
 )
 from .scoring import WeightError, check_weights, weighted_score
 from .eligibility import Problem, demotion_problems, promotion_problems
+from .kpi import KpiError, KpiRule, kpi_score, line_adjustment
+from .review import (
+    band,
+    consecutive_failures,
+    group_weights,
+    score_360,
+    weighted_total,
+    yearly_result,
+)
