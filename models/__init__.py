@@ -12,6 +12,12 @@ from . import hr_technical_grade_approval_step
 from . import hr_technical_grade_evaluation
 from . import hr_technical_grade_evaluation_approval
 from . import hr_technical_grade_evaluation_line
+from . import hr_technical_grade_kpi_category
+from . import hr_technical_grade_kpi
+from . import hr_technical_grade_review_plan
+from . import hr_technical_grade_review
+from . import hr_technical_grade_review_line
+from . import hr_technical_grade_review_reviewer
 from . import hr_employee
 from . import hr_payslip
 from . import res_company

@@ -61,6 +61,7 @@ class HrTechnicalGradeEvaluation(models.Model):
             ("refused_assignments", "Refusing assignments or slacking"),
             ("discipline", "Breach of discipline with negative impact"),
             ("service_failure", "Serious customer-service failure"),
+            ("poor_review", "Performance review result 差"),
         ],
         tracking=True,
     )
@@ -150,6 +151,13 @@ class HrTechnicalGradeEvaluation(models.Model):
     override_reason = fields.Text(tracking=True, copy=False)
     attachment_ids = fields.Many2many("ir.attachment", string="Evidence", copy=False)
     note = fields.Html(string="Notes")
+    review_ids = fields.One2many(
+        "hr.technical.grade.review",
+        "demotion_evaluation_id",
+        string="Performance Reviews",
+        readonly=True,
+        help="The reviews whose results propose this demotion.",
+    )
     history_id = fields.Many2one(
         "hr.technical.grade.history", string="Grade History Line", readonly=True, copy=False
     )
@@ -433,25 +441,15 @@ class HrTechnicalGradeEvaluation(models.Model):
                         problems="\n".join(f"- {p}" for p in problems),
                     )
                 )
+        Step = self.env["hr.technical.grade.approval.step"].sudo()
         for evaluation in self:
-            steps = self.env["hr.technical.grade.approval.step"].sudo()._steps_for(evaluation)
-            lines = [Command.clear()]
-            for index, step in enumerate(steps):
-                lines.append(
-                    Command.create(
-                        {
-                            "step_id": step.id,
-                            "sequence": index,
-                            "name": step.name,
-                            "approval_mode": step.approval_mode,
-                            "approver_ids": [Command.set(step._approvers_for(evaluation).ids)],
-                            "state": "pending" if index == 0 else "waiting",
-                        }
-                    )
-                )
+            commands = Step._approval_commands(evaluation)
             # Requesters may submit their own drafts: the state is written as such.
             evaluation.sudo().write(
-                {"approval_ids": lines, "state": "submitted" if steps else "approved"}
+                {
+                    "approval_ids": commands,
+                    "state": "submitted" if len(commands) > 1 else "approved",
+                }
             )
         self.activity_update()
 

@@ -15,3 +15,7 @@ if find_spec("odoo"):
     from . import test_assessment_template
     from . import test_evaluation
     from . import test_approval_chain
+    from . import test_review
+    from . import test_review_access
+    from . import test_review_batch
+    from . import test_review_consequences

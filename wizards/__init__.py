@@ -4,3 +4,5 @@
 from . import hr_technical_grade_set_wizard
 from . import hr_technical_grade_adjustment_wizard
 from . import hr_technical_grade_evaluation_reject_wizard
+from . import hr_technical_grade_review_open_wizard
+from . import hr_technical_grade_review_appeal_wizard
