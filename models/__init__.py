@@ -9,6 +9,7 @@ from . import hr_technical_grade_assessment_level
 from . import hr_technical_grade_history
 from . import hr_technical_grade_allowance
 from . import hr_technical_grade_approval_step
+from . import hr_technical_grade_approval_mixin
 from . import hr_technical_grade_evaluation
 from . import hr_technical_grade_evaluation_approval
 from . import hr_technical_grade_evaluation_line

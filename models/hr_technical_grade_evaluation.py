@@ -36,8 +36,9 @@ class HrTechnicalGradeEvaluation(models.Model):
 
     _name = "hr.technical.grade.evaluation"
     _description = "Technical Grade Evaluation"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "hr.technical.grade.approval.mixin"]
     _order = "create_date desc, id desc"
+    _approval_activity_type = "hr_technical_grade.mail_activity_evaluation_approval"
 
     name = fields.Char(string="Reference", required=True, readonly=True, copy=False, default="/")
     kind = fields.Selection(
@@ -197,25 +198,6 @@ class HrTechnicalGradeEvaluation(models.Model):
     # ------------------------------------------------------------------
     # Computes
     # ------------------------------------------------------------------
-
-    @api.depends("approval_ids.state", "approval_ids.approved_by_ids")
-    @api.depends_context("uid")
-    def _compute_current_approval(self):
-        for evaluation in self:
-            current = evaluation.approval_ids.filtered(lambda a: a.state == "pending")[:1]
-            evaluation.current_approval_id = current
-            evaluation.can_approve = bool(current) and self.env.user in current._waiting_for()
-
-    @api.depends(
-        "state", "approval_ids.state", "approval_ids.approver_ids", "approval_ids.approved_by_ids"
-    )
-    def _compute_pending_approvers(self):
-        for evaluation in self:
-            current = evaluation.approval_ids.filtered(lambda a: a.state == "pending")[:1]
-            waiting = (
-                current._waiting_for() if evaluation.state == "submitted" and current else False
-            )
-            evaluation.pending_approver_ids = waiting
 
     @api.depends("employee_id")
     def _compute_current_grade(self):
@@ -561,47 +543,13 @@ class HrTechnicalGradeEvaluation(models.Model):
         self.sudo().write({"state": "draft", "approval_ids": [Command.clear()]})
         self.activity_update()
 
-    def activity_update(self):
-        """Put each evaluation in the inbox of whoever must act on it now.
-
-        Called after every state change: the approvers of the pending step
-        get an approval activity; activities of decided steps are marked
-        done, and those of rejected or cancelled evaluations removed.
-        """
-        activity_type = "hr_technical_grade.mail_activity_evaluation_approval"
-        decider = self.env.user
-        # Activities belong to the evaluation: whoever decides may close them.
-        for evaluation in self.sudo():
-            current = evaluation.current_approval_id
-            waiting = (
-                current._waiting_for() if evaluation.state == "submitted" else self.env["res.users"]
-            )
-            activities = evaluation.activity_ids.filtered(
-                lambda act: (
-                    act.activity_type_id == self.env.ref(activity_type, raise_if_not_found=False)
-                )
-            )
-            for activity in activities.filtered(
-                lambda act, users=waiting: act.user_id not in users
-            ):
-                if evaluation.state in ("rejected", "cancel", "draft"):
-                    activity.unlink()
-                else:
-                    activity.action_feedback(
-                        feedback=self.env._("Decided by %(user)s", user=decider.name)
-                    )
-            scheduled = activities.exists().user_id
-            for user in waiting - scheduled:
-                evaluation.activity_schedule(
-                    activity_type,
-                    user_id=user.id,
-                    summary=self.env._(
-                        "%(step)s: %(kind)s of %(employee)s",
-                        step=current.name,
-                        kind=evaluation._selection_label("kind"),
-                        employee=evaluation.employee_id.name,
-                    ),
-                )
+    def _approval_activity_summary(self, step):
+        return self.env._(
+            "%(step)s: %(kind)s of %(employee)s",
+            step=step.name,
+            kind=self._selection_label("kind"),
+            employee=self.employee_id.name,
+        )
 
     def action_apply(self):
         """Write the approved grade into the history, exactly once.

@@ -12,7 +12,6 @@ from ..grade_rules import kpi as kpi_rules
 from ..grade_rules import review as rules
 
 OFFICER = "hr_technical_grade.group_technical_grade_officer"
-APPROVAL_ACTIVITY = "hr_technical_grade.mail_activity_review_approval"
 APPEAL_ACTIVITY = "hr_technical_grade.mail_activity_review_appeal"
 BANDS = [
     (rules.EXCELLENT, "优 Excellent"),
@@ -36,8 +35,9 @@ class HrTechnicalGradeReview(models.Model):
 
     _name = "hr.technical.grade.review"
     _description = "Technical Grade Performance Review"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "hr.technical.grade.approval.mixin"]
     _order = "period_start desc, employee_id, id"
+    _approval_activity_type = "hr_technical_grade.mail_activity_review_approval"
 
     name = fields.Char(string="Reference", required=True, readonly=True, copy=False, default="/")
     plan_id = fields.Many2one(
@@ -321,24 +321,6 @@ class HrTechnicalGradeReview(models.Model):
             days = review.company_id.technical_grade_appeal_days
             review.appeal_deadline = review.done_date and review.done_date + timedelta(days=days)
 
-    @api.depends("approval_ids.state", "approval_ids.approved_by_ids")
-    @api.depends_context("uid")
-    def _compute_current_approval(self):
-        for review in self:
-            current = review.approval_ids.filtered(lambda a: a.state == "pending")[:1]
-            review.current_approval_id = current
-            review.can_approve = bool(current) and self.env.user in current._waiting_for()
-
-    @api.depends(
-        "state", "approval_ids.state", "approval_ids.approver_ids", "approval_ids.approved_by_ids"
-    )
-    def _compute_pending_approvers(self):
-        for review in self:
-            current = review.approval_ids.filtered(lambda a: a.state == "pending")[:1]
-            review.pending_approver_ids = (
-                current._waiting_for() if review.state == "submitted" and current else False
-            )
-
     # ------------------------------------------------------------------
     # CRUD
     # ------------------------------------------------------------------
@@ -357,7 +339,12 @@ class HrTechnicalGradeReview(models.Model):
         if not (self.env.su or self.env.user.has_group(OFFICER)):
             forbidden = set(vals) - SUPERIOR_FIELDS - {"message_follower_ids"}
             own = self.filtered(lambda r: r.employee_id.user_id == self.env.user)
-            if forbidden or own or any(r.state != "draft" for r in self - own):
+            # An open review is scored; a finished one only gets the appeal's handling.
+            closed = self.filtered(
+                lambda r: r.state != "draft"
+                and not (set(vals) <= {"appeal_handling"} and r.appeal_state == "open")
+            )
+            if forbidden or own or closed:
                 raise AccessError(
                     self.env._(
                         "The superior scores the results form and the KPI entries of an open "
@@ -537,37 +524,13 @@ class HrTechnicalGradeReview(models.Model):
         self.sudo().reviewer_ids.activity_ids.unlink()
         self.activity_update()
 
-    def activity_update(self):
-        """Put each review in the inbox of whoever approves it now."""
-        activity_type = self.env.ref(APPROVAL_ACTIVITY)
-        decider = self.env.user
-        for review in self.sudo():
-            current = review.current_approval_id
-            waiting = (
-                current._waiting_for() if review.state == "submitted" else self.env["res.users"]
-            )
-            activities = review.activity_ids.filtered(
-                lambda act: act.activity_type_id == activity_type
-            )
-            for activity in activities.filtered(lambda act, w=waiting: act.user_id not in w):
-                if review.state in ("draft", "cancel"):
-                    activity.unlink()
-                else:
-                    activity.action_feedback(
-                        feedback=self.env._("Decided by %(user)s", user=decider.name)
-                    )
-            scheduled = activities.exists().user_id
-            for user in waiting - scheduled:
-                review.activity_schedule(
-                    APPROVAL_ACTIVITY,
-                    user_id=user.id,
-                    summary=self.env._(
-                        "%(step)s: review %(period)s of %(employee)s",
-                        step=current.name,
-                        period=review.period,
-                        employee=review.employee_id.name,
-                    ),
-                )
+    def _approval_activity_summary(self, step):
+        return self.env._(
+            "%(step)s: review %(period)s of %(employee)s",
+            step=step.name,
+            period=self.period,
+            employee=self.employee_id.name,
+        )
 
     # ------------------------------------------------------------------
     # Consequences

@@ -80,6 +80,9 @@ class TestReviewConsequences(ReviewCase):
         appeal_type = self.env.ref("hr_technical_grade.mail_activity_review_appeal")
         handlers = review.activity_ids.filtered(lambda a: a.activity_type_id == appeal_type)
         self.assertEqual(handlers.user_id, self.manager_user | self.head_user)
+        review.with_user(self.manager_user).appeal_handling = "Two complaints were withdrawn."
+        with self.assertRefused(AccessError, "HR's"):
+            review.with_user(self.manager_user).results_score = 100
         with self.assertRefused(AccessError, "two levels up"):
             review.with_user(self.manager_user).action_appeal_decide("No", 80)
         review.with_user(self.head_user).action_appeal_decide("Complaints withdrawn.", 81)
