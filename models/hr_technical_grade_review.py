@@ -70,6 +70,7 @@ class HrTechnicalGradeReview(models.Model):
     period_start = fields.Date(required=True, index=True)
     period_end = fields.Date(required=True)
     period = fields.Char(compute="_compute_period", store=True, help="Month or quarter.")
+    year = fields.Char(compute="_compute_period", store=True, index=True)
     state = fields.Selection(
         [
             ("draft", "Open"),
@@ -123,6 +124,13 @@ class HrTechnicalGradeReview(models.Model):
     no_raise = fields.Boolean(
         string="No Raise This Cycle", compute="_compute_band", store=True, tracking=True
     )
+    year_score = fields.Float(
+        string="Yearly Result",
+        compute="_compute_year_result",
+        digits=(5, 2),
+        help="Mean of the employee's finished reviews of the year.",
+    )
+    year_band = fields.Selection(BANDS, string="Yearly Band", compute="_compute_year_result")
     consequence = fields.Text(compute="_compute_consequence")
     demotion_evaluation_id = fields.Many2one(
         "hr.technical.grade.evaluation",
@@ -143,7 +151,7 @@ class HrTechnicalGradeReview(models.Model):
         copy=False,
         help="For the lowest results of a department.",
     )
-    hr_decision_note = fields.Text(tracking=True, copy=False)
+    hr_decision_note = fields.Text(string="HR Decision Note", tracking=True, copy=False)
     note = fields.Html(string="Notes")
     done_date = fields.Date(string="Finished On", readonly=True, copy=False)
     appeal_deadline = fields.Date(compute="_compute_appeal_deadline")
@@ -212,6 +220,7 @@ class HrTechnicalGradeReview(models.Model):
     def _compute_period(self):
         for review in self:
             start = review.period_start
+            review.year = start and str(start.year)
             if not start:
                 review.period = False
             elif review.period_type == "quarterly":
@@ -297,6 +306,27 @@ class HrTechnicalGradeReview(models.Model):
             review.no_raise = band in rules.NO_RAISE_BANDS or band == rules.FAIL
             review.failed = (
                 band == rules.FAIL or review.final_score < company.technical_grade_review_pass_mark
+            )
+
+    @api.depends("employee_id", "year", "final_score", "state")
+    def _compute_year_result(self):
+        """The arithmetic mean of the year's finished results, and its band."""
+        groups = self.sudo()._read_group(
+            [
+                ("employee_id", "in", self.employee_id.ids),
+                ("year", "in", list(set(self.mapped("year")))),
+                ("state", "=", "done"),
+            ],
+            groupby=["employee_id", "year"],
+            aggregates=["final_score:array_agg"],
+        )
+        scores = {(employee.id, year): values for employee, year, values in groups}
+        for review in self:
+            company = review.company_id or self.env.company
+            mean = rules.yearly_result(scores.get((review.employee_id.id, review.year), []))
+            review.year_score = float(mean or 0)
+            review.year_band = mean is not None and rules.band(
+                mean, company._technical_grade_band_thresholds()
             )
 
     @api.depends("band", "failed", "no_raise", "demotion_evaluation_id", "state")

@@ -103,18 +103,15 @@ class TestReviewConsequences(ReviewCase):
             review.with_user(self.engineer_user).action_appeal("Too late")
 
     def test_yearly_result_is_the_mean_of_the_periods(self):
-        from odoo.addons.hr_technical_grade.grade_rules import review as rules
-
-        scores = []
-        for month, results in ((1, 90), (2, 70)):
-            review = self.finish(
+        reviews = self.env["hr.technical.grade.review"]
+        for month, results in ((1, 90), (4, 70), (7, 100)):
+            reviews |= self.finish(
                 self.open_review(day=date(2026, month, 1)), results=results, reviewers=80
             )
-            scores.append(review.final_score)
-        groups = self.env["hr.technical.grade.review"]._read_group(
-            [("employee_id", "=", self.engineer.id), ("state", "=", "done")],
-            groupby=["period_start:year"],
-            aggregates=["final_score:avg"],
-        )
-        self.assertAlmostEqual(groups[0][1], sum(scores) / 2)
-        self.assertEqual(rules.band(rules.yearly_result(scores)), "good")
+        # 50 % × 80 + 20 % × results + 30 % × 80: 82, 78, 84
+        self.assertEqual(reviews.mapped("final_score"), [82, 78, 84])
+        self.assertEqual(set(reviews.mapped("year_score")), {81.33})
+        self.assertEqual(set(reviews.mapped("year_band")), {"good"})
+        later = self.open_review(day=date(2026, 10, 1))
+        self.assertEqual(later.year_score, 81.33, "open reviews do not count yet")
+        self.assertFalse(self.open_review(day=date(2027, 1, 1)).year_band)
