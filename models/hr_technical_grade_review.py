@@ -359,10 +359,22 @@ class HrTechnicalGradeReview(models.Model):
     def create(self, vals_list):
         if not (self.env.su or self.env.user.has_group(OFFICER)):
             raise AccessError(self.env._("HR opens the reviews of a period."))
-        sequence = self.env["ir.sequence"]
+        # The sequence is looked up once per batch, as next_by_code() would.
+        sequence = (
+            self.env["ir.sequence"]
+            .sudo()
+            .search(
+                [
+                    ("code", "=", "hr.technical.grade.review"),
+                    ("company_id", "in", [self.env.company.id, False]),
+                ],
+                order="company_id",
+                limit=1,
+            )
+        )
         for vals in vals_list:
             if vals.get("name", "/") == "/":
-                vals["name"] = sequence.next_by_code("hr.technical.grade.review") or "/"
+                vals["name"] = sequence._next() if sequence else "/"
         return super().create(vals_list)
 
     def write(self, vals):
@@ -431,7 +443,8 @@ class HrTechnicalGradeReview(models.Model):
                     ],
                 }
             )
-        reviews = self.sudo().create(vals_list)
+        # A period opens thousands of records: no "created" note on each.
+        reviews = self.sudo().with_context(mail_create_nolog=True).create(vals_list)
         reviews.reviewer_ids._schedule_scoring()
         return reviews.with_env(self.env)
 

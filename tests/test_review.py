@@ -37,6 +37,7 @@ class TestReview(ReviewCase):
         self.assertEqual(len(review.line_ids), len(self.plan.kpi_ids))
         self.assertEqual(review.period_end, date(2026, 1, 31))
         self.assertEqual(review.period, "2026-01")
+        self.assertRegex(review.name, r"^TGR/\d{4}/\d{5}$")
 
     def test_one_review_per_employee_and_period(self):
         review = self.open_review()

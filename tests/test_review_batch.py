@@ -85,3 +85,13 @@ class TestReviewBatch(ReviewCase):
         per_grade = Review.search([("plan_id", "=", interval_plan.id)])
         self.assertEqual(len(per_grade.filtered(lambda r: r.employee_id == self.colleague)), 2)
         self.assertEqual(len(per_grade.filtered(lambda r: r.employee_id == self.engineer)), 1)
+
+    def test_quarterly_plan_opens_the_quarter(self):
+        quarterly = self.plan.copy({"name": "Quarterly", "period_type": "quarterly"})
+        review = quarterly.with_user(self.hr_officer)._open_reviews(
+            self.engineer, date(2026, 5, 10)
+        )
+        self.assertEqual(
+            (review.period_start, review.period_end, review.period),
+            (date(2026, 4, 1), date(2026, 6, 30), "2026 Q2"),
+        )

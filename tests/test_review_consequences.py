@@ -115,3 +115,22 @@ class TestReviewConsequences(ReviewCase):
         later = self.open_review(day=date(2026, 10, 1))
         self.assertEqual(later.year_score, 81.33, "open reviews do not count yet")
         self.assertFalse(self.open_review(day=date(2027, 1, 1)).year_band)
+
+    def test_appeal_through_the_wizard(self):
+        review = self.failed(date(2026, 2, 10))
+        Wizard = self.env["hr.technical.grade.review.appeal.wizard"]
+        Wizard.with_user(self.engineer_user).create(
+            {"review_id": review.id, "mode": "appeal", "text": "Wrong complaint count"}
+        ).action_confirm()
+        Wizard.with_user(self.head_user).create(
+            {
+                "review_id": review.id,
+                "mode": "decide",
+                "text": "The count stands.",
+                "change_score": False,
+                "new_score": 99,
+            }
+        ).action_confirm()
+        self.assertEqual(review.appeal_state, "decided")
+        self.assertFalse(review.score_overridden)
+        self.assertEqual(review.band, "fail")
