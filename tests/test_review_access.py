@@ -89,3 +89,23 @@ class TestReviewAccess(ReviewCase):
         )
         Review = self.env["hr.technical.grade.review"].with_user(officer)
         self.assertFalse(Review.search([("id", "=", self.review.id)]))
+
+    def test_forms_open_for_each_role(self):
+        """What the web client reads to show the review form, for each role."""
+        finished = self.finish(self.open_review(day=self.review.period_start.replace(year=2030)))
+        Review = self.env["hr.technical.grade.review"]
+        for user in (self.engineer_user, self.manager_user, self.hr_officer, self.gm_user):
+            views = Review.with_user(user).get_views([(False, "form"), (False, "list")])
+            for view_type in ("form", "list"):
+                fields = views["models"]["hr.technical.grade.review"]["fields"]
+                names = [
+                    name
+                    for name in fields
+                    if name in Review._fields and Review._fields[name].type != "one2many"
+                ]
+                records = Review.with_user(user).browse(finished.id)
+                records.web_read({name: {} for name in names})
+                self.assertTrue(views["views"][view_type]["arch"])
+        Reviewer = self.env["hr.technical.grade.review.reviewer"].with_user(self.colleague_user)
+        Reviewer.get_views([(False, "form"), (False, "list")])
+        Reviewer.search([]).web_read({"reviewed_employee_id": {"fields": {"display_name": {}}}})
