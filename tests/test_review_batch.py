@@ -95,3 +95,12 @@ class TestReviewBatch(ReviewCase):
             (review.period_start, review.period_end, review.period),
             (date(2026, 4, 1), date(2026, 6, 30), "2026 Q2"),
         )
+
+    def test_scheduled_action_is_wired(self):
+        self.env.ref("hr_technical_grade.ir_cron_open_reviews").method_direct_trigger()
+        start = fields.Date.context_today(self.plan).replace(day=1)
+        reviews = self.env["hr.technical.grade.review"].search(
+            [("plan_id", "=", self.plan.id), ("period_start", "=", start)]
+        )
+        self.assertIn(self.engineer, reviews.employee_id)
+        self.assertNotIn(self.manager, reviews.employee_id, "only graded employees")
