@@ -445,7 +445,6 @@ class HrTechnicalGradeReview(models.Model):
             )
         # A period opens thousands of records: no "created" note on each.
         reviews = self.sudo().with_context(mail_create_nolog=True).create(vals_list)
-        reviews.reviewer_ids._schedule_scoring()
         return reviews.with_env(self.env)
 
     # ------------------------------------------------------------------

@@ -57,6 +57,13 @@ class HrTechnicalGradeReviewReviewer(models.Model):
         ("score_range", "CHECK(score BETWEEN 0 AND 100)", "Ability scores go from 0 to 100."),
     ]
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        """Every reviewer added to an open review gets their scoring activity."""
+        lines = super().create(vals_list)
+        lines.filtered(lambda line: line.review_id.state == "draft")._schedule_scoring()
+        return lines
+
     def write(self, vals):
         if not (self.env.su or self.env.user.has_group(OFFICER)):
             if set(vals) - {"score", "comment"} or any(

@@ -186,3 +186,16 @@ class TestReview(ReviewCase):
             self.env["ir.actions.report"].with_user(self.manager_user)._render_xlsx(
                 "hr_technical_grade.action_report_review_results_xlsx", reviews.ids, {}
             )
+
+    def test_reviewer_added_by_hr_gets_an_activity(self):
+        review = self.open_review()
+        head_line = (
+            self.env["hr.technical.grade.review.reviewer"]
+            .with_user(self.hr_officer)
+            .create({"review_id": review.id, "reviewer_id": self.head.id, "role": "superior"})
+        )
+        self.assertEqual(head_line.activity_ids.user_id, self.head_user)
+        head_line.with_user(self.head_user).write({"score": 70})
+        head_line.with_user(self.head_user).action_submit_score()
+        self.assertFalse(head_line.activity_ids)
+        self.assertEqual(head_line.state, "done")
