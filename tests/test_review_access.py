@@ -89,6 +89,12 @@ class TestReviewAccess(ReviewCase):
         )
         Review = self.env["hr.technical.grade.review"].with_user(officer)
         self.assertFalse(Review.search([("id", "=", self.review.id)]))
+        Plan = self.env["hr.technical.grade.review.plan"].with_user(officer)
+        self.assertFalse(Plan.search([("id", "=", self.plan.id)]))
+        kpi = self.env.ref("hr_technical_grade.kpi_complaint")
+        self.assertEqual(
+            self.env["hr.technical.grade.kpi"].with_user(officer).browse(kpi.id).name, kpi.name
+        )
 
     def test_forms_open_for_each_role(self):
         """What the web client reads to show the review form, for each role."""
