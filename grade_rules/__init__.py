@@ -29,3 +29,12 @@ from .scoring import WeightError, check_weights, weighted_score
 from .eligibility import Problem, demotion_problems, promotion_problems
 from .committee import combine, excuse_reason
 from .quota import Candidate, Ranked, rank_candidates
+from .kpi import KpiError, KpiRule, kpi_score, line_adjustment
+from .review import (
+    band,
+    consecutive_failures,
+    group_weights,
+    score_360,
+    weighted_total,
+    yearly_result,
+)

@@ -8,6 +8,7 @@ from . import hr_technical_grade_assessment_criterion
 from . import hr_technical_grade_assessment_level
 from . import hr_technical_grade_history
 from . import hr_technical_grade_allowance
+from . import hr_technical_grade_approval_mixin
 from . import hr_technical_grade_approval_step
 from . import hr_technical_grade_committee
 from . import hr_technical_grade_evaluation
@@ -15,6 +16,12 @@ from . import hr_technical_grade_evaluation_approval
 from . import hr_technical_grade_evaluation_line
 from . import hr_technical_grade_evaluation_score
 from . import hr_technical_grade_objection
+from . import hr_technical_grade_kpi_category
+from . import hr_technical_grade_kpi
+from . import hr_technical_grade_review_plan
+from . import hr_technical_grade_review
+from . import hr_technical_grade_review_line
+from . import hr_technical_grade_review_reviewer
 from . import hr_employee
 from . import hr_employee_public
 from . import hr_payslip

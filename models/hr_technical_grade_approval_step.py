@@ -3,15 +3,18 @@
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.fields import Command
 
 APPROVAL_MODES = [("any", "One of the approvers"), ("all", "Every approver")]
 
 
 class HrTechnicalGradeApprovalStep(models.Model):
-    """One step of the evaluation approval chain, as configuration.
+    """One step of an approval chain, as configuration.
 
-    Submitting an evaluation copies the steps that apply to it, in sequence,
-    with their approvers resolved for that employee.
+    The same steps configure the chain of grade evaluations and the result
+    approval chain of performance reviews (``document``).  Submitting a
+    document copies the steps that apply to it, in sequence, with their
+    approvers resolved for its employee.
     """
 
     _name = "hr.technical.grade.approval.step"
@@ -23,6 +26,13 @@ class HrTechnicalGradeApprovalStep(models.Model):
     active = fields.Boolean(default=True)
     company_id = fields.Many2one(
         "res.company", index=True, help="Leave empty for a step every company uses."
+    )
+    document = fields.Selection(
+        [("evaluation", "Grade evaluations"), ("review", "Performance reviews")],
+        string="Applies To",
+        required=True,
+        default="evaluation",
+        index=True,
     )
     apply_initial = fields.Boolean(string="Initial Gradings", default=True)
     apply_promotion = fields.Boolean(string="Promotions", default=True)
@@ -47,28 +57,59 @@ class HrTechnicalGradeApprovalStep(models.Model):
     approval_mode = fields.Selection(APPROVAL_MODES, required=True, default="any")
 
     @api.model
-    def _steps_for(self, evaluation):
-        """The active steps that apply to ``evaluation``, in order."""
+    def _steps_for(self, document):
+        """The active steps that apply to ``document``, in order.
+
+        ``document`` is an evaluation or a performance review.
+        """
+        is_review = document._name == "hr.technical.grade.review"
         steps = self.search(
-            ["|", ("company_id", "=", False), ("company_id", "=", evaluation.company_id.id)]
+            [
+                ("document", "=", "review" if is_review else "evaluation"),
+                "|",
+                ("company_id", "=", False),
+                ("company_id", "=", document.company_id.id),
+            ]
         )
+        if is_review:
+            return steps
         return steps.filtered(
             lambda step: (
-                step[f"apply_{evaluation.kind}"]
-                and (not step.appointed_only or evaluation.target_grade_id.is_appointed)
+                step[f"apply_{document.kind}"]
+                and (not step.appointed_only or document.target_grade_id.is_appointed)
             )
         )
 
-    def _approvers_for(self, evaluation):
-        """The users who decide this step for ``evaluation`` (never the candidate)."""
+    @api.model
+    def _approval_commands(self, document):
+        """Commands that replace the approvals of ``document`` by its chain."""
+        commands = [Command.clear()]
+        for index, step in enumerate(self._steps_for(document)):
+            commands.append(
+                Command.create(
+                    {
+                        "step_id": step.id,
+                        "sequence": index,
+                        "name": step.name,
+                        "approval_mode": step.approval_mode,
+                        "committee_step": step.approver_type == "committee",
+                        "approver_ids": [Command.set(step._approvers_for(document).ids)],
+                        "state": "pending" if index == 0 else "waiting",
+                    }
+                )
+            )
+        return commands
+
+    def _approvers_for(self, document):
+        """The users who decide this step for ``document`` (never its employee)."""
         self.ensure_one()
-        employee = evaluation.employee_id
+        employee = document.employee_id
         if self.approver_type == "manager":
             users = employee.parent_id.user_id
         elif self.approver_type == "department_head":
             users = employee.department_id.manager_id.user_id
         elif self.approver_type == "committee":
-            users = evaluation.committee_id.chair_id
+            users = document.committee_id.chair_id
         elif self.approver_type == "group":
             users = self.group_id.users
         else:

@@ -42,8 +42,9 @@ class HrTechnicalGradeEvaluation(models.Model):
 
     _name = "hr.technical.grade.evaluation"
     _description = "Technical Grade Evaluation"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "hr.technical.grade.approval.mixin"]
     _order = "create_date desc, id desc"
+    _approval_activity_type = "hr_technical_grade.mail_activity_evaluation_approval"
 
     name = fields.Char(string="Reference", required=True, readonly=True, copy=False, default="/")
     kind = fields.Selection(
@@ -67,6 +68,7 @@ class HrTechnicalGradeEvaluation(models.Model):
             ("refused_assignments", "Refusing assignments or slacking"),
             ("discipline", "Breach of discipline with negative impact"),
             ("service_failure", "Serious customer-service failure"),
+            ("poor_review", "Performance review result 差"),
         ],
         tracking=True,
     )
@@ -156,6 +158,13 @@ class HrTechnicalGradeEvaluation(models.Model):
     override_reason = fields.Text(tracking=True, copy=False)
     attachment_ids = fields.Many2many("ir.attachment", string="Evidence", copy=False)
     note = fields.Html(string="Notes")
+    review_ids = fields.One2many(
+        "hr.technical.grade.review",
+        "demotion_evaluation_id",
+        string="Performance Reviews",
+        readonly=True,
+        help="The reviews whose results propose this demotion.",
+    )
     history_id = fields.Many2one(
         "hr.technical.grade.history", string="Grade History Line", readonly=True, copy=False
     )
@@ -277,25 +286,6 @@ class HrTechnicalGradeEvaluation(models.Model):
     # ------------------------------------------------------------------
     # Computes
     # ------------------------------------------------------------------
-
-    @api.depends("approval_ids.state", "approval_ids.approved_by_ids")
-    @api.depends_context("uid")
-    def _compute_current_approval(self):
-        for evaluation in self:
-            current = evaluation.approval_ids.filtered(lambda a: a.state == "pending")[:1]
-            evaluation.current_approval_id = current
-            evaluation.can_approve = bool(current) and self.env.user in current._waiting_for()
-
-    @api.depends(
-        "state", "approval_ids.state", "approval_ids.approver_ids", "approval_ids.approved_by_ids"
-    )
-    def _compute_pending_approvers(self):
-        for evaluation in self:
-            current = evaluation.approval_ids.filtered(lambda a: a.state == "pending")[:1]
-            waiting = (
-                current._waiting_for() if evaluation.state == "submitted" and current else False
-            )
-            evaluation.pending_approver_ids = waiting
 
     @api.depends("company_id")
     def _compute_committee(self):
@@ -592,26 +582,15 @@ class HrTechnicalGradeEvaluation(models.Model):
                         problems="\n".join(f"- {p}" for p in problems),
                     )
                 )
+        Step = self.env["hr.technical.grade.approval.step"].sudo()
         for evaluation in self:
-            steps = self.env["hr.technical.grade.approval.step"].sudo()._steps_for(evaluation)
-            lines = [Command.clear()]
-            for index, step in enumerate(steps):
-                lines.append(
-                    Command.create(
-                        {
-                            "step_id": step.id,
-                            "sequence": index,
-                            "name": step.name,
-                            "approval_mode": step.approval_mode,
-                            "committee_step": step.approver_type == "committee",
-                            "approver_ids": [Command.set(step._approvers_for(evaluation).ids)],
-                            "state": "pending" if index == 0 else "waiting",
-                        }
-                    )
-                )
+            commands = Step._approval_commands(evaluation)
             # Requesters may submit their own drafts: the state is written as such.
             evaluation.sudo().write(
-                {"approval_ids": lines, "state": "submitted" if steps else "approved"}
+                {
+                    "approval_ids": commands,
+                    "state": "submitted" if len(commands) > 1 else "approved",
+                }
             )
         self._open_committee_scoring()
         self.activity_update()
@@ -748,49 +727,20 @@ class HrTechnicalGradeEvaluation(models.Model):
         )
         self.activity_update()
 
-    def activity_update(self):
-        """Put each evaluation in the inbox of whoever must act on it now.
+    def _approval_activity_summary(self, step):
+        return self.env._(
+            "%(step)s: %(kind)s of %(employee)s",
+            step=step.name,
+            kind=self._selection_label("kind"),
+            employee=self.employee_id.name,
+        )
 
-        Called after every state change: the approvers of the pending step
-        get an approval activity; activities of decided steps are marked
-        done, and those of rejected or cancelled evaluations removed.
-        """
-        activity_type = "hr_technical_grade.mail_activity_evaluation_approval"
-        decider = self.env.user
-        # Activities belong to the evaluation: whoever decides may close them.
-        for evaluation in self.sudo():
-            current = evaluation.current_approval_id
-            waiting = (
-                current._waiting_for() if evaluation.state == "submitted" else self.env["res.users"]
-            )
-            activities = evaluation.activity_ids.filtered(
-                lambda act: (
-                    act.activity_type_id == self.env.ref(activity_type, raise_if_not_found=False)
-                )
-            )
-            for activity in activities.filtered(
-                lambda act, users=waiting: act.user_id not in users
-            ):
-                if evaluation.state in ("rejected", "cancel", "draft"):
-                    activity.unlink()
-                else:
-                    activity.action_feedback(
-                        feedback=self.env._("Decided by %(user)s", user=decider.name)
-                    )
-            if evaluation.committee_state != "scoring":
-                evaluation.activity_unlink([SCORING_ACTIVITY])
-            scheduled = activities.exists().user_id
-            for user in waiting - scheduled:
-                evaluation.activity_schedule(
-                    activity_type,
-                    user_id=user.id,
-                    summary=self.env._(
-                        "%(step)s: %(kind)s of %(employee)s",
-                        step=current.name,
-                        kind=evaluation._selection_label("kind"),
-                        employee=evaluation.employee_id.name,
-                    ),
-                )
+    def activity_update(self):
+        """The approval activities, and no scoring activity outside the scoring."""
+        res = super().activity_update()
+        for evaluation in self.sudo().filtered(lambda e: e.committee_state != "scoring"):
+            evaluation.activity_unlink([SCORING_ACTIVITY])
+        return res
 
     def action_apply(self):
         """Write the approved grade into the history, exactly once.

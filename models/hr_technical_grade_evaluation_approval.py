@@ -7,14 +7,17 @@ from .hr_technical_grade_approval_step import APPROVAL_MODES
 
 
 class HrTechnicalGradeEvaluationApproval(models.Model):
-    """One approval step of one evaluation, with its decision: the audit trail."""
+    """One approval step of one evaluation or review, with its decision: the audit trail."""
 
     _name = "hr.technical.grade.evaluation.approval"
     _description = "Technical Grade Evaluation Approval"
     _order = "evaluation_id, sequence, id"
 
     evaluation_id = fields.Many2one(
-        "hr.technical.grade.evaluation", required=True, ondelete="cascade", index=True
+        "hr.technical.grade.evaluation", ondelete="cascade", index="btree_not_null"
+    )
+    review_id = fields.Many2one(
+        "hr.technical.grade.review", ondelete="cascade", index="btree_not_null"
     )
     step_id = fields.Many2one("hr.technical.grade.approval.step", ondelete="set null")
     sequence = fields.Integer()
@@ -49,6 +52,14 @@ class HrTechnicalGradeEvaluationApproval(models.Model):
     decided_by_id = fields.Many2one("res.users")
     decided_on = fields.Datetime()
     comment = fields.Text()
+
+    _sql_constraints = [
+        (
+            "one_document",
+            "CHECK((evaluation_id IS NULL) != (review_id IS NULL))",
+            "An approval belongs to one evaluation or one review.",
+        ),
+    ]
 
     def _waiting_for(self):
         """Approvers of a pending step who still have to decide."""

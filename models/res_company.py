@@ -4,6 +4,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..grade_rules import review as review_rules
 from ..grade_rules import scoring
 
 
@@ -49,6 +50,60 @@ class ResCompany(models.Model):
             "The public notice cannot last a negative number of days.",
         ),
     ]
+
+    technical_grade_band_excellent = fields.Float(
+        string="Band 优 from", default=90.0, help="Lowest final score of the band 优 (excellent)."
+    )
+    technical_grade_band_good = fields.Float(
+        string="Band 良 from", default=80.0, help="Lowest final score of the band 良 (good)."
+    )
+    technical_grade_band_average = fields.Float(
+        string="Band 中 from", default=70.0, help="Lowest final score of the band 中 (average)."
+    )
+    technical_grade_band_poor = fields.Float(
+        string="Band 较差 from",
+        default=60.0,
+        help="Lowest final score of the band 较差 (poor); below it is 差 (fail).",
+    )
+    technical_grade_review_pass_mark = fields.Float(
+        string="Review Pass Mark",
+        default=60.0,
+        help="A review below this final score (or in band 差) fails; two failed monthly "
+        "reviews in a row propose a demotion.",
+    )
+    technical_grade_appeal_days = fields.Integer(
+        string="Appeal Period (Days)",
+        default=7,
+        help="Days after a review is finished during which the employee may appeal.",
+    )
+
+    @api.constrains(
+        "technical_grade_band_excellent",
+        "technical_grade_band_good",
+        "technical_grade_band_average",
+        "technical_grade_band_poor",
+        "technical_grade_appeal_days",
+    )
+    def _check_technical_grade_bands(self):
+        for company in self:
+            if company.technical_grade_appeal_days < 0 or not review_rules.check_thresholds(
+                company._technical_grade_band_thresholds()
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "Band thresholds go down strictly from 优 to 较差, between 0 and 100, "
+                        "and the appeal period cannot be negative."
+                    )
+                )
+
+    def _technical_grade_band_thresholds(self):
+        self.ensure_one()
+        return {
+            review_rules.EXCELLENT: self.technical_grade_band_excellent,
+            review_rules.GOOD: self.technical_grade_band_good,
+            review_rules.AVERAGE: self.technical_grade_band_average,
+            review_rules.POOR: self.technical_grade_band_poor,
+        }
 
     @api.constrains(
         "technical_grade_weight_assessment",

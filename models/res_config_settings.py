@@ -28,3 +28,21 @@ class ResConfigSettings(models.TransientModel):
     technical_grade_notice_days = fields.Integer(
         related="company_id.technical_grade_notice_days", readonly=False
     )
+    technical_grade_band_excellent = fields.Float(
+        related="company_id.technical_grade_band_excellent", readonly=False
+    )
+    technical_grade_band_good = fields.Float(
+        related="company_id.technical_grade_band_good", readonly=False
+    )
+    technical_grade_band_average = fields.Float(
+        related="company_id.technical_grade_band_average", readonly=False
+    )
+    technical_grade_band_poor = fields.Float(
+        related="company_id.technical_grade_band_poor", readonly=False
+    )
+    technical_grade_review_pass_mark = fields.Float(
+        related="company_id.technical_grade_review_pass_mark", readonly=False
+    )
+    technical_grade_appeal_days = fields.Integer(
+        related="company_id.technical_grade_appeal_days", readonly=False
+    )

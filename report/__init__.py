@@ -2,3 +2,4 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 
 from . import salary_adjustment_xlsx
+from . import review_results_xlsx

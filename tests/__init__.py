@@ -21,3 +21,7 @@ if find_spec("odoo"):
     from . import test_campaign
     from . import test_campaign_quota
     from . import test_campaign_cost
+    from . import test_review
+    from . import test_review_access
+    from . import test_review_batch
+    from . import test_review_consequences

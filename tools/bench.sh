@@ -2,7 +2,8 @@
 # Copyright 2026 hr_technical_grade contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 #
-# `make bench`: the benchmarks, in a throwaway database.
+# `make bench`: the benchmarks (payslip batch, opening a review period), in a
+# throwaway database.
 
 source "$(dirname "$0")/common.sh"
 
@@ -14,3 +15,4 @@ say "installing $ADDON (without demo data) in $DB"
 odoo -d "$DB" -i "$ADDON" --without-demo=all --stop-after-init --log-level=warn
 "$PYTHON" "$ROOT/tools/bench_payroll.py" -c "$BUILD/odoo.conf" -d "$DB"
 "$PYTHON" "$ROOT/tools/bench_campaign.py" -c "$BUILD/odoo.conf" -d "$DB"
+"$PYTHON" "$ROOT/tools/bench_reviews.py" -c "$BUILD/odoo.conf" -d "$DB"

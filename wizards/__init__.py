@@ -7,3 +7,5 @@ from . import hr_technical_grade_evaluation_reject_wizard
 from . import hr_technical_grade_score_wizard
 from . import hr_technical_grade_committee_sign_wizard
 from . import hr_technical_grade_campaign_wizard
+from . import hr_technical_grade_review_open_wizard
+from . import hr_technical_grade_review_appeal_wizard

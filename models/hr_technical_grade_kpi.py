@@ -1,0 +1,84 @@
+# Copyright 2026 hr_technical_grade contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+from ..grade_rules import kpi as rules
+
+RULE_KINDS = [
+    (rules.DEDUCT_ITEM, "Deduct per occurrence, down to zero for the item"),
+    (rules.DEDUCT_TOTAL, "Deduct per occurrence from the total"),
+    (rules.ADD, "Add per occurrence"),
+    (rules.PROPORTIONAL, "Add in proportion to an amount"),
+    (rules.DISCRETIONARY, "Discretionary, with a written comment"),
+]
+
+
+class HrTechnicalGradeKpi(models.Model):
+    """One indicator of the KPI sheet and the rule that scores its entries."""
+
+    _name = "hr.technical.grade.kpi"
+    _description = "Technical Grade KPI Indicator"
+    _order = "sequence, id"
+
+    name = fields.Char(string="Item", required=True, translate=True)
+    sequence = fields.Integer(default=10)
+    active = fields.Boolean(default=True)
+    category_id = fields.Many2one(
+        "hr.technical.grade.kpi.category", required=True, ondelete="restrict", index=True
+    )
+    company_id = fields.Many2one(
+        "res.company", index=True, help="Leave empty for an indicator every company uses."
+    )
+    points = fields.Float(
+        help="Points of the item: the most a deduction down to zero takes, or the most a "
+        "discretionary entry gives or takes."
+    )
+    purpose = fields.Text(translate=True, help="What the indicator checks, and how.")
+    data_source = fields.Char(
+        translate=True, help="Where entries come from (dispatch orders, expense claims ...)."
+    )
+    rule_kind = fields.Selection(RULE_KINDS, required=True, default=rules.DEDUCT_ITEM)
+    per_occurrence = fields.Float(
+        string="Points per Occurrence or Unit",
+        help="Points deducted or added per occurrence; for amounts, the points per unit.",
+    )
+    cap = fields.Float(help="Most points the item adds (0: no cap).")
+    unit_amount = fields.Float(help="Amount worth one unit (e.g. 20,000 CNY of contracts).")
+    rounding = fields.Selection(
+        [("none", "No rounding"), ("down", "Down to whole units")],
+        default="none",
+        required=True,
+    )
+
+    _sql_constraints = [
+        (
+            "non_negative",
+            "CHECK(points >= 0 AND per_occurrence >= 0 AND cap >= 0 AND unit_amount >= 0)",
+            "Points, caps and units cannot be negative.",
+        ),
+    ]
+
+    @api.constrains("rule_kind", "unit_amount")
+    def _check_unit(self):
+        for kpi in self:
+            if kpi.rule_kind == rules.PROPORTIONAL and kpi.unit_amount <= 0:
+                raise ValidationError(
+                    self.env._(
+                        "The indicator %(name)s adds points in proportion to an amount: "
+                        "set the amount worth one unit.",
+                        name=kpi.name,
+                    )
+                )
+
+    def _rule(self):
+        self.ensure_one()
+        return rules.KpiRule(
+            kind=self.rule_kind,
+            points=self.points,
+            per_occurrence=self.per_occurrence,
+            cap=self.cap or None,
+            unit=self.unit_amount or None,
+            rounding=self.rounding,
+        )

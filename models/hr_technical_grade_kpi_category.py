@@ -1,0 +1,24 @@
+# Copyright 2026 hr_technical_grade contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+
+from odoo import fields, models
+
+
+class HrTechnicalGradeKpiCategory(models.Model):
+    """A category of the KPI sheet (综合类, 维保业务 ...) with its weight."""
+
+    _name = "hr.technical.grade.kpi.category"
+    _description = "Technical Grade KPI Category"
+    _order = "sequence, id"
+
+    name = fields.Char(required=True, translate=True)
+    sequence = fields.Integer(default=10)
+    weight = fields.Float(
+        string="Weight (%)", help="Share of the category in the KPI sheet, as the sheet states it."
+    )
+    company_id = fields.Many2one("res.company", index=True)
+    kpi_ids = fields.One2many("hr.technical.grade.kpi", "category_id", string="Indicators")
+
+    _sql_constraints = [
+        ("weight_range", "CHECK(weight >= 0 AND weight <= 100)", "Weights go from 0 to 100 %."),
+    ]

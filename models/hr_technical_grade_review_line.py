@@ -1,0 +1,103 @@
+# Copyright 2026 hr_technical_grade contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+from ..grade_rules import kpi as rules
+
+
+class HrTechnicalGradeReviewLine(models.Model):
+    """One KPI entry of a review: what happened, its evidence and its points."""
+
+    _name = "hr.technical.grade.review.line"
+    _description = "Technical Grade Review KPI Line"
+    _order = "review_id, sequence, id"
+
+    review_id = fields.Many2one(
+        "hr.technical.grade.review", required=True, ondelete="cascade", index=True
+    )
+    company_id = fields.Many2one(related="review_id.company_id", store=True)
+    kpi_id = fields.Many2one(
+        "hr.technical.grade.kpi", string="Indicator", required=True, ondelete="restrict"
+    )
+    sequence = fields.Integer(related="kpi_id.sequence", store=True)
+    category_id = fields.Many2one(related="kpi_id.category_id", store=True)
+    rule_kind = fields.Selection(related="kpi_id.rule_kind")
+    occurrences = fields.Integer()
+    amount = fields.Float()
+    value = fields.Float(
+        string="Discretionary Points",
+        help="Points the leader gives (or takes, when negative) with a written comment.",
+    )
+    comment = fields.Text()
+    evidence = fields.Char(
+        string="Evidence Reference",
+        help="Dispatch order, expense claim, complaint record, contract ... the entry is based on.",
+    )
+    attachment_ids = fields.Many2many("ir.attachment", string="Evidence Files")
+    adjustment = fields.Float(
+        string="Points", compute="_compute_adjustment", store=True, digits=(6, 2)
+    )
+
+    _sql_constraints = [
+        (
+            "non_negative",
+            "CHECK(occurrences >= 0 AND amount >= 0)",
+            "Occurrences and amounts cannot be negative.",
+        ),
+    ]
+
+    @api.depends(
+        "occurrences",
+        "amount",
+        "value",
+        "comment",
+        "kpi_id.rule_kind",
+        "kpi_id.points",
+        "kpi_id.per_occurrence",
+        "kpi_id.cap",
+        "kpi_id.unit_amount",
+        "kpi_id.rounding",
+    )
+    def _compute_adjustment(self):
+        for line in self:
+            try:
+                line.adjustment = float(line._points())
+            except rules.KpiError:
+                line.adjustment = 0.0
+
+    def _points(self):
+        self.ensure_one()
+        return rules.line_adjustment(
+            self.kpi_id._rule(),
+            occurrences=self.occurrences,
+            amount=self.amount,
+            value=self.value,
+            comment=self.comment,
+        )
+
+    @api.constrains("value", "comment", "occurrences", "amount", "kpi_id")
+    def _check_entry(self):
+        for line in self:
+            try:
+                line._points()
+            except rules.KpiError as err:
+                if err.code == rules.COMMENT_REQUIRED:
+                    message = self.env._(
+                        "%(item)s: discretionary points need the leader's written comment.",
+                        item=line.kpi_id.name,
+                    )
+                elif err.code == rules.OUT_OF_RANGE:
+                    message = self.env._(
+                        "%(item)s: at most %(points)s points either way.",
+                        item=line.kpi_id.name,
+                        points=line.kpi_id.points,
+                    )
+                else:
+                    message = self.env._(
+                        "%(item)s: this entry cannot be scored (check occurrences, amount and "
+                        "the indicator's unit).",
+                        item=line.kpi_id.name,
+                    )
+                raise ValidationError(message) from err

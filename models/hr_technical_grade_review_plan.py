@@ -1,0 +1,192 @@
+# Copyright 2026 hr_technical_grade contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+from ..grade_rules import scoring
+
+PERIOD_TYPES = [
+    ("monthly", "Monthly"),
+    ("quarterly", "Quarterly"),
+    ("grade", "Per grade interval"),
+]
+
+
+class HrTechnicalGradeReviewPlan(models.Model):
+    """How a company reviews its engineers: period, indicators and weights."""
+
+    _name = "hr.technical.grade.review.plan"
+    _description = "Technical Grade Review Plan"
+    _inherit = ["mail.thread"]
+    _order = "sequence, id"
+
+    name = fields.Char(required=True, translate=True, tracking=True)
+    sequence = fields.Integer(default=10)
+    active = fields.Boolean(default=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
+    period_type = fields.Selection(
+        PERIOD_TYPES,
+        required=True,
+        default="monthly",
+        tracking=True,
+        help="Per grade interval: each engineer is reviewed as often as the review interval "
+        "of their grade says.",
+    )
+    department_ids = fields.Many2many(
+        "hr.department",
+        string="Departments",
+        help="Departments the scheduled opening covers; empty: every graded engineer.",
+    )
+    auto_open = fields.Boolean(
+        string="Open on Schedule",
+        default=True,
+        help="The scheduled action opens the reviews of each new period.",
+    )
+    hr_user_id = fields.Many2one(
+        "res.users",
+        string="HR Responsible",
+        domain=[("share", "=", False)],
+        help="Handles appeals with the direct superior.",
+    )
+    kpi_ids = fields.Many2many("hr.technical.grade.kpi", string="KPI Indicators")
+    kpi_start_score = fields.Float(
+        string="KPI Starting Score",
+        default=80.0,
+        tracking=True,
+        help="The KPI score before entries: deductions take from it and bonuses add to it, "
+        "between 0 and 100.",
+    )
+    weight_kpi = fields.Float(string="KPI Weight (%)", default=50.0, tracking=True)
+    weight_results = fields.Float(string="Results Form Weight (%)", default=20.0, tracking=True)
+    weight_360 = fields.Float(string="360° Ability Weight (%)", default=30.0, tracking=True)
+    weight_superior = fields.Float(string="Superior Weight (%)", default=40.0, tracking=True)
+    weight_peers = fields.Float(string="Peers Weight (%)", default=30.0, tracking=True)
+    weight_subordinates = fields.Float(
+        string="Subordinates Weight (%)", default=30.0, tracking=True
+    )
+    weight_superior_single = fields.Float(
+        string="Superior Weight with One Group (%)",
+        default=60.0,
+        tracking=True,
+        help="The superior's weight when peers or subordinates are missing; the remaining "
+        "group weighs the rest. Without either, the superior weighs 100 %.",
+    )
+
+    @api.constrains("weight_kpi", "weight_results", "weight_360")
+    def _check_part_weights(self):
+        for plan in self:
+            plan._check_total(
+                [plan.weight_kpi, plan.weight_results, plan.weight_360],
+                self.env._("KPI, results form and 360° ability"),
+            )
+
+    @api.constrains("weight_superior", "weight_peers", "weight_subordinates")
+    def _check_group_weights(self):
+        for plan in self:
+            plan._check_total(
+                [plan.weight_superior, plan.weight_peers, plan.weight_subordinates],
+                self.env._("superior, peers and subordinates"),
+            )
+
+    @api.constrains("weight_superior_single", "kpi_start_score")
+    def _check_single_weight(self):
+        for plan in self:
+            if not (0 <= plan.weight_superior_single <= 100 and 0 <= plan.kpi_start_score <= 100):
+                raise ValidationError(
+                    self.env._("Weights and the KPI starting score go from 0 to 100.")
+                )
+
+    def _check_total(self, weights, what):
+        try:
+            scoring.check_weights(weights)
+        except scoring.WeightError as err:
+            raise ValidationError(
+                self.env._(
+                    "The weights of %(what)s must total 100 %%, not %(total)s %%.",
+                    what=what,
+                    total=format(err.total.normalize(), "f"),
+                )
+            ) from err
+
+    def _group_weights(self):
+        self.ensure_one()
+        return {
+            "superior": self.weight_superior,
+            "peers": self.weight_peers,
+            "subordinates": self.weight_subordinates,
+        }
+
+    def _period_of(self, day):
+        """The (start, end) of the monthly or quarterly period containing ``day``."""
+        self.ensure_one()
+        if self.period_type == "quarterly":
+            start = date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
+            return start, start + relativedelta(months=3, days=-1)
+        start = day.replace(day=1)
+        return start, start + relativedelta(months=1, days=-1)
+
+    def _employees_to_review(self):
+        """The graded employees of the plan's company (and departments)."""
+        self.ensure_one()
+        domain = [
+            ("company_id", "=", self.company_id.id),
+            ("technical_grade_id", "!=", False),
+        ]
+        if self.department_ids:
+            domain.append(("department_id", "in", self.department_ids.ids))
+        return self.env["hr.employee"].sudo().search(domain)
+
+    def _open_reviews(self, employees, day):
+        """Open the reviews of the period containing ``day`` for ``employees``.
+
+        Employees who already have a review of this plan starting in that
+        period are skipped; everything is created in one batch.
+        """
+        self.ensure_one()
+        Review = self.env["hr.technical.grade.review"]
+        if self.period_type == "grade":
+            return self._open_due_reviews(employees, day)
+        start, end = self._period_of(day)
+        existing = Review.sudo().search(
+            [
+                ("plan_id", "=", self.id),
+                ("employee_id", "in", employees.ids),
+                ("period_start", "=", start),
+            ]
+        )
+        todo = employees - existing.employee_id
+        return Review._create_batch(self, [(employee, start, end) for employee in todo])
+
+    def _open_due_reviews(self, employees, day):
+        """Per grade interval: a review when the last one ended (or there is none)."""
+        Review = self.env["hr.technical.grade.review"]
+        last_end = dict(
+            Review.sudo()._read_group(
+                [("plan_id", "=", self.id), ("employee_id", "in", employees.ids)],
+                groupby=["employee_id"],
+                aggregates=["period_end:max"],
+            )
+        )
+        periods = []
+        for employee in employees:
+            months = employee.technical_grade_id.review_interval_months or 6
+            previous = last_end.get(employee)
+            start = previous + relativedelta(days=1) if previous else day.replace(day=1)
+            if start > day:
+                continue
+            periods.append((employee, start, start + relativedelta(months=months, days=-1)))
+        return Review._create_batch(self, periods)
+
+    @api.model
+    def _cron_open_reviews(self):
+        """Open the reviews of the current period for every scheduled plan."""
+        today = fields.Date.context_today(self)
+        for plan in self.search([("auto_open", "=", True)]):
+            plan._open_reviews(plan._employees_to_review(), today)

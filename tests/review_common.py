@@ -1,0 +1,81 @@
+# Copyright 2026 hr_technical_grade contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+
+from datetime import date
+
+from odoo.tests import new_test_user
+
+from .common import TechnicalGradeCase
+
+
+class ReviewCase(TechnicalGradeCase):
+    """A team for reviews: head ▸ manager ▸ engineer and colleague ▸ trainee."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+
+        def user(login, groups="base.group_user"):
+            return new_test_user(cls.env, login=login, groups=groups)
+
+        cls.engineer_user = user("tg_rv_engineer", "hr_technical_grade.group_technical_grade_user")
+        cls.colleague_user = user(
+            "tg_rv_colleague", "hr_technical_grade.group_technical_grade_user"
+        )
+        cls.trainee_user = user("tg_rv_trainee")
+        cls.manager_user = user("tg_rv_manager", "hr_technical_grade.group_technical_grade_manager")
+        cls.head_user = user("tg_rv_head", "hr_technical_grade.group_technical_grade_manager")
+        cls.plant_user = user("tg_rv_plant")
+        cls.gm_user = user("tg_rv_gm")
+        Employee = cls.env["hr.employee"]
+        cls.head = Employee.create({"name": "Head", "user_id": cls.head_user.id})
+        cls.department.manager_id = cls.head
+        cls.manager = Employee.create(
+            {
+                "name": "Manager",
+                "user_id": cls.manager_user.id,
+                "parent_id": cls.head.id,
+                "department_id": cls.department.id,
+            }
+        )
+        cls.engineer.write({"user_id": cls.engineer_user.id, "parent_id": cls.manager.id})
+        cls.colleague.write({"user_id": cls.colleague_user.id, "parent_id": cls.manager.id})
+        cls.trainee_employee = Employee.create(
+            {
+                "name": "Trainee",
+                "user_id": cls.trainee_user.id,
+                "parent_id": cls.engineer.id,
+                "department_id": cls.department.id,
+            }
+        )
+        ref = cls.env.ref
+        ref("hr_technical_grade.review_step_plant_manager").user_ids = cls.plant_user
+        ref("hr_technical_grade.review_step_general_manager").user_ids = cls.gm_user
+        # Only our officer decides the HR step in these tests.
+        ref("hr_technical_grade.review_step_hr").write(
+            {"approver_type": "users", "user_ids": [(6, 0, cls.hr_officer.ids)]}
+        )
+        cls.plan = ref("hr_technical_grade.review_plan_monthly")
+        cls.record(cls.engineer, cls.intermediate, "2024-01-01")
+        cls.record(cls.colleague, cls.junior, "2024-01-01")
+
+    def open_review(self, employee=None, day=date(2026, 1, 15)):
+        return self.plan.with_user(self.hr_officer)._open_reviews(employee or self.engineer, day)
+
+    def kpi_line(self, review, xmlid):
+        kpi = self.env.ref(f"hr_technical_grade.{xmlid}")
+        return review.line_ids.filtered(lambda line: line.kpi_id == kpi)
+
+    def score_all(self, review, score):
+        for reviewer in review.sudo().reviewer_ids:
+            line = reviewer.with_user(reviewer.user_id)
+            line.write({"score": score})
+            line.action_submit_score()
+
+    def finish(self, review, results=50, reviewers=50):
+        review.with_user(self.manager_user).write({"results_score": results})
+        self.score_all(review, reviewers)
+        review.with_user(self.manager_user).action_submit()
+        for user in (self.manager_user, self.hr_officer, self.plant_user, self.gm_user):
+            review.with_user(user).action_approve()
+        return review

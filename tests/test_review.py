@@ -1,0 +1,201 @@
+# Copyright 2026 hr_technical_grade contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+
+from datetime import date
+from io import BytesIO
+
+import openpyxl
+from psycopg2 import IntegrityError
+
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import tagged
+from odoo.tools import mute_logger
+
+from .review_common import ReviewCase
+
+
+@tagged("post_install", "-at_install")
+class TestReview(ReviewCase):
+    """KPI entries, 360 weighting, bands and the result approval chain."""
+
+    def test_reviewers_proposed_from_the_org_chart(self):
+        review = self.open_review()
+        reviewers = review.sudo().reviewer_ids
+        self.assertEqual(
+            {(r.reviewer_id, r.role) for r in reviewers},
+            {
+                (self.manager, "superior"),
+                (self.colleague, "peers"),
+                (self.trainee_employee, "subordinates"),
+            },
+        )
+        activity_type = self.env.ref("hr_technical_grade.mail_activity_review_score")
+        self.assertEqual(
+            reviewers.activity_ids.filtered(lambda a: a.activity_type_id == activity_type).user_id,
+            self.manager_user | self.colleague_user | self.trainee_user,
+        )
+        self.assertEqual(len(review.line_ids), len(self.plan.kpi_ids))
+        self.assertEqual(review.period_end, date(2026, 1, 31))
+        self.assertEqual(review.period, "2026-01")
+        self.assertRegex(review.name, r"^TGR/\d{4}/\d{5}$")
+
+    def test_one_review_per_employee_and_period(self):
+        review = self.open_review()
+        self.assertFalse(self.open_review(day=date(2026, 1, 28)))
+        with mute_logger("odoo.sql_db"), self.assertRefused(IntegrityError, "period_unique"):
+            review.sudo().copy({"employee_id": self.engineer.id})
+
+    def test_kpi_entries_with_the_seed_rules(self):
+        review = self.open_review()
+        manager = review.with_user(self.manager_user)
+        self.kpi_line(manager, "kpi_cost").occurrences = 3  # -5, not -7.5
+        self.kpi_line(manager, "kpi_complaint").occurrences = 1  # -5
+        self.kpi_line(manager, "kpi_commissioning_report").occurrences = 2  # +20
+        self.kpi_line(manager, "kpi_maintenance_contracts").amount = 50000  # +5
+        self.kpi_line(manager, "kpi_maintenance_quality").occurrences = 0
+        self.assertEqual(self.kpi_line(review, "kpi_cost").adjustment, -5)
+        self.assertEqual(self.kpi_line(review, "kpi_maintenance_contracts").adjustment, 5)
+        # 80 - 5 - 5 + 20 + 5
+        self.assertEqual(review.kpi_score, 95)
+
+    def test_discretionary_bonus_needs_a_comment(self):
+        review = self.open_review()
+        line = self.kpi_line(review.with_user(self.manager_user), "kpi_coordination")
+        with self.assertRefused(ValidationError, "written comment"):
+            line.value = 5
+        line.write({"value": 5, "comment": "Coordinated the plant shutdown"})
+        self.assertEqual(review.kpi_score, 85)
+
+    def test_360_with_all_groups_and_fallbacks(self):
+        review = self.open_review()
+        scores = {self.manager: 90, self.colleague: 60, self.trainee_employee: 70}
+        for reviewer in review.sudo().reviewer_ids:
+            reviewer.with_user(reviewer.user_id).write({"score": scores[reviewer.reviewer_id]})
+            reviewer.with_user(reviewer.user_id).action_submit_score()
+        # 40 × 90 + 30 × 60 + 30 × 70
+        self.assertAlmostEqual(review.score_360, 75.0)
+        reviewers = review.sudo().reviewer_ids
+        reviewers.filtered(lambda r: r.role == "peers").unlink()
+        # no peers: 60 × 90 + 40 × 70
+        self.assertAlmostEqual(review.score_360, 82.0)
+        reviewers.exists().filtered(lambda r: r.role == "subordinates").unlink()
+        self.assertAlmostEqual(review.score_360, 90.0)
+        reviewers.exists().filtered(lambda r: r.role == "superior").unlink()
+        self.assertAlmostEqual(review.score_360, 0.0)
+
+    def test_no_subordinates_uses_60_40(self):
+        review = self.open_review(self.colleague)
+        # colleague: superior manager, peer engineer, no subordinates
+        scores = {self.manager: 80, self.engineer: 50}
+        for reviewer in review.sudo().reviewer_ids:
+            reviewer.sudo().write({"score": scores[reviewer.reviewer_id], "state": "done"})
+        self.assertAlmostEqual(review.score_360, 68.0)
+
+    def test_band_edges_follow_company_thresholds(self):
+        review = self.open_review()
+        officer_review = review.with_user(self.hr_officer)
+        for score, band in [
+            (90, "excellent"),
+            (89.99, "good"),
+            (80, "good"),
+            (70, "average"),
+            (60, "poor"),
+            (59.99, "fail"),
+        ]:
+            officer_review.write({"score_override": score, "score_overridden": True})
+            self.assertEqual(review.band, band, score)
+        self.assertTrue(review.failed)
+        self.company.technical_grade_band_poor = 55
+        self.assertEqual(review.band, "poor")
+        self.assertTrue(review.failed, "still below the review pass mark of 60")
+        with self.assertRefused(ValidationError, "go down strictly"):
+            self.company.technical_grade_band_good = 95
+
+    def test_final_score_weights_and_no_raise(self):
+        review = self.open_review()
+        self.kpi_line(review.with_user(self.manager_user), "kpi_complaint").occurrences = 2
+        self.finish(review, results=80, reviewers=60)
+        # 50 % × 70 + 20 % × 80 + 30 % × 60
+        self.assertAlmostEqual(review.final_score, 69.0)
+        self.assertEqual(review.band, "poor")
+        self.assertTrue(review.no_raise)
+        self.assertIn("No pay raise", review.consequence)
+        self.assertFalse(review.demotion_evaluation_id)
+
+    def test_result_approval_chain_in_the_inbox(self):
+        review = self.open_review()
+        review.with_user(self.manager_user).write({"results_score": 90})
+        self.score_all(review, 90)
+        review.with_user(self.manager_user).action_submit()
+        activity_type = self.env.ref("hr_technical_grade.mail_activity_review_approval")
+
+        def inbox():
+            return review.activity_ids.filtered(lambda a: a.activity_type_id == activity_type)
+
+        self.assertEqual(inbox().user_id, self.manager_user)
+        with self.assertRefused(AccessError, "waits for the step"):
+            review.with_user(self.plant_user).action_approve()
+        for user, following in [
+            (self.manager_user, self.hr_officer),
+            (self.hr_officer, self.plant_user),
+            (self.plant_user, self.gm_user),
+        ]:
+            review.with_user(user).action_approve()
+            self.assertEqual(inbox().user_id, following)
+            self.assertEqual(review.state, "submitted")
+        review.with_user(self.gm_user).action_approve()
+        self.assertEqual(review.state, "done")
+        self.assertFalse(inbox())
+        self.assertEqual(review.done_date, date.today())
+
+    def test_submit_waits_for_every_reviewer(self):
+        review = self.open_review()
+        with self.assertRefused(UserError, "reviewer"):
+            review.with_user(self.manager_user).action_submit()
+
+    def test_evaluation_steps_do_not_enter_the_review_chain(self):
+        review = self.open_review()
+        self.score_all(review, 80)
+        review.with_user(self.manager_user).action_submit()
+        self.assertEqual(review.approval_ids.step_id.mapped("document"), ["review"] * 4)
+
+    def test_xlsx_export_of_a_period(self):
+        review = self.open_review()
+        colleague_review = self.open_review(self.colleague)
+        self.kpi_line(review.with_user(self.manager_user), "kpi_complaint").occurrences = 1
+        self.score_all(review, 80)
+        reviews = review | colleague_review
+        report = self.env["ir.actions.report"].with_user(self.hr_officer)
+        content, kind = report._render_xlsx(
+            "hr_technical_grade.action_report_review_results_xlsx", reviews.ids, {}
+        )
+        self.assertEqual(kind, "xlsx")
+        sheet = openpyxl.load_workbook(BytesIO(content)).active
+        header = [cell.value for cell in sheet[3]]
+        self.assertEqual(header[:3], ["Employee", "Department", "Period"])
+        complaint = self.env.ref("hr_technical_grade.kpi_complaint").name
+        for label in (complaint, "KPI Score", "Superior", "Peers", "Subordinates", "Band"):
+            self.assertIn(label, header)
+        rows = {row[0]: row for row in sheet.iter_rows(min_row=4, values_only=True)}
+        self.assertEqual(set(rows), {"Test Engineer", "Test Colleague"})
+        engineer = dict(zip(header, rows["Test Engineer"], strict=True))
+        self.assertEqual(engineer[complaint], -5)
+        self.assertEqual(engineer["KPI Score"], 75)
+        self.assertEqual(engineer["Peers"], 80)
+        with self.assertRaises(AccessError):
+            self.env["ir.actions.report"].with_user(self.manager_user)._render_xlsx(
+                "hr_technical_grade.action_report_review_results_xlsx", reviews.ids, {}
+            )
+
+    def test_reviewer_added_by_hr_gets_an_activity(self):
+        review = self.open_review()
+        head_line = (
+            self.env["hr.technical.grade.review.reviewer"]
+            .with_user(self.hr_officer)
+            .create({"review_id": review.id, "reviewer_id": self.head.id, "role": "superior"})
+        )
+        self.assertEqual(head_line.activity_ids.user_id, self.head_user)
+        head_line.with_user(self.head_user).write({"score": 70})
+        head_line.with_user(self.head_user).action_submit_score()
+        self.assertFalse(head_line.activity_ids)
+        self.assertEqual(head_line.state, "done")

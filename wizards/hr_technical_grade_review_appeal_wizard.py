@@ -1,0 +1,32 @@
+# Copyright 2026 hr_technical_grade contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+
+from odoo import fields, models
+
+
+class HrTechnicalGradeReviewAppealWizard(models.TransientModel):
+    """Appeal a review, decide an appeal, or return a review, with the words it needs."""
+
+    _name = "hr.technical.grade.review.appeal.wizard"
+    _description = "Performance Review Appeal"
+
+    review_id = fields.Many2one("hr.technical.grade.review", required=True)
+    mode = fields.Selection(
+        [("appeal", "Appeal"), ("decide", "Decide the appeal"), ("return", "Return")],
+        required=True,
+        default="appeal",
+    )
+    text = fields.Text(string="Reason or Decision", required=True)
+    change_score = fields.Boolean()
+    new_score = fields.Float(digits=(5, 2))
+
+    def action_confirm(self):
+        self.ensure_one()
+        review = self.review_id
+        if self.mode == "appeal":
+            review.action_appeal(self.text)
+        elif self.mode == "decide":
+            review.action_appeal_decide(self.text, self.new_score if self.change_score else None)
+        else:
+            review.action_return(self.text)
+        return {"type": "ir.actions.act_window_close"}
