@@ -5,8 +5,9 @@
 Grades are positions on a ladder (0 = lowest).  Promotion goes strictly one
 grade up (逐级晋升) and demotion one grade down.  A promotion also needs the
 target grade's minimum months in the current grade and minimum years of
-experience.  Each unmet condition is returned as a :class:`Problem` that the
-caller words for its users.
+experience and, when the grade asks for it and periodic results exist, a
+minimum mean of the most recent results.  Each unmet condition is returned
+as a :class:`Problem` that the caller words for its users.
 """
 
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ NOT_ONE_UP = "not_one_up"
 NOT_ONE_DOWN = "not_one_down"
 MONTHS_IN_GRADE = "months_in_grade"
 EXPERIENCE = "experience"
+RECENT_RESULTS = "recent_results"
 
 
 @dataclass(frozen=True)
@@ -26,9 +28,21 @@ class Problem:
 
 
 def promotion_problems(
-    current_rank, target_rank, months_in_grade, required_months, experience_years, required_years
+    current_rank,
+    target_rank,
+    months_in_grade,
+    required_months,
+    experience_years,
+    required_years,
+    recent_results=(),
+    required_result=0,
 ):
-    """Unmet conditions of a promotion from ``current_rank`` to ``target_rank``."""
+    """Unmet conditions of a promotion from ``current_rank`` to ``target_rank``.
+
+    ``recent_results`` are the final scores of the most recent finished
+    periodic reviews; their mean must reach ``required_result`` when there
+    are some (no review yet is no reason to refuse).
+    """
     if current_rank is None:
         return [Problem(NOT_GRADED)]
     problems = []
@@ -38,7 +52,18 @@ def promotion_problems(
         problems.append(Problem(MONTHS_IN_GRADE, required_months, months_in_grade))
     if experience_years < (required_years or 0):
         problems.append(Problem(EXPERIENCE, required_years, experience_years))
+    mean = recent_mean(recent_results)
+    if required_result and mean is not None and mean < required_result:
+        problems.append(Problem(RECENT_RESULTS, required_result, mean))
     return problems
+
+
+def recent_mean(results):
+    """The mean of recent results to the hundredth, or None without results."""
+    results = list(results)
+    if not results:
+        return None
+    return round(sum(results) / len(results), 2)
 
 
 def demotion_problems(current_rank, target_rank):

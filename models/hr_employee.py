@@ -1,6 +1,7 @@
 # Copyright 2026 hr_technical_grade contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 
+from collections import defaultdict
 from datetime import datetime, time, timedelta
 
 from odoo import api, fields, models
@@ -118,7 +119,9 @@ class HrEmployee(models.Model):
         return employees
 
     def _technical_grade_standing(self, day):
-        """Grade, whole months in it and whole years of experience on ``day``."""
+        """Grade, whole months in it, whole years of experience on ``day``, and
+        the final scores of the finished periodic reviews up to then (most
+        recent first, ``recent_results``)."""
         self.ensure_one()
         return self._technical_grade_standings(day)[self.id]
 
@@ -126,6 +129,21 @@ class HrEmployee(models.Model):
         """:meth:`_technical_grade_standing` of every employee, read in one query."""
         chains = self.env["hr.technical.grade.history"]._segments_by_employee(self)
         grades = self.env["hr.technical.grade"]
+        results = defaultdict(list)
+        for review in (
+            self.env["hr.technical.grade.review"]
+            .sudo()
+            .search_fetch(
+                [
+                    ("employee_id", "in", self.ids),
+                    ("state", "=", "done"),
+                    ("period_start", "<=", day),
+                ],
+                ["employee_id", "final_score"],
+                order="period_start desc, id desc",
+            )
+        ):
+            results[review.employee_id.id].append(review.final_score)
         standings = {}
         for employee in self:
             chain = chains.get(employee.id, [])
@@ -137,6 +155,7 @@ class HrEmployee(models.Model):
                 "grade": grades.browse(current.value if current else []),
                 "months_in_grade": rules.months_in_value(chain, day),
                 "experience_years": rules.full_months_between(start, day) // 12 if start else 0,
+                "recent_results": results[employee.id],
             }
         return standings
 

@@ -4,6 +4,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from ..grade_rules import eligibility
+
 
 class HrEmployeePublic(models.Model):
     """ "My technical grade": what an engineer sees of their own grade.
@@ -35,6 +37,14 @@ class HrEmployeePublic(models.Model):
     my_required_years = fields.Integer(
         compute="_compute_my_technical_grade", string="Years Required"
     )
+    my_recent_result = fields.Float(
+        compute="_compute_my_technical_grade",
+        string="Recent Review Result",
+        help="Mean final score of the recent finished reviews the next grade counts.",
+    )
+    my_required_result = fields.Float(
+        compute="_compute_my_technical_grade", string="Review Result Required"
+    )
     my_promotion_problems = fields.Text(
         compute="_compute_my_technical_grade", string="Still Missing"
     )
@@ -46,6 +56,9 @@ class HrEmployeePublic(models.Model):
         "hr.technical.grade.evaluation",
         compute="_compute_my_technical_grade",
         string="My Evaluations",
+    )
+    my_review_ids = fields.Many2many(
+        "hr.technical.grade.review", compute="_compute_my_technical_grade", string="My Reviews"
     )
 
     def _may_see_technical_grade(self):
@@ -75,10 +88,13 @@ class HrEmployeePublic(models.Model):
                 "my_required_months": 0,
                 "my_experience_years": 0,
                 "my_required_years": 0,
+                "my_recent_result": 0.0,
+                "my_required_result": 0.0,
                 "my_promotion_problems": False,
                 "my_can_apply": False,
                 "my_history_ids": False,
                 "my_evaluation_ids": False,
+                "my_review_ids": False,
             }
             if public in shown:
                 employee = public.employee_id.sudo()
@@ -96,12 +112,21 @@ class HrEmployeePublic(models.Model):
                     my_required_months=next_grade.min_months_in_previous,
                     my_experience_years=standing["experience_years"],
                     my_required_years=next_grade.min_experience_years,
+                    my_recent_result=eligibility.recent_mean(
+                        standing["recent_results"][: next_grade.review_result_count or 2]
+                    )
+                    or 0.0,
+                    my_required_result=next_grade.min_review_result,
                     my_promotion_problems="\n".join(problems) or False,
                     my_can_apply=bool(next_grade)
                     and not problems
                     and employee not in open_requests.employee_id,
                     my_history_ids=employee.technical_grade_history_ids,
                     my_evaluation_ids=Evaluation.search([("employee_id", "=", employee.id)]),
+                    # The results, read as the user: who scored what stays HR's.
+                    my_review_ids=self.env["hr.technical.grade.review"].search(
+                        [("employee_id", "=", employee.id)]
+                    ),
                 )
             public.update(values)
 

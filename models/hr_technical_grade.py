@@ -72,6 +72,18 @@ class HrTechnicalGrade(models.Model):
         tracking=True,
         help="Years of professional experience required to reach this grade.",
     )
+    min_review_result = fields.Float(
+        string="Minimum Recent Review Result",
+        tracking=True,
+        help="Mean final score the most recent finished periodic reviews must reach to be "
+        "promoted to this grade (0: no condition; no review yet is no reason to refuse).",
+    )
+    review_result_count = fields.Integer(
+        string="Recent Reviews Counted",
+        default=2,
+        tracking=True,
+        help="How many of the most recent finished reviews the minimum result is taken over.",
+    )
     review_interval_months = fields.Integer(
         string="Review Interval (Months)",
         default=6,
@@ -100,8 +112,10 @@ class HrTechnicalGrade(models.Model):
         (
             "durations_positive",
             "CHECK(min_months_in_previous >= 0 AND min_experience_years >= 0 "
-            "AND review_interval_months >= 0)",
-            "Minimum months, years of experience and review interval cannot be negative.",
+            "AND review_interval_months >= 0 AND review_result_count >= 0 "
+            "AND min_review_result BETWEEN 0 AND 100)",
+            "Minimum months, years of experience, review interval and reviews counted cannot "
+            "be negative; the minimum review result goes from 0 to 100.",
         ),
     ]
 

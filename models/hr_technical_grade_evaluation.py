@@ -434,6 +434,8 @@ class HrTechnicalGradeEvaluation(models.Model):
                 self.target_grade_id.min_months_in_previous,
                 standing["experience_years"],
                 self.target_grade_id.min_experience_years,
+                standing["recent_results"][: self.target_grade_id.review_result_count],
+                self.target_grade_id.min_review_result,
             )
         else:
             problems = eligibility.demotion_problems(current_rank, target_rank)
@@ -460,6 +462,12 @@ class HrTechnicalGradeEvaluation(models.Model):
         if problem.code == eligibility.MONTHS_IN_GRADE:
             return self.env._(
                 "%(required)s months in the current grade are required; %(actual)s are done.",
+                required=problem.required,
+                actual=problem.actual,
+            )
+        if problem.code == eligibility.RECENT_RESULTS:
+            return self.env._(
+                "The recent periodic reviews must average %(required)s; they average %(actual)s.",
                 required=problem.required,
                 actual=problem.actual,
             )

@@ -52,3 +52,20 @@ def test_demotion_one_grade_down(target, ok):
 def test_property_eligible_iff_every_condition_holds(cur, tgt, months, req_m, years, req_y):
     eligible = e.promotion_problems(cur, tgt, months, req_m, years, req_y) == []
     assert eligible == (tgt == cur + 1 and months >= req_m and years >= req_y)
+
+
+def test_recent_results_must_reach_the_grade_mark():
+    problems = e.promotion_problems(1, 2, 24, 12, 5, 2, [82, 76], 80)
+    assert [(p.code, p.required, p.actual) for p in problems] == [(e.RECENT_RESULTS, 80, 79.0)]
+    assert not e.promotion_problems(1, 2, 24, 12, 5, 2, [82, 78], 80)
+
+
+def test_no_review_yet_or_no_mark_is_no_reason_to_refuse():
+    assert not e.promotion_problems(1, 2, 24, 12, 5, 2, [], 80)
+    assert not e.promotion_problems(1, 2, 24, 12, 5, 2, [10, 20], 0)
+
+
+@given(st.lists(st.floats(0, 100), min_size=1, max_size=6), st.floats(1, 100))
+def test_recent_results_refuse_exactly_below_the_mark(results, mark):
+    problems = e.promotion_problems(0, 1, 99, 0, 99, 0, results, mark)
+    assert bool(problems) == (e.recent_mean(results) < mark)

@@ -19,6 +19,8 @@ MY_FIELDS = [
     "my_can_apply",
     "my_history_ids",
     "my_evaluation_ids",
+    "my_review_ids",
+    "my_recent_result",
 ]
 
 

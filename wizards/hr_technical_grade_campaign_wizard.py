@@ -160,6 +160,8 @@ class HrTechnicalGradeCampaignWizard(models.TransientModel):
                 target.min_months_in_previous,
                 standing["experience_years"],
                 target.min_experience_years,
+                standing["recent_results"][: target.review_result_count],
+                target.min_review_result,
             )
             if problems:
                 wording = Evaluation.new({"employee_id": employee.id})

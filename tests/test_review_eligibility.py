@@ -1,0 +1,71 @@
+# Copyright 2026 hr_technical_grade contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+
+from datetime import date
+
+from odoo.fields import Command
+from odoo.tests import tagged
+
+from .review_common import ReviewCase
+
+
+@tagged("post_install", "-at_install")
+class TestReviewEligibility(ReviewCase):
+    """Promotion asks for recent periodic results, when the grade says so."""
+
+    def setUp(self):
+        super().setUp()
+        self.reviews = self.finish(
+            self.open_review(self.colleague, date(2026, 1, 15)), results=70, reviewers=60
+        ) | self.finish(
+            self.open_review(self.colleague, date(2026, 2, 15)), results=90, reviewers=80
+        )
+        self.mean = round(sum(self.reviews.mapped("final_score")) / 2, 2)
+
+    def promotion(self):
+        return self.env["hr.technical.grade.evaluation"].create(
+            {"employee_id": self.colleague.id, "kind": "promotion"}
+        )
+
+    def test_recent_results_below_the_mark_refuse_the_promotion(self):
+        self.assertTrue(self.promotion().eligible)  # the seed ladder asks for no result
+        self.intermediate.min_review_result = self.mean + 1
+        evaluation = self.promotion()
+        self.assertFalse(evaluation.eligible)
+        self.assertIn(f"they average {self.mean}", evaluation.eligibility_problems)
+        # Counting only the latest review, the mark is reached.
+        self.intermediate.review_result_count = 1
+        self.assertTrue(self.promotion().eligible)
+
+    def test_the_campaign_skips_engineers_below_the_mark(self):
+        self.intermediate.min_review_result = self.mean + 1
+        wizard = (
+            self.env["hr.technical.grade.campaign.wizard"]
+            .with_user(self.hr_officer)
+            .create({"employee_ids": [Command.set(self.colleague.ids)]})
+        )
+        wizard.action_confirm()
+        campaign = self.env["hr.technical.grade.campaign"].search([], order="id desc", limit=1)
+        self.assertFalse(campaign.evaluation_ids)
+        self.assertIn("recent periodic reviews", campaign.message_ids[0].body)
+
+    def test_my_technical_grade_shows_my_reviews_results(self):
+        self.intermediate.min_review_result = self.mean + 1
+        public = (
+            self.env["hr.employee.public"].with_user(self.colleague_user).browse(self.colleague.id)
+        )
+        values = public.web_read(
+            {
+                "my_review_ids": {"fields": {"final_score": {}, "band": {}}},
+                "my_recent_result": {},
+                "my_required_result": {},
+                "my_can_apply": {},
+            }
+        )[0]
+        self.assertEqual(
+            sorted(r["final_score"] for r in values["my_review_ids"]),
+            sorted(self.reviews.mapped("final_score")),
+        )
+        self.assertEqual(values["my_recent_result"], self.mean)
+        self.assertEqual(values["my_required_result"], self.mean + 1)
+        self.assertFalse(values["my_can_apply"])
