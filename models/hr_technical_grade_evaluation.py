@@ -223,6 +223,10 @@ class HrTechnicalGradeEvaluation(models.Model):
     )
     can_score = fields.Boolean(compute="_compute_committee_rights")
     can_edit_scores = fields.Boolean(compute="_compute_committee_rights")
+    is_requester = fields.Boolean(
+        compute="_compute_committee_rights",
+        help="The current user is the applicant or HR: they may withdraw or reopen it.",
+    )
     is_chair = fields.Boolean(compute="_compute_committee_rights")
     committee_opinion = fields.Text(copy=False, tracking=True)
     committee_decision = fields.Selection(
@@ -310,6 +314,9 @@ class HrTechnicalGradeEvaluation(models.Model):
             )
         officer = self.env.user.has_group(OFFICER)
         for evaluation in self:
+            evaluation.is_requester = officer or self.env.user in (
+                evaluation.employee_id.user_id | evaluation.create_uid
+            )
             evaluation.can_edit_scores = (
                 officer
                 and evaluation.state in ("draft", "submitted")

@@ -84,6 +84,9 @@ class TestCommittee(TechnicalGradeCase):
         self.assertEqual(evaluation.committee_state, "scoring")
         self.assertEqual(self.scoring_inbox(evaluation), self.chair | self.member_b | self.member_c)
         self.assertTrue(evaluation.with_user(self.member_b).can_score)
+        # Members score; only the applicant and HR may withdraw.
+        self.assertFalse(evaluation.with_user(self.member_b).is_requester)
+        self.assertTrue(evaluation.with_user(self.candidate_user).is_requester)
         self.score(evaluation, self.chair, 90)
         self.score(evaluation, self.member_b, 70)
         self.assertEqual(self.scoring_inbox(evaluation), self.member_c)
