@@ -1,7 +1,9 @@
 # Copyright 2026 hr_technical_grade contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 
-from odoo import api, models
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
+from odoo.fields import Command
 
 
 class HrTechnicalGradeApprovalMixin(models.AbstractModel):
@@ -38,6 +40,80 @@ class HrTechnicalGradeApprovalMixin(models.AbstractModel):
             document.pending_approver_ids = (
                 current._waiting_for() if document.state == "submitted" and current else False
             )
+
+    def _selection_label(self, fname):
+        """The translated label of a selection field's value."""
+        self.ensure_one()
+        return dict(self._fields[fname]._description_selection(self.env)).get(self[fname], "")
+
+    def _check_state(self, *states):
+        for document in self:
+            if document.state not in states:
+                raise UserError(
+                    self.env._(
+                        "%(name)s is %(state)s: this action is not possible now.",
+                        name=document.name,
+                        state=document._selection_label("state"),
+                    )
+                )
+
+    def _check_approval_update(self):
+        """Who may decide the current step: one of its approvers, in turn.
+
+        Steps cannot be skipped: only the pending step is decided, by the
+        users it names, and nobody decides their own document.
+        """
+        self._check_state("submitted")
+        for document in self:
+            if document.employee_id.user_id == self.env.user:
+                raise UserError(
+                    self.env._("Nobody approves their own %(document)s.", document=document.name)
+                )
+            current = document.current_approval_id
+            if self.env.user not in current._waiting_for():
+                raise AccessError(
+                    self.env._(
+                        "%(name)s waits for the step %(step)s, decided by %(users)s.",
+                        name=document.name,
+                        step=current.name,
+                        users=", ".join(current._waiting_for().mapped("name")),
+                    )
+                )
+
+    def _check_final_approval(self):
+        """Hook: refuse the approval of the last step of the document."""
+
+    def _approve_current_step(self):
+        """The current user approves the current step of each document.
+
+        A step decided by one of its approvers (or by all, as it says) is
+        approved and the next one becomes pending.  Returns the documents
+        whose last step is now approved; the caller says what that means.
+        """
+        now = fields.Datetime.now()
+        finished = self.browse()
+        for document in self:
+            current = document.current_approval_id
+            vals = {"approved_by_ids": [Command.link(self.env.uid)]}
+            if current.approval_mode == "any" or not current._waiting_for() - self.env.user:
+                vals.update(state="approved", decided_by_id=self.env.uid, decided_on=now)
+            following = document.approval_ids.filtered(lambda a: a.state == "waiting")[:1]
+            if vals.get("state") == "approved" and not following:
+                document._check_final_approval()
+            current.sudo().write(vals)
+            # Approvers need not be able to edit the document to log their decision.
+            document.sudo().message_post(
+                body=self.env._(
+                    "%(step)s: approved by %(user)s.", step=current.name, user=self.env.user.name
+                ),
+                author_id=self.env.user.partner_id.id,
+            )
+            if vals.get("state") == "approved":
+                if following:
+                    following.sudo().state = "pending"
+                else:
+                    finished |= document
+        return finished
 
     def _approval_activity_summary(self, step):
         """The summary of the approval activity of ``step``."""

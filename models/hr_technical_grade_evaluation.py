@@ -566,23 +566,6 @@ class HrTechnicalGradeEvaluation(models.Model):
     # Actions
     # ------------------------------------------------------------------
 
-    def _selection_label(self, fname):
-        """The translated label of a selection field's value."""
-        self.ensure_one()
-        labels = dict(self._fields[fname]._description_selection(self.env))
-        return labels.get(self[fname], "")
-
-    def _check_state(self, *states):
-        for evaluation in self:
-            if evaluation.state not in states:
-                raise UserError(
-                    self.env._(
-                        "%(name)s is %(state)s: this action is not possible now.",
-                        name=evaluation.name,
-                        state=evaluation._selection_label("state"),
-                    )
-                )
-
     def action_submit(self):
         self._check_state("draft")
         for evaluation in self:
@@ -610,34 +593,14 @@ class HrTechnicalGradeEvaluation(models.Model):
         self._open_committee_scoring()
         self.activity_update()
 
-    def _check_approval_update(self):
-        """Who may decide the current step: one of its approvers, in turn.
-
-        Steps cannot be skipped: only the pending step is decided, by the
-        users it names, and nobody decides their own evaluation.
-        """
-        self._check_state("submitted")
-        for evaluation in self:
-            if evaluation.employee_id.user_id == self.env.user:
-                raise UserError(self.env._("Nobody approves their own evaluation."))
-            current = evaluation.current_approval_id
-            if self.env.user not in current._waiting_for():
-                raise AccessError(
-                    self.env._(
-                        "%(name)s waits for the step %(step)s, decided by %(users)s.",
-                        name=evaluation.name,
-                        step=current.name,
-                        users=", ".join(current._waiting_for().mapped("name")),
-                    )
-                )
-
     def action_approve(self):
         """Approve the current step; the last step approves the evaluation."""
         self._check_approval_update()
-        now = fields.Datetime.now()
         for evaluation in self:
-            current = evaluation.current_approval_id
-            if current.committee_step and evaluation.committee_state != "signed":
+            if (
+                evaluation.current_approval_id.committee_step
+                and evaluation.committee_state != "signed"
+            ):
                 raise UserError(
                     self.env._(
                         "%(name)s is before the committee: its chair approves by signing the "
@@ -645,36 +608,20 @@ class HrTechnicalGradeEvaluation(models.Model):
                         name=evaluation.name,
                     )
                 )
-            vals = {"approved_by_ids": [Command.link(self.env.uid)]}
-            remaining = current._waiting_for() - self.env.user
-            if current.approval_mode == "any" or not remaining:
-                vals.update(state="approved", decided_by_id=self.env.uid, decided_on=now)
-            following = evaluation.approval_ids.filtered(lambda a: a.state == "waiting")[:1]
-            if vals.get("state") == "approved" and not following and evaluation.result != "passed":
-                raise UserError(
-                    self.env._(
-                        "%(name)s has not passed (final score %(score)s): it cannot be approved.",
-                        name=evaluation.name,
-                        score=evaluation.final_score,
-                    )
-                )
-            if vals.get("state") == "approved" and not following:
-                evaluation._check_campaign_quota()
-            current.sudo().write(vals)
-            # Approvers need not be able to edit the evaluation to log their decision.
-            evaluation.sudo().message_post(
-                body=self.env._(
-                    "%(step)s: approved by %(user)s.", step=current.name, user=self.env.user.name
-                ),
-                author_id=self.env.user.partner_id.id,
-            )
-            if vals.get("state") == "approved":
-                if following:
-                    following.sudo().state = "pending"
-                else:
-                    evaluation.sudo().state = "approved"
+        self._approve_current_step().sudo().state = "approved"
         self._open_committee_scoring()
         self.activity_update()
+
+    def _check_final_approval(self):
+        if self.result != "passed":
+            raise UserError(
+                self.env._(
+                    "%(name)s has not passed (final score %(score)s): it cannot be approved.",
+                    name=self.name,
+                    score=self.final_score,
+                )
+            )
+        self._check_campaign_quota()
 
     def action_reject(self, reason):
         """Reject: the current step's approvers, or HR; the applicant is told why."""

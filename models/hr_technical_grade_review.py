@@ -383,8 +383,10 @@ class HrTechnicalGradeReview(models.Model):
             own = self.filtered(lambda r: r.employee_id.user_id == self.env.user)
             # An open review is scored; a finished one only gets the appeal's handling.
             closed = self.filtered(
-                lambda r: r.state != "draft"
-                and not (set(vals) <= {"appeal_handling"} and r.appeal_state == "open")
+                lambda r: (
+                    r.state != "draft"
+                    and not (set(vals) <= {"appeal_handling"} and r.appeal_state == "open")
+                )
             )
             if forbidden or own or closed:
                 raise AccessError(
@@ -451,21 +453,6 @@ class HrTechnicalGradeReview(models.Model):
     # Approval chain: superior, HR, plant manager, general manager
     # ------------------------------------------------------------------
 
-    def _selection_label(self, fname):
-        self.ensure_one()
-        return dict(self._fields[fname]._description_selection(self.env)).get(self[fname], "")
-
-    def _check_state(self, *states):
-        for review in self:
-            if review.state not in states:
-                raise UserError(
-                    self.env._(
-                        "%(name)s is %(state)s: this action is not possible now.",
-                        name=review.name,
-                        state=review._selection_label("state"),
-                    )
-                )
-
     def _check_superior_or_officer(self):
         if self.env.su or self.env.user.has_group(OFFICER):
             return
@@ -502,44 +489,10 @@ class HrTechnicalGradeReview(models.Model):
                 review.sudo()._finish()
         self.activity_update()
 
-    def _check_approval_update(self):
-        self._check_state("submitted")
-        for review in self:
-            if review.employee_id.user_id == self.env.user:
-                raise UserError(self.env._("Nobody approves their own review."))
-            current = review.current_approval_id
-            if self.env.user not in current._waiting_for():
-                raise AccessError(
-                    self.env._(
-                        "%(name)s waits for the step %(step)s, decided by %(users)s.",
-                        name=review.name,
-                        step=current.name,
-                        users=", ".join(current._waiting_for().mapped("name")),
-                    )
-                )
-
     def action_approve(self):
         """Approve the current step; the last step finishes the review."""
         self._check_approval_update()
-        now = fields.Datetime.now()
-        for review in self:
-            current = review.current_approval_id
-            vals = {"approved_by_ids": [Command.link(self.env.uid)]}
-            if current.approval_mode == "any" or not current._waiting_for() - self.env.user:
-                vals.update(state="approved", decided_by_id=self.env.uid, decided_on=now)
-            current.sudo().write(vals)
-            review.sudo().message_post(
-                body=self.env._(
-                    "%(step)s: approved by %(user)s.", step=current.name, user=self.env.user.name
-                ),
-                author_id=self.env.user.partner_id.id,
-            )
-            if vals.get("state") == "approved":
-                following = review.approval_ids.filtered(lambda a: a.state == "waiting")[:1]
-                if following:
-                    following.sudo().state = "pending"
-                else:
-                    review.sudo()._finish()
+        self._approve_current_step().sudo()._finish()
         self.activity_update()
 
     def action_return(self, reason):

@@ -126,7 +126,7 @@ class TestEvaluation(TechnicalGradeCase):
         self.assertEqual(evaluation.state, "submitted")
         with self.assertRaises(AccessError):
             evaluation.write({"theory_score": 100})
-        with self.assertRaisesRegex(UserError, "their own evaluation"):
+        with self.assertRaisesRegex(UserError, "their own TGE/"):
             evaluation.action_approve()
         with self.assertRaises(AccessError):
             evaluation.write({"state": "approved"})
@@ -176,7 +176,7 @@ class TestEvaluation(TechnicalGradeCase):
         evaluation = self.promotion(officer_employee)
         evaluation.action_submit()
         self.score(evaluation)
-        with self.assertRefused(UserError, "their own evaluation"):
+        with self.assertRefused(UserError, "their own TGE/"):
             evaluation.with_user(self.hr_officer).action_approve()
 
     def test_rejection_needs_a_reason_and_tells_the_applicant(self):
