@@ -12,13 +12,19 @@ class HrTechnicalGradeApprovalMixin(models.AbstractModel):
     Grade evaluations and performance reviews copy their chain from
     ``hr.technical.grade.approval.step`` into ``approval_ids`` when they are
     submitted.  They define ``approval_ids``, ``state`` (``submitted`` while
-    the chain runs), ``current_approval_id``, ``can_approve`` and
-    ``pending_approver_ids`` computed by the methods below, and say which
-    activity type and summary their approvers get.
+    the chain runs) and ``pending_approver_ids`` computed by the method
+    below, and say which activity type and summary their approvers get.
     """
 
     _name = "hr.technical.grade.approval.mixin"
     _description = "Technical Grade Approval Chain"
+
+    current_approval_id = fields.Many2one(
+        "hr.technical.grade.evaluation.approval",
+        compute="_compute_current_approval",
+        string="Current Step",
+    )
+    can_approve = fields.Boolean(compute="_compute_current_approval")
 
     _approval_activity_type = None  # XML id of the approval activity type
     _approval_dropped_states = ("draft", "cancel", "rejected")

@@ -175,12 +175,6 @@ class HrTechnicalGradeReview(models.Model):
         readonly=True,
         copy=False,
     )
-    current_approval_id = fields.Many2one(
-        "hr.technical.grade.evaluation.approval",
-        compute="_compute_current_approval",
-        string="Current Step",
-    )
-    can_approve = fields.Boolean(compute="_compute_current_approval")
     pending_approver_ids = fields.Many2many(
         "res.users",
         "hr_technical_grade_review_pending_approver_rel",
