@@ -187,6 +187,22 @@ class TestReview(ReviewCase):
                 "hr_technical_grade.action_report_review_results_xlsx", reviews.ids, {}
             )
 
+    def test_xlsx_headers_in_chinese(self):
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"]._load_module_terms(
+            ["hr_technical_grade"], ["zh_CN"], overwrite=True
+        )
+        review = self.open_review()
+        report = self.env["ir.actions.report"].with_user(self.hr_officer).with_context(lang="zh_CN")
+        content, _kind = report._render_xlsx(
+            "hr_technical_grade.action_report_review_results_xlsx", review.ids, {}
+        )
+        header = [cell.value for cell in openpyxl.load_workbook(BytesIO(content)).active[3]]
+        self.assertEqual(header[:2], ["员工", "部门"])
+        complaint = self.env.ref("hr_technical_grade.kpi_complaint").with_context(lang="zh_CN")
+        self.assertIn(complaint.name, header)
+        self.assertNotEqual(complaint.name, "Customer complaints")
+
     def test_reviewer_added_by_hr_gets_an_activity(self):
         review = self.open_review()
         head_line = (
