@@ -25,3 +25,4 @@ if find_spec("odoo"):
     from . import test_review_access
     from . import test_review_batch
     from . import test_review_consequences
+    from . import test_tours
