@@ -1,7 +1,7 @@
 # Copyright 2026 hr_technical_grade contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 
-.PHONY: run test lint pot bench
+.PHONY: run test lint pot bench screenshots
 
 ## Serve the addon with demo data on http://localhost:8069
 run:
@@ -22,3 +22,7 @@ pot:
 ## Print the benchmarks (time and SQL queries), in a throwaway database
 bench:
 	bash tools/bench.sh
+
+## Screenshots of the main screens in English and Chinese (static/description/)
+screenshots:
+	bash tools/screenshots.sh

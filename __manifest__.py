@@ -52,6 +52,11 @@
         "views/res_config_settings_views.xml",
         "views/menus.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "hr_technical_grade/static/src/tours/*.js",
+        ],
+    },
     "demo": [
         "demo/hr_technical_grade_demo.xml",
         "demo/hr_technical_grade_campaign_demo.xml",

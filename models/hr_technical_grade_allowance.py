@@ -24,6 +24,12 @@ class HrTechnicalGradeAllowance(models.Model):
     payslip_number = fields.Char(string="Payslip Reference", readonly=True)
     employee_id = fields.Many2one("hr.employee", readonly=True)
     department_id = fields.Many2one("hr.department", readonly=True)
+    grade_id = fields.Many2one(
+        "hr.technical.grade",
+        string="Technical Grade",
+        readonly=True,
+        help="The employee's technical grade on the last day of the pay period.",
+    )
     company_id = fields.Many2one("res.company", readonly=True)
     currency_id = fields.Many2one("res.currency", readonly=True)
     month = fields.Date(readonly=True, help="First day of the month the payslip starts in.")
@@ -59,6 +65,7 @@ class HrTechnicalGradeAllowance(models.Model):
                     slip.number AS payslip_number,
                     slip.employee_id AS employee_id,
                     employee.department_id AS department_id,
+                    history.grade_id AS grade_id,
                     slip.company_id AS company_id,
                     company.currency_id AS currency_id,
                     date_trunc('month', slip.date_from)::date AS month,
@@ -73,6 +80,10 @@ class HrTechnicalGradeAllowance(models.Model):
                 JOIN hr_employee employee ON employee.id = slip.employee_id
                 JOIN res_company company ON company.id = slip.company_id
                 JOIN hr_salary_rule_category category ON category.id = line.category_id
+                LEFT JOIN hr_technical_grade_history history
+                    ON history.employee_id = slip.employee_id
+                   AND history.date_from <= slip.date_to
+                   AND (history.date_to IS NULL OR history.date_to >= slip.date_to)
                 WHERE category.code = 'TG'
                   AND slip.state IN ('verify', 'done')
             )

@@ -8,6 +8,7 @@
 #
 #   ensure_postgres   PostgreSQL installed, running, with a login role for Odoo
 #   ensure_wkhtmltopdf  wkhtmltopdf for PDF reports (installed when root)
+#   ensure_chromium   Chromium for browser tests and screenshots (installed when root)
 #   find_odoo         an importable Odoo 18.0, else $ODOO_SRC, else the release
 #   install_deps      Python test tools and OCA addons from PyPI
 #   write_config      $BUILD/odoo.conf with the addons path and database access
@@ -80,6 +81,26 @@ ensure_wkhtmltopdf() {
             || say "could not install wkhtmltopdf: PDF reports will not render"
     else
         say "wkhtmltopdf is missing: PDF reports will not render (sudo apt-get install wkhtmltopdf)"
+    fi
+}
+
+# Browser tests and screenshots drive a headless Chromium (Debian's package).
+find_chromium() {
+    local name
+    for name in google-chrome chromium chromium-browser google-chrome-stable; do
+        command -v "$name" && return 0
+    done
+    return 1
+}
+
+ensure_chromium() {
+    find_chromium >/dev/null && return 0
+    if is_root; then
+        say "installing Chromium (browser tests) from the distribution's packages"
+        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null \
+            || say "could not install Chromium: the browser tests will be SKIPPED"
+    else
+        say "Chromium is missing: the browser tests will be SKIPPED (sudo apt-get install chromium)"
     fi
 }
 

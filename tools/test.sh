@@ -9,6 +9,12 @@
 # tests in tests/ (the Odoo tests and the plain rule tests) against it, and
 # the database is dropped.  Without Odoo: the plain rule tests run, and one
 # loud line says the Odoo tests were skipped.
+#
+# Browser tests (HttpCase tours) need Chromium and websocket-client: Chromium
+# is installed when missing and running as root.  Without a browser they are
+# skipped and reported in one loud "SKIPPED: N browser tests" line, never as
+# passed; with a browser, a skipped browser test fails the run
+# (tools/pytest_browser_tests.py).
 
 source "$(dirname "$0")/common.sh"
 
@@ -43,6 +49,7 @@ if [ ${#ODOO_CMD[@]} -eq 0 ]; then
 fi
 ensure_postgres
 ensure_wkhtmltopdf
+ensure_chromium
 install_deps
 write_config
 
@@ -77,7 +84,8 @@ for arg in "${PYTEST_ARGS[@]}"; do
 done
 [ ${#targets[@]} -gt 0 ] || targets=("$BUILD/addons/$ADDON/tests")
 set +e
-"$PYTHON" -m pytest -p no:cacheprovider \
+PYTHONPATH="$ROOT/tools${PYTHONPATH:+:$PYTHONPATH}" \
+"$PYTHON" -m pytest -p no:cacheprovider -p pytest_browser_tests -rs \
     --odoo-config="$BUILD/odoo.conf" --odoo-database="$DB" --odoo-http \
     "${targets[@]}" "${args[@]}"
 rc=$?
