@@ -3,6 +3,8 @@
 
 from odoo import api, fields, models
 
+from ..grade_rules import eligibility
+
 WAGE_GROUPS = "hr_technical_grade.group_technical_grade_user,payroll.group_payroll_user"
 
 
@@ -142,6 +144,24 @@ class HrTechnicalGrade(models.Model):
         """The active grades of the same company, in ladder order."""
         self.ensure_one()
         return self.search([("company_id", "=", self.company_id.id)], order="sequence, id")
+
+    def _promotion_problems(self, standing, current_rank, target_rank):
+        """What keeps an engineer of ``standing`` from promotion to this grade.
+
+        ``standing`` is what ``hr.employee._technical_grade_standing`` says;
+        the ranks are places on the ladder (None: not graded).
+        """
+        self.ensure_one()
+        return eligibility.promotion_problems(
+            current_rank,
+            target_rank,
+            standing["months_in_grade"],
+            self.min_months_in_previous,
+            standing["experience_years"],
+            self.min_experience_years,
+            standing["recent_results"][: self.review_result_count],
+            self.min_review_result,
+        )
 
     def _get_next_grade(self):
         """The grade one step up the ladder, or an empty recordset at the top."""

@@ -428,16 +428,7 @@ class HrTechnicalGradeEvaluation(models.Model):
         current_rank = ladder.index(current) if current in ladder else None
         target_rank = ladder.index(self.target_grade_id) if self.target_grade_id in ladder else -1
         if self.kind == "promotion":
-            problems = eligibility.promotion_problems(
-                current_rank,
-                target_rank,
-                standing["months_in_grade"],
-                self.target_grade_id.min_months_in_previous,
-                standing["experience_years"],
-                self.target_grade_id.min_experience_years,
-                standing["recent_results"][: self.target_grade_id.review_result_count],
-                self.target_grade_id.min_review_result,
-            )
+            problems = self.target_grade_id._promotion_problems(standing, current_rank, target_rank)
         else:
             problems = eligibility.demotion_problems(current_rank, target_rank)
         return [self._word_problem(problem, current) for problem in problems]
@@ -647,10 +638,10 @@ class HrTechnicalGradeEvaluation(models.Model):
 
     def _check_applicant_or_officer(self):
         """Withdrawing or reopening a request: its applicant, or HR."""
-        if self.env.su or self.env.user.has_group(OFFICER):
+        if self.env.su:
             return
         for evaluation in self:
-            if self.env.user not in (evaluation.employee_id.user_id | evaluation.create_uid):
+            if not evaluation.is_requester:
                 raise AccessError(
                     self.env._(
                         "Only the applicant or HR can withdraw or reopen %(name)s.",
@@ -824,19 +815,10 @@ class HrTechnicalGradeEvaluation(models.Model):
                         "excuse_reason": reason,
                     }
                 )
-            scores = Score.create(vals_list)
+            # Scoring first: creating the members' lines schedules their activities.
             evaluation.committee_state = "scoring"
+            scores = Score.create(vals_list)
             pending = scores.filtered(lambda score: score.state == "pending")
-            for score in pending:
-                evaluation.activity_schedule(
-                    SCORING_ACTIVITY,
-                    user_id=score.member_id.id,
-                    summary=self.env._(
-                        "Score %(employee)s for %(grade)s",
-                        employee=employee.name,
-                        grade=evaluation.target_grade_id.name,
-                    ),
-                )
             excused = scores - pending
             reasons = dict(Score._fields["excuse_reason"]._description_selection(self.env))
             body = self.env._(

@@ -9,8 +9,6 @@ from markupsafe import Markup, escape
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from ..grade_rules import eligibility
-
 CAMPAIGN_ACTIVITY = "hr_technical_grade.mail_activity_campaign"
 OPEN_STATES = ("draft", "submitted", "approved")
 
@@ -153,16 +151,7 @@ class HrTechnicalGradeCampaignWizard(models.TransientModel):
                 skipped.append((employee, self.env._("is at the top of the ladder")))
                 continue
             target = ladder[rank + 1]
-            problems = eligibility.promotion_problems(
-                rank,
-                rank + 1,
-                standing["months_in_grade"],
-                target.min_months_in_previous,
-                standing["experience_years"],
-                target.min_experience_years,
-                standing["recent_results"][: target.review_result_count],
-                target.min_review_result,
-            )
+            problems = target._promotion_problems(standing, rank, rank + 1)
             if problems:
                 wording = Evaluation.new({"employee_id": employee.id})
                 skipped.append(
