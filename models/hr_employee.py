@@ -180,29 +180,55 @@ class HrEmployee(models.Model):
           (False otherwise);
         - ``parts``: one dict per grade and month (grade, dates, days, amounts).
 
-        The history is read through the ORM cache: computing a batch of
-        payslips reads it once for all their employees.
+        For many employees at once, :meth:`_get_technical_grade_pays` reads
+        the history of all of them together.
         """
         self.ensure_one()
+        return self._get_technical_grade_pays(date_from, date_to)[self.id]
+
+    def _get_technical_grade_pays(self, date_from, date_to):
+        """:meth:`get_technical_grade_pay` of every employee of ``self``.
+
+        Returns ``{employee id: pay}``.  The history, grades and companies of
+        all the employees are read together, in a fixed number of queries.
+        """
         date_from = fields.Date.to_date(date_from)
         date_to = fields.Date.to_date(date_to)
-        lines = self.technical_grade_history_ids.filtered(
-            lambda line: (
-                line.date_from <= date_to and (not line.date_to or line.date_to >= date_from)
-            )
-        )
-        segments = [
-            rules.Segment(line.date_from, line.date_to or None, line.grade_id, line.id)
-            for line in lines
-        ]
-        rates = {
-            grade: {name: grade[name] for name in proration.COMPONENTS} for grade in lines.grade_id
+        lines_by_employee = defaultdict(list)
+        for line in self.technical_grade_history_ids:
+            if line.date_from <= date_to and (not line.date_to or line.date_to >= date_from):
+                lines_by_employee[line.employee_id.id].append(line)
+        labels = {
+            "base_wage": self.env._("Grade Base Wage"),
+            "post_wage": self.env._("Grade Post Wage"),
+            "allowance": self.env._("Grade Allowance"),
         }
+        rates = {}
+        pays = {}
+        for employee in self:
+            segments = []
+            for line in lines_by_employee[employee.id]:
+                grade = line.grade_id
+                if grade not in rates:
+                    rates[grade] = {name: grade[name] for name in proration.COMPONENTS}
+                segments.append(rules.Segment(line.date_from, line.date_to or None, grade, line.id))
+            pays[employee.id] = employee._technical_grade_pay(
+                segments, rates, date_from, date_to, labels
+            )
+        return pays
+
+    def _technical_grade_pay(self, segments, rates, date_from, date_to, labels):
+        """The pay of one employee from the grade segments of the period."""
+        if not segments:
+            return dict.fromkeys(proration.COMPONENTS, 0.0) | {
+                "graded": False,
+                "parts": [],
+                **{f"{name}_name": False for name in proration.COMPONENTS},
+            }
         count_days = proration.calendar_days
         if self.company_id.technical_grade_proration == "worked":
             count_days = self._technical_grade_worked_days
-        currency = self.company_id.currency_id
-        digits = currency.decimal_places
+        digits = self.company_id.currency_id.decimal_places
         parts = proration.prorate(segments, date_from, date_to, rates, count_days)
         result = {
             "graded": bool(parts),
@@ -220,19 +246,18 @@ class HrEmployee(models.Model):
             ],
         }
         split = len(parts) > 1 or any(part.days != part.month_days for part in parts)
-        labels = {
-            "base_wage": self.env._("Grade Base Wage"),
-            "post_wage": self.env._("Grade Post Wage"),
-            "allowance": self.env._("Grade Allowance"),
-        }
-        detail = ", ".join(
-            self.env._(
-                "%(grade)s %(days)s/%(month_days)s days",
-                grade=part.value.name,
-                days=_format_days(part.days),
-                month_days=_format_days(part.month_days),
+        detail = (
+            ", ".join(
+                self.env._(
+                    "%(grade)s %(days)s/%(month_days)s days",
+                    grade=part.value.name,
+                    days=_format_days(part.days),
+                    month_days=_format_days(part.month_days),
+                )
+                for part in parts
             )
-            for part in parts
+            if split
+            else ""
         )
         for name in proration.COMPONENTS:
             result[name] = float(proration.total(parts, name, digits))

@@ -1,28 +1,54 @@
 # Copyright 2026 hr_technical_grade contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 
+from collections import defaultdict
+
 from odoo import models
 from odoo.addons.payroll.models.base_browsable import BaseBrowsableObject
+
+# Key of the transaction cache (``cr.cache``) that holds the grade pay of the
+# payslips being computed, by payslip id.
+PAYS_CACHE_KEY = "hr_technical_grade.payslip_pays"
 
 
 class HrPayslip(models.Model):
     _inherit = "hr.payslip"
 
     def compute_sheet(self):
-        # Read the grade history and grades of the whole batch at once: each
-        # payslip then finds them in the cache.
-        self.employee_id.technical_grade_history_ids.grade_id.mapped("allowance")
-        return super().compute_sheet()
+        # OCA payroll computes the payslips one by one and, by unlinking the
+        # old lines, empties the ORM cache before each of them.  The grade pay
+        # of the whole batch is therefore read first, in a few queries, and
+        # kept aside until every payslip has been computed.
+        pays = self.env.cr.cache.setdefault(PAYS_CACHE_KEY, {})
+        pays.update(self._technical_grade_pays())
+        try:
+            return super().compute_sheet()
+        finally:
+            for payslip_id in self.ids:
+                pays.pop(payslip_id, None)
+
+    def _technical_grade_pays(self):
+        """``{payslip id: grade pay}`` for the payslips, read per pay period."""
+        periods = defaultdict(lambda: self.browse())
+        for payslip in self:
+            periods[payslip.date_from, payslip.date_to] |= payslip
+        pays = {}
+        for (date_from, date_to), payslips in periods.items():
+            by_employee = payslips.employee_id._get_technical_grade_pays(date_from, date_to)
+            for payslip in payslips:
+                pays[payslip.id] = by_employee[payslip.employee_id.id]
+        return pays
 
     def _get_baselocaldict(self, contracts):
         """Offer the period's grade pay to salary rules as ``technical_grade``.
 
-        Computed once per payslip from
-        :meth:`hr.employee.get_technical_grade_pay`; rules read
-        ``technical_grade.graded``, ``technical_grade.allowance``,
+        The values are those of :meth:`hr.employee.get_technical_grade_pay`;
+        rules read ``technical_grade.graded``, ``technical_grade.allowance``,
         ``technical_grade.allowance_name``, and so on.
         """
         localdict = super()._get_baselocaldict(contracts)
-        pay = self.employee_id.get_technical_grade_pay(self.date_from, self.date_to)
+        pay = self.env.cr.cache.get(PAYS_CACHE_KEY, {}).get(self.id)
+        if pay is None:
+            pay = self.employee_id.get_technical_grade_pay(self.date_from, self.date_to)
         localdict["technical_grade"] = BaseBrowsableObject(pay)
         return localdict

@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 
 from datetime import date, timedelta
+from unittest.mock import patch
 
 from odoo.exceptions import AccessError
 from odoo.tests import new_test_user, tagged
@@ -125,6 +126,66 @@ class TestPayroll(TechnicalGradeCase):
         self.record(self.engineer, self.intermediate, "2026-06-16", "promotion")
         slip.compute_sheet()
         self.assertEqual(self.amounts(slip)["TG_ALW"], 750)
+
+    def batch(self, employees, structure=None):
+        """Payslips of ``employees`` for June, created without being computed."""
+        slips = self.env["hr.payslip"]
+        for employee in employees:
+            slip = self.payslip(employee, structure=structure)
+            slip.line_ids.unlink()
+            slips |= slip
+        return slips
+
+    def test_a_batch_pays_each_employee_their_own_grade(self):
+        Employee = self.env["hr.employee"]
+        promoted, senior, ungraded = Employee.create(
+            [{"name": "Promoted in June"}, {"name": "Senior all June"}, {"name": "No grade"}]
+        )
+        self.record(promoted, self.junior, "2025-01-01")
+        self.record(promoted, self.intermediate, "2026-06-16", "promotion")
+        self.record(senior, self.senior, "2025-01-01")
+        slips = self.batch(promoted | senior | ungraded)
+        for computation in ("compute", "recompute"):
+            with self.subTest(computation=computation):
+                slips.compute_sheet()
+                self.assertEqual(
+                    [self.amounts(slip) for slip in slips],
+                    [
+                        {"TG_BASE": 2150.0, "TG_POST": 450.0, "TG_ALW": 750.0},
+                        {"TG_BASE": 2500.0, "TG_POST": 1000.0, "TG_ALW": 2000.0},
+                        {},
+                    ],
+                )
+        # Nothing of the batch is left behind in the transaction.
+        self.assertFalse(self.env.cr.cache.get("hr_technical_grade.payslip_pays"))
+
+    def test_recomputing_a_batch_reads_the_grade_history_once(self):
+        # OCA payroll empties the ORM cache before each payslip it recomputes:
+        # the grade rules must not read the history again for each of them.
+        employees = self.env["hr.employee"].create(
+            [{"name": f"Batch engineer {i}"} for i in range(6)]
+        )
+        for i, employee in enumerate(employees):
+            self.record(employee, (self.junior, self.senior)[i % 2], "2025-01-01")
+        slips = self.batch(employees)
+        slips.compute_sheet()
+        self.env.flush_all()
+        history_reads = []
+        cursor_class = type(self.env.cr)
+        execute = cursor_class.execute
+
+        def spy(cr, query, params=None, log_exceptions=True):
+            if 'FROM "hr_technical_grade_history"' in str(getattr(query, "code", query)):
+                history_reads.append(query)
+            return execute(cr, query, params, log_exceptions)
+
+        self.env.invalidate_all()
+        with patch.object(cursor_class, "execute", spy):
+            slips.compute_sheet()
+        self.assertEqual(len(slips.line_ids), 18)
+        self.assertEqual([self.amounts(slip)["TG_ALW"] for slip in slips], [500.0, 2000.0] * 3)
+        # The lines of all employees, then their fields: not one read per payslip.
+        self.assertLessEqual(len(history_reads), 2)
 
     def test_no_grade_no_lines(self):
         slip = self.payslip(self.colleague)
