@@ -9,15 +9,27 @@ from odoo.fields import Command
 class HrTechnicalGradeApprovalMixin(models.AbstractModel):
     """What documents approved step by step in the inbox share.
 
-    Grade evaluations and performance reviews copy their chain from
-    ``hr.technical.grade.approval.step`` into ``approval_ids`` when they are
-    submitted.  They define ``approval_ids``, ``state`` (``submitted`` while
-    the chain runs) and ``pending_approver_ids`` computed by the method
-    below, and say which activity type and summary their approvers get.
+    Grade evaluations and performance reviews are about one employee, and
+    copy their chain from ``hr.technical.grade.approval.step`` into
+    ``approval_ids`` when they are submitted.  They define ``approval_ids``,
+    ``state`` (``submitted`` while the chain runs) and
+    ``pending_approver_ids`` computed by the method below, and say which
+    activity type and summary their approvers get.
     """
 
     _name = "hr.technical.grade.approval.mixin"
     _description = "Technical Grade Approval Chain"
+
+    employee_id = fields.Many2one(
+        "hr.employee", required=True, index=True, tracking=True, check_company=True
+    )
+    company_id = fields.Many2one(
+        related="employee_id.company_id", store=True, index=True, precompute=True
+    )
+    department_id = fields.Many2one(
+        related="employee_id.department_id", store=True, string="Department"
+    )
+    employee_user_id = fields.Many2one(related="employee_id.user_id", string="Employee User")
 
     current_approval_id = fields.Many2one(
         "hr.technical.grade.evaluation.approval",

@@ -86,16 +86,6 @@ class HrTechnicalGradeEvaluation(models.Model):
         tracking=True,
         copy=False,
     )
-    employee_id = fields.Many2one(
-        "hr.employee", required=True, index=True, tracking=True, check_company=True
-    )
-    company_id = fields.Many2one(
-        related="employee_id.company_id", store=True, index=True, precompute=True
-    )
-    department_id = fields.Many2one(
-        related="employee_id.department_id", store=True, string="Department"
-    )
-    employee_user_id = fields.Many2one(related="employee_id.user_id", string="Employee User")
     current_grade_id = fields.Many2one(
         "hr.technical.grade",
         compute="_compute_current_grade",

@@ -43,16 +43,6 @@ class HrTechnicalGradeReview(models.Model):
     plan_id = fields.Many2one(
         "hr.technical.grade.review.plan", required=True, ondelete="restrict", index=True
     )
-    employee_id = fields.Many2one(
-        "hr.employee", required=True, index=True, tracking=True, check_company=True
-    )
-    company_id = fields.Many2one(
-        related="employee_id.company_id", store=True, index=True, precompute=True
-    )
-    department_id = fields.Many2one(
-        related="employee_id.department_id", store=True, string="Department"
-    )
-    employee_user_id = fields.Many2one(related="employee_id.user_id", string="Employee User")
     superior_user_id = fields.Many2one(
         "res.users",
         compute="_compute_deciders",
