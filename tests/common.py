@@ -36,6 +36,10 @@ class TechnicalGradeCase(TransactionCase):
         )
 
     @classmethod
+    def user(cls, login, groups="base.group_user"):
+        return new_test_user(cls.env, login=login, groups=groups)
+
+    @classmethod
     def record(cls, employee, grade, day, change_type="initial", reason="test"):
         """Record a grade change through the model API, as the wizard does."""
         return cls.History._record_grade_change(

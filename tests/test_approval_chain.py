@@ -5,7 +5,7 @@ from datetime import date, timedelta
 
 from odoo.exceptions import AccessError, UserError
 from odoo.fields import Command
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
 from .common import TechnicalGradeCase
 
@@ -17,10 +17,7 @@ class TestApprovalChain(TechnicalGradeCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-
-        def user(login, groups="base.group_user"):
-            return new_test_user(cls.env, login=login, groups=groups)
-
+        user = cls.user
         cls.candidate_user = user(
             "tg_chain_candidate", "hr_technical_grade.group_technical_grade_user"
         )
@@ -33,6 +30,14 @@ class TestApprovalChain(TechnicalGradeCase):
         cls.marketing_vp = user("tg_chain_mvp")
         cls.hr_vp = user("tg_chain_hrvp")
         cls.gm = user("tg_chain_gm")
+        # Every approver of the seed chain before the general manager, in turn.
+        cls.before_gm = (
+            cls.manager_user,
+            cls.head_user,
+            cls.committee_user,
+            cls.marketing_vp,
+            cls.hr_vp,
+        )
         # Only our committee member sits on the committee in these tests.
         committee = cls.env.ref("hr_technical_grade.group_technical_grade_committee")
         committee.users = cls.committee_user
@@ -97,6 +102,11 @@ class TestApprovalChain(TechnicalGradeCase):
         else:
             evaluation.action_approve()
 
+    def approve_all(self, evaluation, users, **decision):
+        """Approve the steps of ``users``, in turn."""
+        for user in users:
+            self.approve(evaluation, user, **decision)
+
     def test_promotion_goes_step_by_step_through_the_inbox(self):
         evaluation = self.submitted()
         self.assertEqual(
@@ -146,14 +156,7 @@ class TestApprovalChain(TechnicalGradeCase):
         evaluation = self.submitted()
         self.assertEqual(evaluation.target_grade_id, self.senior)
         self.assertEqual(evaluation.approval_ids[-1].name, "General manager approves")
-        for user in (
-            self.manager_user,
-            self.head_user,
-            self.committee_user,
-            self.marketing_vp,
-            self.hr_vp,
-        ):
-            self.approve(evaluation, user)
+        self.approve_all(evaluation, self.before_gm)
         self.assertEqual(evaluation.state, "submitted")
         self.assertEqual(self.inbox(evaluation), self.gm)
         self.approve(evaluation, self.gm)
@@ -211,8 +214,7 @@ class TestApprovalChain(TechnicalGradeCase):
     def test_a_failed_evaluation_stops_at_the_last_step(self):
         self.env.ref("hr_technical_grade.approval_step_committee").active = False
         evaluation = self.submitted(passed=False)
-        for user in (self.manager_user, self.head_user, self.marketing_vp):
-            self.approve(evaluation, user)
+        self.approve_all(evaluation, (self.manager_user, self.head_user, self.marketing_vp))
         with self.assertRaisesRegex(UserError, "has not passed"):
             self.approve(evaluation, self.hr_vp)
 
@@ -231,7 +233,7 @@ class TestApprovalChain(TechnicalGradeCase):
         )[0]
         self.assertTrue(values["eligible"])
         self.assertEqual(values["final_score"], evaluation.final_score)
-        outsider = new_test_user(self.env, login="tg_chain_outsider", groups="base.group_user")
+        outsider = self.user("tg_chain_outsider")
         with self.assertRaises(AccessError):
             evaluation.with_user(outsider).read(["final_score"])
 
@@ -258,14 +260,7 @@ class TestApprovalChain(TechnicalGradeCase):
         evaluation.with_user(self.candidate_user).action_submit()
         self.assertEqual(evaluation.approval_ids.mapped("state")[:2], ["pending", "waiting"])
         self.assertEqual(self.inbox(evaluation), self.manager_user)
-        for user in (
-            self.manager_user,
-            self.head_user,
-            self.committee_user,
-            self.marketing_vp,
-            self.hr_vp,
-        ):
-            self.approve(evaluation, user)
+        self.approve_all(evaluation, self.before_gm)
         self.assertEqual(evaluation.state, "approved")
         # The first round's decisions stay in the chatter.
         self.assertTrue(
@@ -293,14 +288,7 @@ class TestApprovalChain(TechnicalGradeCase):
         )
         self.assertEqual(evaluation.target_grade_id, self.trainee)
         evaluation.with_user(self.manager_user).action_submit()
-        for user in (
-            self.manager_user,
-            self.head_user,
-            self.committee_user,
-            self.marketing_vp,
-            self.hr_vp,
-        ):
-            self.approve(evaluation, user, mark=20, decision="passed")
+        self.approve_all(evaluation, self.before_gm, mark=20, decision="passed")
         evaluation.with_user(self.hr_officer).action_apply()
         self.assertEqual(self.engineer.technical_grade_id, self.trainee)
         self.assertEqual(evaluation.history_id.change_type, "demotion")

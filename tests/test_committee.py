@@ -5,7 +5,7 @@ from datetime import date, timedelta
 
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Command
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
 from .common import TechnicalGradeCase
 
@@ -17,10 +17,7 @@ class TestCommittee(TechnicalGradeCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-
-        def user(login, groups="base.group_user"):
-            return new_test_user(cls.env, login=login, groups=groups)
-
+        user = cls.user
         cls.candidate_user = user(
             "tg_com_candidate", "hr_technical_grade.group_technical_grade_user"
         )
