@@ -565,6 +565,7 @@ class HrTechnicalGradeEvaluation(models.Model):
                     "state": "submitted" if len(commands) > 1 else "approved",
                 }
             )
+        self.sudo().approval_ids._copy_step_names()
         self._open_committee_scoring()
         self.activity_update()
 

@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 
 from odoo import fields, models
+from odoo.tools import SQL
 
 from .hr_technical_grade_approval_step import APPROVAL_MODES
 
@@ -21,7 +22,8 @@ class HrTechnicalGradeEvaluationApproval(models.Model):
     )
     step_id = fields.Many2one("hr.technical.grade.approval.step", ondelete="set null")
     sequence = fields.Integer()
-    name = fields.Char(required=True)
+    # The step's name in every language, as it was when the chain was copied.
+    name = fields.Char(required=True, translate=True)
     approval_mode = fields.Selection(APPROVAL_MODES, required=True)
     committee_step = fields.Boolean(
         help="The committee scores the candidate; its chair decides by signing its opinion."
@@ -60,6 +62,28 @@ class HrTechnicalGradeEvaluationApproval(models.Model):
             "An approval belongs to one evaluation or one review.",
         ),
     ]
+
+    def _copy_step_names(self):
+        """Name the approvals after their steps, in every language at once.
+
+        The trail keeps the names the steps had when the document was
+        submitted, whoever reads it and whatever the steps are called later.
+        """
+        if not self:
+            return
+        self.flush_recordset(["step_id", "name"])
+        self.env["hr.technical.grade.approval.step"].flush_model(["name"])
+        self.env.cr.execute(
+            SQL(
+                "UPDATE %(approval)s AS approval SET name = step.name"
+                " FROM %(step)s AS step"
+                " WHERE approval.step_id = step.id AND approval.id IN %(ids)s",
+                approval=SQL.identifier(self._table),
+                step=SQL.identifier("hr_technical_grade_approval_step"),
+                ids=tuple(self.ids),
+            )
+        )
+        self.invalidate_recordset(["name"])
 
     def _waiting_for(self):
         """Approvers of a pending step who still have to decide."""

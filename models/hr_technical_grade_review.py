@@ -471,6 +471,7 @@ class HrTechnicalGradeReview(models.Model):
             review.sudo().write({"approval_ids": commands, "state": "submitted"})
             if len(commands) == 1:
                 review.sudo()._finish()
+        self.sudo().approval_ids._copy_step_names()
         self.activity_update()
 
     def action_approve(self):

@@ -149,6 +149,21 @@ class TestApprovalChain(TechnicalGradeCase):
         done = evaluation.message_ids.filtered(lambda m: "approved by" in (m.body or ""))
         self.assertEqual(len(done), 5)
 
+    def test_the_trail_keeps_the_step_names_in_every_language(self):
+        self.env["res.lang"]._activate_lang("zh_CN")
+        step = self.env.ref("hr_technical_grade.approval_step_manager")
+        step.update_field_translations("name", {"zh_CN": "直接上级确认"})
+        # Submitted by someone working in English...
+        evaluation = self.submitted()
+        first = evaluation.approval_ids[0]
+        self.assertEqual(first.name, "Direct superior confirms")
+        # ... read in Chinese, and unchanged when the step is renamed later.
+        self.assertEqual(first.with_context(lang="zh_CN").name, "直接上级确认")
+        step.update_field_translations("name", {"en_US": "Line manager", "zh_CN": "部门经理"})
+        first.invalidate_recordset()
+        self.assertEqual(first.name, "Direct superior confirms")
+        self.assertEqual(first.with_context(lang="zh_CN").name, "直接上级确认")
+
     def test_appointed_grade_needs_the_general_manager(self):
         self.record(
             self.engineer, self.intermediate, date.today() - timedelta(days=800), "promotion"

@@ -156,8 +156,18 @@ class TestReview(ReviewCase):
     def test_evaluation_steps_do_not_enter_the_review_chain(self):
         review = self.open_review()
         self.score_all(review, 80)
+        self.env["res.lang"]._activate_lang("zh_CN")
+        first_step = self.env["hr.technical.grade.approval.step"].search(
+            [("document", "=", "review")], limit=1
+        )
+        first_step.update_field_translations("name", {"zh_CN": "上级评定"})
         review.with_user(self.manager_user).action_submit()
         self.assertEqual(review.approval_ids.step_id.mapped("document"), ["review"] * 4)
+        # The trail names each step in every language, as the steps did then.
+        first = review.approval_ids[0]
+        self.assertEqual(first.step_id, first_step)
+        self.assertEqual(first.name, first_step.name)
+        self.assertEqual(first.with_context(lang="zh_CN").name, "上级评定")
 
     def test_xlsx_export_of_a_period(self):
         review = self.open_review()
