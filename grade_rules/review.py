@@ -31,8 +31,8 @@ POOR = "poor"  # 较差
 FAIL = "fail"  # 差
 BANDS = (EXCELLENT, GOOD, AVERAGE, POOR, FAIL)
 DEFAULT_THRESHOLDS = {EXCELLENT: 90, GOOD: 80, AVERAGE: 70, POOR: 60}
-# Bands that get no pay raise this cycle, and the one that loses a level.
-NO_RAISE_BANDS = (AVERAGE, POOR)
+# Bands that get no pay raise this cycle (差, FAIL, also loses a level).
+NO_RAISE_BANDS = (AVERAGE, POOR, FAIL)
 
 
 def group_weights(weights, present, single_superior=None):

@@ -5,6 +5,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from ..grade_rules import eligibility
+from .hr_technical_grade_evaluation import OPEN_STATES
 
 
 class HrEmployeePublic(models.Model):
@@ -76,7 +77,7 @@ class HrEmployeePublic(models.Model):
             [
                 ("employee_id", "in", shown.ids),
                 ("kind", "=", "promotion"),
-                ("state", "in", ("draft", "submitted", "approved")),
+                ("state", "in", OPEN_STATES),
             ]
         )
         for public in self:

@@ -59,6 +59,23 @@ class HrTechnicalGradeApprovalMixin(models.AbstractModel):
                 current._waiting_for() if document.state == "submitted" and current else False
             )
 
+    def _start_approval_chain(self):
+        """Copy each document's chain from the approval steps and submit it.
+
+        The approvals are named after their steps in every language.  Returns
+        the documents no step applies to, which their model finishes itself.
+        """
+        Step = self.env["hr.technical.grade.approval.step"].sudo()
+        unchained = self.browse()
+        for document in self:
+            commands = Step._approval_commands(document)
+            # Requesters may submit their own drafts: the state is written as such.
+            document.sudo().write({"approval_ids": commands, "state": "submitted"})
+            if len(commands) == 1:  # only the clearing command
+                unchained |= document
+        self.sudo().approval_ids._copy_step_names()
+        return unchained
+
     def _selection_label(self, fname):
         """The translated label of a selection field's value."""
         self.ensure_one()

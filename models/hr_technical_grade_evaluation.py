@@ -15,6 +15,8 @@ from ..grade_rules import quota as quota_rules
 EXAM_PARTS = ("theory", "practical", "teaching")
 OFFICER = "hr_technical_grade.group_technical_grade_officer"
 SCORING_ACTIVITY = "hr_technical_grade.mail_activity_evaluation_scoring"
+# States of an evaluation still in progress: one at a time per employee and kind.
+OPEN_STATES = ("draft", "submitted", "approved")
 # What the committee's signature locks.
 SCORE_FIELDS = {f"{part}_score" for part in EXAM_PARTS} | {"scored", "line_ids"}
 # What an employee or a manager may fill in on a draft request; scores,
@@ -555,17 +557,7 @@ class HrTechnicalGradeEvaluation(models.Model):
                         problems="\n".join(f"- {p}" for p in problems),
                     )
                 )
-        Step = self.env["hr.technical.grade.approval.step"].sudo()
-        for evaluation in self:
-            commands = Step._approval_commands(evaluation)
-            # Requesters may submit their own drafts: the state is written as such.
-            evaluation.sudo().write(
-                {
-                    "approval_ids": commands,
-                    "state": "submitted" if len(commands) > 1 else "approved",
-                }
-            )
-        self.sudo().approval_ids._copy_step_names()
+        self._start_approval_chain().sudo().write({"state": "approved"})
         self._open_committee_scoring()
         self.activity_update()
 
@@ -676,8 +668,9 @@ class HrTechnicalGradeEvaluation(models.Model):
     def activity_update(self):
         """The approval activities, and no scoring activity outside the scoring."""
         res = super().activity_update()
-        for evaluation in self.sudo().filtered(lambda e: e.committee_state != "scoring"):
-            evaluation.activity_unlink([SCORING_ACTIVITY])
+        self.sudo().filtered(lambda e: e.committee_state != "scoring").activity_unlink(
+            [SCORING_ACTIVITY]
+        )
         return res
 
     def action_apply(self):
@@ -697,7 +690,7 @@ class HrTechnicalGradeEvaluation(models.Model):
         self._check_campaign_quota()
         today = fields.Date.context_today(self)
         for evaluation in self:
-            if evaluation.notice_end_date and evaluation.notice_end_date >= today:
+            if evaluation.notice_open:
                 raise UserError(
                     self.env._(
                         "The result of %(name)s is under public notice until %(date)s: it takes "

@@ -2,7 +2,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
 
 from ..grade_rules import committee
 
@@ -59,14 +58,12 @@ class HrTechnicalGradeEvaluationScore(models.Model):
     ]
 
     def write(self, vals):
-        if any(score.evaluation_id.committee_state == "signed" for score in self):
-            raise UserError(self.env._("The committee has signed: its scores are locked."))
+        self.evaluation_id._check_scores_unlocked()
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_signed(self):
-        if any(score.evaluation_id.committee_state == "signed" for score in self):
-            raise UserError(self.env._("The committee has signed: its scores are locked."))
+        self.evaluation_id._check_scores_unlocked()
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -43,10 +43,8 @@ class HrTechnicalGradeObjection(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         objections = super().create(vals_list)
-        today = fields.Date.context_today(self)
         for objection in objections.sudo():
-            end = objection.evaluation_id.notice_end_date
-            if not end or end < today:
+            if not objection.evaluation_id.notice_open:
                 raise UserError(
                     self.env._(
                         "%(name)s is not under public notice: objections are filed during "

@@ -287,7 +287,7 @@ class HrTechnicalGradeReview(models.Model):
             company = review.company_id or self.env.company
             band = rules.band(review.final_score, company._technical_grade_band_thresholds())
             review.band = band
-            review.no_raise = band in rules.NO_RAISE_BANDS or band == rules.FAIL
+            review.no_raise = band in rules.NO_RAISE_BANDS
             review.failed = (
                 band == rules.FAIL or review.final_score < company.technical_grade_review_pass_mark
             )
@@ -465,13 +465,7 @@ class HrTechnicalGradeReview(models.Model):
                         count=len(pending),
                     )
                 )
-        Step = self.env["hr.technical.grade.approval.step"].sudo()
-        for review in self:
-            commands = Step._approval_commands(review)
-            review.sudo().write({"approval_ids": commands, "state": "submitted"})
-            if len(commands) == 1:
-                review.sudo()._finish()
-        self.sudo().approval_ids._copy_step_names()
+        self._start_approval_chain().sudo()._finish()
         self.activity_update()
 
     def action_approve(self):
@@ -542,7 +536,9 @@ class HrTechnicalGradeReview(models.Model):
         by_month = {
             (r.employee_id.id, rules.month_index(r.period_start)): r for r in neighbours | failing
         }
-        for review in failing.sudo().filtered(lambda r: not r.demotion_evaluation_id):
+        for review in failing.sudo():
+            if review.demotion_evaluation_id:  # already evidence, maybe of this very loop
+                continue
             month = rules.month_index(review.period_start)
             previous = self.browse()
             if review.period_type == "monthly":
@@ -709,8 +705,5 @@ class HrTechnicalGradeReview(models.Model):
                 ),
                 author_id=self.env.user.partner_id.id,
             )
-        appeal_type = self.env.ref(APPEAL_ACTIVITY)
-        review.activity_ids.filtered(lambda a: a.activity_type_id == appeal_type).action_feedback(
-            feedback=self.env._("Appeal decided")
-        )
+        review.activity_feedback([APPEAL_ACTIVITY], feedback=self.env._("Appeal decided"))
         return True

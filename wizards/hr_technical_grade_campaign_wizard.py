@@ -9,8 +9,9 @@ from markupsafe import Markup, escape
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from ..models.hr_technical_grade_evaluation import OPEN_STATES
+
 CAMPAIGN_ACTIVITY = "hr_technical_grade.mail_activity_campaign"
-OPEN_STATES = ("draft", "submitted", "approved")
 
 
 class HrTechnicalGradeCampaignWizard(models.TransientModel):
