@@ -194,37 +194,30 @@ class HrEmployee(models.Model):
         """
         date_from = fields.Date.to_date(date_from)
         date_to = fields.Date.to_date(date_to)
-        lines_by_employee = defaultdict(list)
+        segments = defaultdict(list)
+        rates = {}
         for line in self.technical_grade_history_ids:
             if line.date_from <= date_to and (not line.date_to or line.date_to >= date_from):
-                lines_by_employee[line.employee_id.id].append(line)
+                grade = line.grade_id
+                if grade not in rates:
+                    rates[grade] = {name: grade[name] for name in proration.COMPONENTS}
+                segments[line.employee_id.id].append(
+                    rules.Segment(line.date_from, line.date_to or None, grade, line.id)
+                )
         labels = {
             "base_wage": self.env._("Grade Base Wage"),
             "post_wage": self.env._("Grade Post Wage"),
             "allowance": self.env._("Grade Allowance"),
         }
-        rates = {}
-        pays = {}
-        for employee in self:
-            segments = []
-            for line in lines_by_employee[employee.id]:
-                grade = line.grade_id
-                if grade not in rates:
-                    rates[grade] = {name: grade[name] for name in proration.COMPONENTS}
-                segments.append(rules.Segment(line.date_from, line.date_to or None, grade, line.id))
-            pays[employee.id] = employee._technical_grade_pay(
-                segments, rates, date_from, date_to, labels
+        return {
+            employee.id: employee._technical_grade_pay(
+                segments[employee.id], rates, date_from, date_to, labels
             )
-        return pays
+            for employee in self
+        }
 
     def _technical_grade_pay(self, segments, rates, date_from, date_to, labels):
         """The pay of one employee from the grade segments of the period."""
-        if not segments:
-            return dict.fromkeys(proration.COMPONENTS, 0.0) | {
-                "graded": False,
-                "parts": [],
-                **{f"{name}_name": False for name in proration.COMPONENTS},
-            }
         count_days = proration.calendar_days
         if self.company_id.technical_grade_proration == "worked":
             count_days = self._technical_grade_worked_days
