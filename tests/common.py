@@ -7,6 +7,12 @@ from datetime import date, timedelta
 from odoo.tests import TransactionCase, new_test_user
 
 
+def load_chinese(env):
+    """Activate Simplified Chinese with this addon's translations."""
+    env["res.lang"]._activate_lang("zh_CN")
+    env["ir.module.module"]._load_module_terms(["hr_technical_grade"], ["zh_CN"], overwrite=True)
+
+
 class TechnicalGradeCase(TransactionCase):
     """Fixtures shared by the Odoo tests: the shipped ladder and a small team."""
 

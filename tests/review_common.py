@@ -3,8 +3,6 @@
 
 from datetime import date
 
-from odoo.tests import new_test_user
-
 from .common import TechnicalGradeCase
 
 
@@ -14,9 +12,7 @@ class ReviewCase(TechnicalGradeCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-
-        def user(login, groups="base.group_user"):
-            return new_test_user(cls.env, login=login, groups=groups)
+        user = cls.user
 
         cls.engineer_user = user("tg_rv_engineer", "hr_technical_grade.group_technical_grade_user")
         cls.colleague_user = user(

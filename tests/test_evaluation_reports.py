@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
-from .common import TechnicalGradeCase
+from .common import TechnicalGradeCase, load_chinese
 
 
 @tagged("post_install", "-at_install")
@@ -16,10 +16,7 @@ class TestEvaluationReports(TechnicalGradeCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env["res.lang"]._activate_lang("zh_CN")
-        cls.env["ir.module.module"]._load_module_terms(
-            ["hr_technical_grade"], ["zh_CN"], overwrite=True
-        )
+        load_chinese(cls.env)
         today = date.today()
         cls.record(cls.engineer, cls.junior, today - timedelta(days=4 * 365))
         cls.engineer.technical_experience_date = today - timedelta(days=10 * 366)

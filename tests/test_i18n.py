@@ -3,16 +3,15 @@
 
 from odoo.tests import TransactionCase, tagged
 
+from .common import load_chinese
+
 
 @tagged("post_install", "-at_install")
 class TestChinese(TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env["res.lang"]._activate_lang("zh_CN")
-        cls.env["ir.module.module"]._load_module_terms(
-            ["hr_technical_grade"], ["zh_CN"], overwrite=True
-        )
+        load_chinese(cls.env)
 
     def test_grade_names_in_chinese(self):
         zh = self.env(context={"lang": "zh_CN"})

@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 """Technical Grades ▸ Reporting: each dashboard opens with its views and counts right."""
 
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 from odoo.tools.safe_eval import safe_eval
 
 from .common import CampaignCase, TechnicalGradeCase
@@ -37,15 +37,11 @@ class TestReporting(ReportingMixin, TechnicalGradeCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.payroll_user = new_test_user(
-            cls.env,
-            login="tg_report_payroll",
-            groups="base.group_user,payroll.group_payroll_manager",
+        cls.payroll_user = cls.user(
+            "tg_report_payroll", "base.group_user,payroll.group_payroll_manager"
         )
-        cls.engineer_user = new_test_user(
-            cls.env,
-            login="tg_report_engineer",
-            groups="hr_technical_grade.group_technical_grade_user",
+        cls.engineer_user = cls.user(
+            "tg_report_engineer", "hr_technical_grade.group_technical_grade_user"
         )
         cls.record(cls.engineer, cls.junior, "2025-01-01")
         cls.record(cls.colleague, cls.junior, "2025-01-01")

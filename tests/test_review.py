@@ -11,6 +11,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
+from .common import load_chinese
 from .review_common import ReviewCase
 
 
@@ -198,10 +199,7 @@ class TestReview(ReviewCase):
             )
 
     def test_xlsx_headers_in_chinese(self):
-        self.env["res.lang"]._activate_lang("zh_CN")
-        self.env["ir.module.module"]._load_module_terms(
-            ["hr_technical_grade"], ["zh_CN"], overwrite=True
-        )
+        load_chinese(self.env)
         review = self.open_review()
         report = self.env["ir.actions.report"].with_user(self.hr_officer).with_context(lang="zh_CN")
         content, _kind = report._render_xlsx(

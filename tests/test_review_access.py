@@ -72,11 +72,7 @@ class TestReviewAccess(ReviewCase):
             )
 
     def test_other_team_and_other_company_see_nothing(self):
-        outsider = new_test_user(
-            self.env,
-            login="tg_rv_outsider",
-            groups="hr_technical_grade.group_technical_grade_manager",
-        )
+        outsider = self.user("tg_rv_outsider", "hr_technical_grade.group_technical_grade_manager")
         Review = self.env["hr.technical.grade.review"].with_user(outsider)
         self.assertFalse(Review.search([("id", "=", self.review.id)]))
         other = self.env["res.company"].create({"name": "Other Co"})

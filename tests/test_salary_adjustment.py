@@ -10,7 +10,7 @@ import openpyxl
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
-from .common import TechnicalGradeCase
+from .common import TechnicalGradeCase, load_chinese
 
 
 @tagged("post_install", "-at_install")
@@ -102,10 +102,7 @@ class TestSalaryAdjustment(TechnicalGradeCase):
         self.assertEqual(body[2][11], 1800)
 
     def test_xlsx_headers_in_chinese(self):
-        self.env["res.lang"]._activate_lang("zh_CN")
-        self.env["ir.module.module"]._load_module_terms(
-            ["hr_technical_grade"], ["zh_CN"], overwrite=True
-        )
+        load_chinese(self.env)
         self.wizard.department_ids = self.department
         sheet = self.render_xlsx("zh_CN")
         header = [cell.value for cell in sheet[3]]

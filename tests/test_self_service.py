@@ -4,7 +4,7 @@
 from datetime import date, timedelta
 
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
 from .common import TechnicalGradeCase
 
@@ -31,15 +31,11 @@ class TestSelfService(TechnicalGradeCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.engineer_user = new_test_user(
-            cls.env,
-            login="tg_self_engineer",
-            groups="hr_technical_grade.group_technical_grade_user",
+        cls.engineer_user = cls.user(
+            "tg_self_engineer", "hr_technical_grade.group_technical_grade_user"
         )
-        cls.colleague_user = new_test_user(
-            cls.env,
-            login="tg_self_colleague",
-            groups="hr_technical_grade.group_technical_grade_user",
+        cls.colleague_user = cls.user(
+            "tg_self_colleague", "hr_technical_grade.group_technical_grade_user"
         )
         cls.engineer.user_id = cls.engineer_user
         cls.colleague.user_id = cls.colleague_user
