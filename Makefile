@@ -1,7 +1,7 @@
 # Copyright 2026 hr_technical_grade contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 
-.PHONY: run test lint pot bench screenshots
+.PHONY: run test test-odoo lint pot bench screenshots
 
 ## Serve the addon with demo data on http://localhost:8069
 run:
@@ -11,9 +11,13 @@ run:
 test:
 	bash tools/test.sh $(PYTEST_ARGS)
 
+## Run every test under Odoo's own runner (--test-enable), in a throwaway database
+test-odoo:
+	bash tools/test_odoo.sh
+
 ## Run the pre-commit checks (ruff, pylint-odoo, XML and manifest checks)
 lint:
-	pre-commit run --all-files
+	bash tools/lint.sh
 
 ## Export i18n/hr_technical_grade.pot from a throwaway database
 pot:

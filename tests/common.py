@@ -4,7 +4,13 @@
 from contextlib import contextmanager
 from datetime import date, timedelta
 
-from odoo.tests import TransactionCase, new_test_user
+import shutil
+
+from odoo.tests import HttpCase, TransactionCase, new_test_user
+
+
+# A Monday in the middle of the fourth quarter.
+FROZEN_NOW = "2026-11-16 09:00:00"
 
 
 def load_chinese(env):
@@ -14,7 +20,14 @@ def load_chinese(env):
 
 
 class TechnicalGradeCase(TransactionCase):
-    """Fixtures shared by the Odoo tests: the shipped ladder and a small team."""
+    """Fixtures shared by the Odoo tests: the shipped ladder and a small team.
+
+    Today is frozen mid-month, so that fixtures counted from today (months in
+    grade, years of experience, periods) give the same results on every day
+    of the year, month ends and leap days included.
+    """
+
+    freeze_time = FROZEN_NOW
 
     @classmethod
     def setUpClass(cls):
@@ -66,6 +79,28 @@ class TechnicalGradeCase(TransactionCase):
         with self.assertRaisesRegex(exception, message), self.env.cr.savepoint():
             yield
         self.env.invalidate_all()
+
+
+class PdfCase(HttpCase):
+    """Renders real PDFs with wkhtmltopdf.
+
+    wkhtmltopdf asks the server for the report's asset bundles.  Under an
+    ``HttpCase`` the server answers on the test's own cursor, so the request
+    never waits on the test's uncommitted transaction, under pytest-odoo and
+    under Odoo's own runner alike.  Mix it in before the fixtures' class.
+    """
+
+    def render_pdf(self, report_ref, records, user=None):
+        if not shutil.which("wkhtmltopdf"):
+            self.skipTest("wkhtmltopdf is not installed: the PDF itself was not rendered")
+        Report = self.env["ir.actions.report"]
+        if user:
+            Report = Report.with_user(user)
+        pdf, kind = Report.with_context(force_report_rendering=True)._render_qweb_pdf(
+            report_ref, records.ids
+        )
+        self.assertEqual((kind, pdf[:4]), ("pdf", b"%PDF"))
+        return pdf
 
 
 class CampaignCase(TechnicalGradeCase):

@@ -6,11 +6,11 @@ from datetime import date, timedelta
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
-from .common import TechnicalGradeCase, load_chinese
+from .common import PdfCase, TechnicalGradeCase, load_chinese
 
 
 @tagged("post_install", "-at_install")
-class TestEvaluationReports(TechnicalGradeCase):
+class TestEvaluationReports(PdfCase, TechnicalGradeCase):
     """The customer's forms print filled in, in English and in Chinese."""
 
     @classmethod
@@ -72,15 +72,11 @@ class TestEvaluationReports(TechnicalGradeCase):
         html = self.html("action_report_evaluation_certificate", "zh_CN")
         self.assertTrue("技术等级证书" in html, "the certificate is not in Chinese")
         self.assertIn(self.engineer.name, html)
-        pdf, kind = (
-            self.env["ir.actions.report"]
-            .with_user(self.hr_officer)
-            .with_context(force_report_rendering=True)
-            ._render_qweb_pdf(
-                "hr_technical_grade.action_report_evaluation_certificate", self.evaluation.ids
-            )
+        self.render_pdf(
+            "hr_technical_grade.action_report_evaluation_certificate",
+            self.evaluation,
+            user=self.hr_officer,
         )
-        self.assertEqual((kind, pdf[:4]), ("pdf", b"%PDF"))
 
     def test_no_certificate_for_a_failure(self):
         self.evaluation.write({"theory_score": 0, "practical_score": 0, "teaching_score": 0})

@@ -1,7 +1,6 @@
 # Copyright 2026 hr_technical_grade contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 
-import shutil
 from datetime import date, datetime
 from io import BytesIO
 
@@ -10,11 +9,11 @@ import openpyxl
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
-from .common import TechnicalGradeCase, load_chinese
+from .common import PdfCase, TechnicalGradeCase, load_chinese
 
 
 @tagged("post_install", "-at_install")
-class TestSalaryAdjustment(TechnicalGradeCase):
+class TestSalaryAdjustment(PdfCase, TechnicalGradeCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -119,12 +118,4 @@ class TestSalaryAdjustment(TechnicalGradeCase):
         self.assertIn("Test Engineer", html)
         self.assertIn("1,100.00", html)
         self.assertIn("1,800.00", html)  # total
-        if not shutil.which("wkhtmltopdf"):
-            self.skipTest("wkhtmltopdf is not installed: the PDF itself was not rendered")
-        pdf, kind = (
-            self.env["ir.actions.report"]
-            .with_context(force_report_rendering=True)
-            ._render_qweb_pdf("hr_technical_grade.action_report_salary_adjustment", self.wizard.ids)
-        )
-        self.assertEqual(kind, "pdf")
-        self.assertTrue(pdf.startswith(b"%PDF"))
+        self.render_pdf("hr_technical_grade.action_report_salary_adjustment", self.wizard)

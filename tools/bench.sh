@@ -16,6 +16,6 @@ trap 'drop_db "$DB"; drop_db "$PAYROLL_DB"' EXIT
 say "installing $ADDON (without demo data) in $DB"
 odoo -d "$DB" -i "$ADDON" --without-demo=all --stop-after-init --log-level=warn
 psql_db "CREATE DATABASE \"$PAYROLL_DB\" TEMPLATE \"$DB\"" >/dev/null
-"$PYTHON" "$ROOT/tools/bench_payroll.py" -c "$BUILD/odoo.conf" -d "$PAYROLL_DB"
-"$PYTHON" "$ROOT/tools/bench_campaign.py" -c "$BUILD/odoo.conf" -d "$DB"
-"$PYTHON" "$ROOT/tools/bench_reviews.py" -c "$BUILD/odoo.conf" -d "$DB"
+"$PY" "$ROOT/tools/bench_payroll.py" -c "$BUILD/odoo.conf" -d "$PAYROLL_DB"
+"$PY" "$ROOT/tools/bench_campaign.py" -c "$BUILD/odoo.conf" -d "$DB"
+"$PY" "$ROOT/tools/bench_reviews.py" -c "$BUILD/odoo.conf" -d "$DB"

@@ -57,4 +57,4 @@ for _ in $(seq 1 120); do
     kill -0 "$server" 2>/dev/null || die "Odoo stopped (log: $log)"
     sleep 1
 done
-"$PYTHON" "$ROOT/tools/screenshots.py" --url "http://127.0.0.1:$PORT" --db "$DB"
+"$PY" "$ROOT/tools/screenshots.py" --url "http://127.0.0.1:$PORT" --db "$DB"

@@ -22,53 +22,47 @@ PYTEST_ARGS=("$@")
 cd "$ROOT"
 
 run_pure_tests_only() {
-    say "installing the test tools"
-    pip_install "pytest" "hypothesis" "polib" || true
+    say "installing the test tools into $VENV"
+    pip_install "pytest" "hypothesis" "polib"
     # The addon's own __init__.py imports Odoo: the rule tests run from a copy
-    # of what they read (the rules package, the catalogs, the test files).
+    # of what they read (the rules package, the catalogs, the test files),
+    # laid out as the package they import relatively from.
     local pure
     pure=$(mktemp -d)
     trap 'rm -rf "$pure"' EXIT
-    mkdir -p "$pure/tests"
-    cp -r "$ROOT/grade_rules" "$ROOT/i18n" "$pure/"
-    cp "$ROOT"/tests/test_rules_*.py "$pure/tests/"
+    mkdir -p "$pure/$ADDON/tests"
+    touch "$pure/$ADDON/__init__.py"
+    cp -r "$ROOT/grade_rules" "$ROOT/i18n" "$pure/$ADDON/"
+    cp "$ROOT"/tests/__init__.py "$ROOT"/tests/rules_case.py "$ROOT"/tests/test_rules_*.py "$pure/$ADDON/tests/"
     set +e
-    (cd "$pure" && "$PYTHON" -m pytest -p no:odoo -p no:cacheprovider --rootdir="$pure" \
-        -o pythonpath=. tests "${PYTEST_ARGS[@]}")
+    (cd "$pure" && "$PY" -m pytest -p no:odoo -p no:cacheprovider --rootdir="$pure" "$ADDON/tests" "${PYTEST_ARGS[@]}")
     local rc=$?
     set -e
     echo
-    echo "SKIPPED: Odoo tests (no Odoo 18.0 found; set ODOO_SRC)"
+    echo "SKIPPED: Odoo tests (no Odoo 18.0 found: put a source tree in $ODOO_CACHE_SRC or set ODOO_SRC)"
     echo
     exit $rc
 }
 
+# The set-up's own tests (tools/tests): the release download against a local
+# HTTP server, in throwaway folders.
+run_setup_tests() {
+    say "testing the set-up (tools/tests)"
+    "$PY" -m unittest discover --start-directory "$ROOT/tools/tests" --top-level-directory "$ROOT/tools/tests"
+}
+
+ensure_venv
+run_setup_tests
 find_odoo
 if [ ${#ODOO_CMD[@]} -eq 0 ]; then
     run_pure_tests_only
 fi
-ensure_postgres
-ensure_wkhtmltopdf
-ensure_chromium
-install_deps
-write_config
+prepare_test_run
 
 DB="${ADDON}_test_$$"
 trap 'drop_db "$DB"' EXIT
-drop_db "$DB"
-
-say "installing $ADDON with demo data in the throwaway database $DB"
-log="$BUILD/install-$DB.log"
-if ! odoo -d "$DB" -i "$ADDON" --stop-after-init --log-level=info > "$log" 2>&1; then
-    tail -n 60 "$log"
-    die "installing $ADDON failed (full log: $log)"
-fi
-# Odoo's own remark about running as root is not the addon's concern.
-if grep -E '^[0-9-]+ [0-9:,]+ [0-9]+ (WARNING|ERROR|CRITICAL) ' "$log" | grep -v "Running as user 'root'" > "$log.problems"; then
-    cat "$log.problems"
-    die "installing $ADDON logged warnings or errors (full log: $log)"
-fi
-say "installed cleanly; running the tests"
+install_cleanly "$DB"
+say "installed cleanly; running the tests with pytest-odoo"
 
 # Tests are collected through the addon's link, so that pytest-odoo imports
 # them as odoo.addons.hr_technical_grade.tests.*: paths given as arguments
@@ -85,7 +79,7 @@ done
 [ ${#targets[@]} -gt 0 ] || targets=("$BUILD/addons/$ADDON/tests")
 set +e
 PYTHONPATH="$ROOT/tools${PYTHONPATH:+:$PYTHONPATH}" \
-"$PYTHON" -m pytest -p no:cacheprovider -p pytest_browser_tests -rs \
+"$PY" -m pytest -p no:cacheprovider -p pytest_browser_tests -rs \
     --odoo-config="$BUILD/odoo.conf" --odoo-database="$DB" --odoo-http \
     "${targets[@]}" "${args[@]}"
 rc=$?
