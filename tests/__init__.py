@@ -2,10 +2,21 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 
 # The rule tests (test_rules_*.py) need no Odoo and plain pytest may import
-# this package without it: the Odoo tests are imported only where Odoo is.
+# this package without it: the tests are imported only where Odoo is, so
+# that Odoo's own runner (which finds test modules through this package)
+# runs the rule tests too.
 from importlib.util import find_spec
 
 if find_spec("odoo"):
+    from . import test_rules_committee
+    from . import test_rules_eligibility
+    from . import test_rules_history
+    from . import test_rules_kpi
+    from . import test_rules_proration
+    from . import test_rules_quota
+    from . import test_rules_review
+    from . import test_rules_scoring
+    from . import test_rules_translations
     from . import test_grade_ladder
     from . import test_grade_history
     from . import test_access

@@ -1,13 +1,11 @@
 # Copyright 2026 hr_technical_grade contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 
+import shutil
 from contextlib import contextmanager
 from datetime import date, timedelta
 
-import shutil
-
 from odoo.tests import HttpCase, TransactionCase, new_test_user
-
 
 # A Monday in the middle of the fourth quarter.
 FROZEN_NOW = "2026-11-16 09:00:00"

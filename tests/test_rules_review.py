@@ -1,148 +1,155 @@
 # Copyright 2026 hr_technical_grade contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
-"""Plain pytest tests of 360 weighting, bands and results (no Odoo needed)."""
+"""Tests of 360 weighting, bands and results (no Odoo needed)."""
 
 from datetime import date
 from decimal import Decimal
 
-import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from grade_rules import review as r
+from ..grade_rules import review as r
+from .rules_case import RuleCase
 
 SEED = {r.SUPERIOR: 40, r.PEERS: 30, r.SUBORDINATES: 30}
 SCORES = st.decimals(0, 100, places=2)
-
-
-def test_all_three_groups_use_the_seed_weights():
-    scores = {r.SUPERIOR: [90], r.PEERS: [80, 70], r.SUBORDINATES: [60, 70, 80]}
-    # 40 × 90 + 30 × 75 + 30 × 70 = 3600 + 2250 + 2100
-    assert r.score_360(scores, SEED, single_superior=60) == Decimal("79.50")
-
-
-def test_without_peers_the_superior_weighs_60():
-    assert r.group_weights(SEED, {r.SUPERIOR, r.SUBORDINATES}, 60) == {
-        r.SUPERIOR: 60,
-        r.SUBORDINATES: 40,
-    }
-    scores = {r.SUPERIOR: [90], r.SUBORDINATES: [70, 80]}
-    assert r.score_360(scores, SEED, single_superior=60) == Decimal("84.00")
-
-
-def test_without_subordinates_the_superior_weighs_60():
-    scores = {r.SUPERIOR: [90], r.PEERS: [60], r.SUBORDINATES: []}
-    assert r.score_360(scores, SEED, single_superior=60) == Decimal("78.00")
-
-
-def test_with_neither_the_superior_weighs_100():
-    assert r.group_weights(SEED, {r.SUPERIOR}, 60) == {r.SUPERIOR: 100}
-    assert r.score_360({r.SUPERIOR: [77]}, SEED, single_superior=60) == Decimal("77.00")
-
-
-def test_fallback_applies_to_other_weights():
-    weights = {r.SUPERIOR: 50, r.PEERS: 30, r.SUBORDINATES: 20}
-    # no single-group weight set: the missing weight is shared in proportion
-    assert r.group_weights(weights, {r.SUPERIOR, r.PEERS}) == {
-        r.SUPERIOR: Decimal(50) * 100 / 80,
-        r.PEERS: Decimal(30) * 100 / 80,
-    }
-    assert r.group_weights(weights, {r.SUPERIOR, r.PEERS}, 70) == {r.SUPERIOR: 70, r.PEERS: 30}
-
-
-def test_nobody_reviewed():
-    assert r.score_360({}, SEED, 60) is None
-
-
-@pytest.mark.parametrize(
-    "score, expected",
-    [
-        (100, r.EXCELLENT),
-        (90, r.EXCELLENT),
-        ("89.99", r.GOOD),
-        (80, r.GOOD),
-        ("79.99", r.AVERAGE),
-        (70, r.AVERAGE),
-        (60, r.POOR),
-        ("59.99", r.FAIL),
-        (0, r.FAIL),
-    ],
-)
-def test_band_edges(score, expected):
-    assert r.band(score) == expected
-
-
-def test_configurable_thresholds():
-    thresholds = {r.EXCELLENT: 95, r.GOOD: 85, r.AVERAGE: 75, r.POOR: 65}
-    assert r.band(90, thresholds) == r.GOOD
-    assert r.check_thresholds(thresholds)
-    assert not r.check_thresholds({r.EXCELLENT: 80, r.GOOD: 85, r.AVERAGE: 75, r.POOR: 65})
-
-
-def test_yearly_result_is_the_mean_of_the_quarters():
-    assert r.yearly_result([92, 85, "78.5", 70]) == Decimal("81.38")
-    assert r.band(r.yearly_result([92, 85, "78.5", 70])) == r.GOOD
-    assert r.yearly_result([]) is None
-
-
-def test_weighted_total():
-    assert r.weighted_total([(50, 80), (20, 90), (30, None)]) == Decimal("58.00")
 
 
 def month(year, number):
     return r.month_index(date(year, number, 1))
 
 
-def test_two_failed_months_in_a_row():
-    periods = [(month(2026, 1), True), (month(2026, 2), True), (month(2026, 3), False)]
-    assert r.consecutive_failures(periods) == [(month(2026, 1), month(2026, 2))]
+class TestScore360(RuleCase):
+    def test_all_three_groups_use_the_seed_weights(self):
+        scores = {r.SUPERIOR: [90], r.PEERS: [80, 70], r.SUBORDINATES: [60, 70, 80]}
+        # 40 × 90 + 30 × 75 + 30 × 70 = 3600 + 2250 + 2100
+        self.assertEqual(r.score_360(scores, SEED, single_superior=60), Decimal("79.50"))
 
+    def test_without_peers_the_superior_weighs_60(self):
+        self.assertEqual(
+            r.group_weights(SEED, {r.SUPERIOR, r.SUBORDINATES}, 60),
+            {
+                r.SUPERIOR: 60,
+                r.SUBORDINATES: 40,
+            },
+        )
+        scores = {r.SUPERIOR: [90], r.SUBORDINATES: [70, 80]}
+        self.assertEqual(r.score_360(scores, SEED, single_superior=60), Decimal("84.00"))
 
-def test_failures_across_the_new_year_count():
-    periods = [(month(2025, 12), True), (month(2026, 1), True)]
-    assert len(r.consecutive_failures(periods)) == 1
+    def test_without_subordinates_the_superior_weighs_60(self):
+        scores = {r.SUPERIOR: [90], r.PEERS: [60], r.SUBORDINATES: []}
+        self.assertEqual(r.score_360(scores, SEED, single_superior=60), Decimal("78.00"))
 
+    def test_with_neither_the_superior_weighs_100(self):
+        self.assertEqual(r.group_weights(SEED, {r.SUPERIOR}, 60), {r.SUPERIOR: 100})
+        self.assertEqual(
+            r.score_360({r.SUPERIOR: [77]}, SEED, single_superior=60), Decimal("77.00")
+        )
 
-def test_failures_with_a_gap_do_not_count():
-    periods = [(month(2026, 1), True), (month(2026, 2), False), (month(2026, 3), True)]
-    assert r.consecutive_failures(periods) == []
-    assert r.consecutive_failures([(month(2026, 1), True), (month(2026, 3), True)]) == []
+    def test_fallback_applies_to_other_weights(self):
+        weights = {r.SUPERIOR: 50, r.PEERS: 30, r.SUBORDINATES: 20}
+        # no single-group weight set: the missing weight is shared in proportion
+        self.assertEqual(
+            r.group_weights(weights, {r.SUPERIOR, r.PEERS}),
+            {
+                r.SUPERIOR: Decimal(50) * 100 / 80,
+                r.PEERS: Decimal(30) * 100 / 80,
+            },
+        )
+        self.assertEqual(
+            r.group_weights(weights, {r.SUPERIOR, r.PEERS}, 70), {r.SUPERIOR: 70, r.PEERS: 30}
+        )
 
+    def test_nobody_reviewed(self):
+        self.assertIsNone(r.score_360({}, SEED, 60))
 
-def test_three_failures_make_one_run():
-    periods = [(month(2026, m), True) for m in (1, 2, 3)]
-    assert r.consecutive_failures(periods) == [(month(2026, 1), month(2026, 2))]
-
-
-@given(
-    st.fixed_dictionaries(
-        {g: st.lists(SCORES, max_size=4) for g in (r.SUPERIOR, r.PEERS, r.SUBORDINATES)}
+    @given(
+        st.fixed_dictionaries(
+            {g: st.lists(SCORES, max_size=4) for g in (r.SUPERIOR, r.PEERS, r.SUBORDINATES)}
+        )
     )
-)
-def test_360_score_stays_within_the_scores(scores):
-    result = r.score_360(scores, SEED, single_superior=60)
-    given_scores = [s for values in scores.values() for s in values]
-    if not given_scores:
-        assert result is None
-    else:
-        assert min(given_scores) - Decimal("0.01") <= result <= max(given_scores) + Decimal("0.01")
+    def test_360_score_stays_within_the_scores(self, scores):
+        result = r.score_360(scores, SEED, single_superior=60)
+        given_scores = [s for values in scores.values() for s in values]
+        if not given_scores:
+            self.assertIsNone(result)
+        else:
+            self.assertLessEqual(min(given_scores) - Decimal("0.01"), result)
+            self.assertLessEqual(result, max(given_scores) + Decimal("0.01"))
+
+    @given(
+        st.integers(0, 100),
+        st.integers(0, 100),
+        st.integers(0, 100),
+        st.sets(st.sampled_from(r.GROUPS), min_size=1),
+    )
+    def test_applied_weights_total_100(self, superior, peers, subordinates, present):
+        weights = {r.SUPERIOR: superior, r.PEERS: peers, r.SUBORDINATES: subordinates}
+        applied = r.group_weights(weights, present, 60 if r.SUPERIOR in present else None)
+        if len(present) < 3:
+            self.assertLess(abs(sum(applied.values()) - 100), Decimal("0.0001"))
+        self.assertEqual(set(applied), set(present))
 
 
-@given(
-    st.integers(0, 100),
-    st.integers(0, 100),
-    st.integers(0, 100),
-    st.sets(st.sampled_from(r.GROUPS), min_size=1),
-)
-def test_applied_weights_total_100(superior, peers, subordinates, present):
-    weights = {r.SUPERIOR: superior, r.PEERS: peers, r.SUBORDINATES: subordinates}
-    applied = r.group_weights(weights, present, 60 if r.SUPERIOR in present else None)
-    if len(present) < 3:
-        assert abs(sum(applied.values()) - 100) < Decimal("0.0001")
-    assert set(applied) == set(present)
+class TestBands(RuleCase):
+    def test_band_edges(self):
+        cases = [
+            (100, r.EXCELLENT),
+            (90, r.EXCELLENT),
+            ("89.99", r.GOOD),
+            (80, r.GOOD),
+            ("79.99", r.AVERAGE),
+            (70, r.AVERAGE),
+            (60, r.POOR),
+            ("59.99", r.FAIL),
+            (0, r.FAIL),
+        ]
+        for score, expected in cases:
+            with self.subTest(score=score):
+                self.assertEqual(r.band(score), expected)
+
+    def test_configurable_thresholds(self):
+        thresholds = {r.EXCELLENT: 95, r.GOOD: 85, r.AVERAGE: 75, r.POOR: 65}
+        self.assertEqual(r.band(90, thresholds), r.GOOD)
+        self.assertTrue(r.check_thresholds(thresholds))
+        self.assertFalse(
+            r.check_thresholds({r.EXCELLENT: 80, r.GOOD: 85, r.AVERAGE: 75, r.POOR: 65})
+        )
+
+    @given(SCORES)
+    def test_band_is_monotonic(self, score):
+        order = list(r.BANDS)
+        self.assertGreaterEqual(
+            order.index(r.band(score)), order.index(r.band(min(score + 10, 100)))
+        )
 
 
-@given(SCORES)
-def test_band_is_monotonic(score):
-    order = list(r.BANDS)
-    assert order.index(r.band(score)) >= order.index(r.band(min(score + 10, 100)))
+class TestResults(RuleCase):
+    def test_yearly_result_is_the_mean_of_the_quarters(self):
+        self.assertEqual(r.yearly_result([92, 85, "78.5", 70]), Decimal("81.38"))
+        self.assertEqual(r.band(r.yearly_result([92, 85, "78.5", 70])), r.GOOD)
+        self.assertIsNone(r.yearly_result([]))
+
+    def test_weighted_total(self):
+        self.assertEqual(r.weighted_total([(50, 80), (20, 90), (30, None)]), Decimal("58.00"))
+
+
+class TestConsecutiveFailures(RuleCase):
+    def test_two_failed_months_in_a_row(self):
+        periods = [(month(2026, 1), True), (month(2026, 2), True), (month(2026, 3), False)]
+        self.assertEqual(r.consecutive_failures(periods), [(month(2026, 1), month(2026, 2))])
+
+    def test_failures_across_the_new_year_count(self):
+        periods = [(month(2025, 12), True), (month(2026, 1), True)]
+        self.assertEqual(len(r.consecutive_failures(periods)), 1)
+
+    def test_failures_with_a_gap_do_not_count(self):
+        periods = [(month(2026, 1), True), (month(2026, 2), False), (month(2026, 3), True)]
+        self.assertEqual(r.consecutive_failures(periods), [])
+        self.assertEqual(
+            r.consecutive_failures([(month(2026, 1), True), (month(2026, 3), True)]), []
+        )
+
+    def test_three_failures_make_one_run(self):
+        periods = [(month(2026, m), True) for m in (1, 2, 3)]
+        self.assertEqual(r.consecutive_failures(periods), [(month(2026, 1), month(2026, 2))])

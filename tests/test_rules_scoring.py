@@ -1,71 +1,69 @@
 # Copyright 2026 hr_technical_grade contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
-"""Plain pytest tests of assessment scoring (no Odoo needed)."""
+"""Tests of assessment scoring (no Odoo needed)."""
 
 from decimal import Decimal
 
-import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from grade_rules import scoring as s
+from ..grade_rules import scoring as s
+from .rules_case import RuleCase
 
 
-def test_seed_weights_total_100():
-    assert s.check_weights([40, 20, 20, 10, 10]) == 100
-    assert s.check_weights([10] * 5 + [6.25] * 8) == 100
+class TestWeights(RuleCase):
+    def test_seed_weights_total_100(self):
+        self.assertEqual(s.check_weights([40, 20, 20, 10, 10]), 100)
+        self.assertEqual(s.check_weights([10] * 5 + [6.25] * 8), 100)
+
+    def test_weights_not_totalling_100_are_refused(self):
+        for weights in [[40, 20, 20, 10], [50, 60], [], [110, -10]]:
+            with self.subTest(weights=weights):
+                with self.assertRaises(s.WeightError):
+                    s.check_weights(weights)
+
+    def test_negative_weight_is_named(self):
+        with self.assertRaises(s.WeightError) as err:
+            s.check_weights([110, -10])
+        self.assertTrue(err.exception.negative)
 
 
-@pytest.mark.parametrize("weights", [[40, 20, 20, 10], [50, 60], [], [110, -10]])
-def test_weights_not_totalling_100_are_refused(weights):
-    with pytest.raises(s.WeightError):
-        s.check_weights(weights)
+class TestWeightedScore(RuleCase):
+    def test_weighted_score_of_the_40_20_20_10_10_form(self):
+        ratings = [(40, 90), (20, 80), (20, 85), (10, 70), (10, 100)]
+        # 36 + 16 + 17 + 7 + 10
+        self.assertEqual(s.weighted_score(ratings), Decimal("86.00"))
 
+    def test_levels_scale_score(self):
+        # 优秀 = 100, 良好 = 80, 合格 = 60 on a 100-point maximum
+        ratings = [(10, 100)] * 5 + [(6.25, 80)] * 4 + [(6.25, 60)] * 4
+        self.assertEqual(s.weighted_score(ratings), Decimal("85.00"))
 
-def test_negative_weight_is_named():
-    with pytest.raises(s.WeightError) as err:
-        s.check_weights([110, -10])
-    assert err.value.negative
+    def test_scale_with_another_maximum(self):
+        self.assertEqual(s.weighted_score([(50, 4), (50, 5)], max_points=5), Decimal("90.00"))
 
+    def test_unrated_criteria_count_as_zero(self):
+        self.assertEqual(s.weighted_score([(50, 100), (50, None)]), Decimal("50.00"))
 
-def test_weighted_score_of_the_40_20_20_10_10_form():
-    ratings = [(40, 90), (20, 80), (20, 85), (10, 70), (10, 100)]
-    # 36 + 16 + 17 + 7 + 10
-    assert s.weighted_score(ratings) == Decimal("86.00")
+    def test_points_outside_the_scale_are_refused(self):
+        for points in [-1, 101]:
+            with self.subTest(points=points):
+                with self.assertRaises(ValueError):
+                    s.weighted_score([(100, points)])
 
-
-def test_levels_scale_score():
-    # 优秀 = 100, 良好 = 80, 合格 = 60 on a 100-point maximum
-    ratings = [(10, 100)] * 5 + [(6.25, 80)] * 4 + [(6.25, 60)] * 4
-    assert s.weighted_score(ratings) == Decimal("85.00")
-
-
-def test_scale_with_another_maximum():
-    assert s.weighted_score([(50, 4), (50, 5)], max_points=5) == Decimal("90.00")
-
-
-def test_unrated_criteria_count_as_zero():
-    assert s.weighted_score([(50, 100), (50, None)]) == Decimal("50.00")
-
-
-@pytest.mark.parametrize("points", [-1, 101])
-def test_points_outside_the_scale_are_refused(points):
-    with pytest.raises(ValueError):
-        s.weighted_score([(100, points)])
-
-
-@given(
-    st.lists(st.integers(1, 50), min_size=1, max_size=12),
-    st.data(),
-)
-def test_property_score_is_between_0_and_100_and_monotonic(raw_weights, data):
-    total = sum(raw_weights)
-    weights = [Decimal(w) * 100 / total for w in raw_weights]
-    points = [data.draw(st.integers(0, 100)) for _ in weights]
-    score = s.weighted_score(list(zip(weights, points, strict=True)))
-    assert Decimal(0) <= score <= Decimal(100)
-    assert s.weighted_score([(w, 100) for w in weights]) == Decimal("100.00")
-    i = data.draw(st.integers(0, len(points) - 1))
-    better = list(points)
-    better[i] = min(100, better[i] + 10)
-    assert s.weighted_score(list(zip(weights, better, strict=True))) >= score
+    @given(
+        st.lists(st.integers(1, 50), min_size=1, max_size=12),
+        st.data(),
+    )
+    def test_property_score_is_between_0_and_100_and_monotonic(self, raw_weights, data):
+        total = sum(raw_weights)
+        weights = [Decimal(w) * 100 / total for w in raw_weights]
+        points = [data.draw(st.integers(0, 100)) for _ in weights]
+        score = s.weighted_score(list(zip(weights, points, strict=True)))
+        self.assertLessEqual(Decimal(0), score)
+        self.assertLessEqual(score, Decimal(100))
+        self.assertEqual(s.weighted_score([(w, 100) for w in weights]), Decimal("100.00"))
+        i = data.draw(st.integers(0, len(points) - 1))
+        better = list(points)
+        better[i] = min(100, better[i] + 10)
+        self.assertGreaterEqual(s.weighted_score(list(zip(weights, better, strict=True))), score)
