@@ -5,6 +5,7 @@ from datetime import timedelta
 
 from odoo.exceptions import UserError
 from odoo.tests import new_test_user, tagged
+from odoo.tools import mute_logger
 
 from .common import CampaignCase
 
@@ -100,6 +101,7 @@ class TestCampaignQuota(CampaignCase):
         self.campaign.quota_ids.quota = 2
         self.assertTrue(self.mine.within_quota)
 
+    @mute_logger("odoo.sql_db")
     def test_quota_constraints(self):
         Quota = self.env["hr.technical.grade.campaign.quota"]
         with self.assertRefused(Exception, "quota_positive"):
