@@ -1,0 +1,217 @@
+# Copyright 2026 hr_technical_grade contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+"""Regression tests of the security review 2026-11: confidentiality and the
+committee scoring race (defects 4, 5, 13 and 16)."""
+
+import threading
+import unittest
+
+from psycopg2 import errors as pg_errors
+
+from odoo import SUPERUSER_ID, api
+from odoo.service.model import retrying
+from odoo.tests import tagged
+
+from .common import TechnicalGradeCase
+
+CAMPAIGN = "hr.technical.grade.campaign"
+SKIPPED = "hr.technical.grade.campaign.skipped"
+COST_FIELDS = [
+    "employee_id",
+    "department_id",
+    "current_grade_id",
+    "target_grade_id",
+    "old_total",
+    "new_total",
+]
+
+
+@tagged("post_install", "-at_install")
+class TestCommitteeScoringRace(TechnicalGradeCase):
+    """Defect 16: the last two members scoring at the same moment close the
+    scoring.
+
+    Other transactions see committed rows only: the evaluation is committed
+    in its own cursor (and removed afterwards), with the demo committee.
+    """
+
+    MEMBERS = {
+        "user_hr_vp": 70,
+        "user_service_head": 80,
+        "user_general_manager": 60,
+        "user_marketing_vp": 90,
+    }
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        if not cls.env.ref("hr_technical_grade.user_general_manager", raise_if_not_found=False):
+            raise unittest.SkipTest("installed without demo data (the committee's users)")
+        cls.members = {
+            xmlid: cls.env.ref(f"hr_technical_grade.{xmlid}").id for xmlid in cls.MEMBERS
+        }
+
+    def committed_cursor(self):
+        cr = self.registry.cursor()
+        cr.execute("SET LOCAL lock_timeout = '30s'")
+        return cr
+
+    def commit_scoring_evaluation(self):
+        """An evaluation in committee scoring: two members scored, two pending.
+
+        Returns its id and the pending members' score wizards, all committed.
+        """
+        with self.committed_cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            employee = env["hr.employee"].create({"name": "Race Candidate"})
+            evaluation = env["hr.technical.grade.evaluation"].create(
+                {
+                    "employee_id": employee.id,
+                    "kind": "initial",
+                    "initial_reason": "probation",
+                    "target_grade_id": self.junior.id,
+                }
+            )
+            evaluation.write({"state": "submitted", "committee_state": "scoring"})
+            env["hr.technical.grade.evaluation.score"].create(
+                [
+                    {
+                        "evaluation_id": evaluation.id,
+                        "member_id": self.members[xmlid],
+                        "state": "pending",
+                    }
+                    for xmlid in self.MEMBERS
+                ]
+            )
+            for xmlid in ("user_hr_vp", "user_service_head"):
+                score = self.MEMBERS[xmlid]
+                evaluation.with_user(self.members[xmlid])._record_member_score(
+                    {"theory": score, "practical": score, "teaching": score}
+                )
+            wizards = {
+                xmlid: env["hr.technical.grade.score.wizard"]
+                .with_user(self.members[xmlid])
+                .create(
+                    {
+                        "evaluation_id": evaluation.id,
+                        "theory_score": self.MEMBERS[xmlid],
+                        "practical_score": self.MEMBERS[xmlid],
+                        "teaching_score": self.MEMBERS[xmlid],
+                    }
+                )
+                .id
+                for xmlid in ("user_general_manager", "user_marketing_vp")
+            }
+            evaluation_id, employee_id = evaluation.id, employee.id
+        self.addCleanup(self.remove_committed, evaluation_id, employee_id)
+        return evaluation_id, wizards
+
+    def remove_committed(self, evaluation_id, employee_id):
+        with self.committed_cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            evaluation = env["hr.technical.grade.evaluation"].browse(evaluation_id)
+            evaluation.write({"state": "cancel"})
+            evaluation.unlink()
+            env["hr.employee"].browse(employee_id).unlink()
+
+    def committed_state(self, evaluation_id):
+        with self.committed_cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            evaluation = env["hr.technical.grade.evaluation"].browse(evaluation_id)
+            scoring_closed = env["mail.message"].search_count(
+                [
+                    ("model", "=", evaluation._name),
+                    ("res_id", "=", evaluation_id),
+                    ("body", "ilike", "Scoring closed"),
+                ]
+            )
+            return (
+                evaluation.committee_state,
+                evaluation.theory_score,
+                sorted(evaluation.score_ids.mapped("state")),
+                scoring_closed,
+            )
+
+    def score_in_parallel(self, evaluation_id, wizards):
+        """Each pending member scores in their own transaction, as the RPC
+        server runs it (retried on serialization failures)."""
+        barrier = threading.Barrier(len(wizards), timeout=60)
+        results = {}
+
+        def score(xmlid, wizard_id):
+            try:
+                with self.registry.cursor() as cr:
+                    env = api.Environment(cr, self.members[xmlid], {})
+                    # Both transactions see both lines pending before either scores.
+                    cr.execute(
+                        "SELECT state FROM hr_technical_grade_evaluation_score"
+                        " WHERE evaluation_id = %s",
+                        [evaluation_id],
+                    )
+                    barrier.wait()
+
+                    def action_score():
+                        cr.execute("SET LOCAL lock_timeout = '30s'")
+                        wizard = env["hr.technical.grade.score.wizard"].browse(wizard_id)
+                        return wizard.action_score()
+
+                    results[xmlid] = retrying(action_score, env)
+            except Exception as error:  # reported by the test below
+                results[xmlid] = error
+
+        threads = [
+            threading.Thread(target=score, args=(xmlid, wizard_id))
+            for xmlid, wizard_id in wizards.items()
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=120)
+        self.assertFalse([thread for thread in threads if thread.is_alive()], "scoring hangs")
+        return results
+
+    def test_last_two_members_scoring_together_close_the_scoring(self):
+        evaluation_id, wizards = self.commit_scoring_evaluation()
+        results = self.score_in_parallel(evaluation_id, wizards)
+        self.assertEqual(
+            results,
+            dict.fromkeys(wizards, {"type": "ir.actions.act_window_close"}),
+        )
+        self.assertEqual(
+            self.committed_state(evaluation_id),
+            ("closed", 75.0, ["scored"] * 4, 1),
+        )
+
+    def test_a_member_scoring_locks_the_evaluation(self):
+        evaluation_id, wizards = self.commit_scoring_evaluation()
+        scoring = self.committed_cursor()
+        try:
+            env = api.Environment(scoring, self.members["user_marketing_vp"], {})
+            env["hr.technical.grade.score.wizard"].browse(
+                wizards["user_marketing_vp"]
+            ).action_score()
+            env.flush_all()
+            other = self.committed_cursor()
+            try:
+                with self.assertRaises(pg_errors.LockNotAvailable):
+                    other.execute(
+                        "SELECT id FROM hr_technical_grade_evaluation"
+                        " WHERE id = %s FOR UPDATE NOWAIT",
+                        [evaluation_id],
+                    )
+            finally:
+                other.rollback()
+                other.close()
+        finally:
+            scoring.rollback()
+            scoring.close()
+        # Nothing was kept of the scoring rolled back; the last two close it.
+        self.assertEqual(self.committed_state(evaluation_id)[0], "scoring")
+        for xmlid in ("user_marketing_vp", "user_general_manager"):
+            with self.committed_cursor() as cr:
+                env = api.Environment(cr, self.members[xmlid], {})
+                env["hr.technical.grade.score.wizard"].browse(wizards[xmlid]).action_score()
+        self.assertEqual(
+            self.committed_state(evaluation_id),
+            ("closed", 75.0, ["scored"] * 4, 1),
+        )
