@@ -753,6 +753,20 @@ class HrTechnicalGradeEvaluation(models.Model):
             "hr_technical_grade.action_report_evaluation_certificate"
         ).report_action(self)
 
+    def _printed_experience_date(self):
+        """The employee's experience date on the printed forms.
+
+        The date is HR-only (``groups`` of the employee field): it is printed
+        for the readers allowed to read it, and left blank for the others
+        (team managers, approvers, committee members, readers of the public
+        notice).
+        """
+        self.ensure_one()
+        field = self.env["hr.employee"]._fields["technical_experience_date"]
+        if not field.is_accessible(self.env):
+            return False
+        return self.employee_id.technical_experience_date
+
     def _history_reason(self):
         self.ensure_one()
         reason = self.env._(

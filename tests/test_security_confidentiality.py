@@ -5,12 +5,15 @@ committee scoring race (defects 4, 5, 13 and 16)."""
 
 import threading
 import unittest
+from datetime import date, timedelta
 
 from psycopg2 import errors as pg_errors
 
 from odoo import SUPERUSER_ID, api
+from odoo.exceptions import AccessError
 from odoo.service.model import retrying
 from odoo.tests import tagged
+from odoo.tools.misc import format_date
 
 from .common import TechnicalGradeCase
 
@@ -24,6 +27,68 @@ COST_FIELDS = [
     "old_total",
     "new_total",
 ]
+
+
+@tagged("post_install", "-at_install")
+class TestPrintedFormsConfidentiality(TechnicalGradeCase):
+    """Defect 13: the HR-only experience date prints for HR only."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        today = date.today()
+        cls.lead_user = cls.user("tg_conf_lead", "hr_technical_grade.group_technical_grade_manager")
+        cls.vp_user = cls.user("tg_conf_vp")
+        lead = cls.env["hr.employee"].create({"name": "Report Lead", "user_id": cls.lead_user.id})
+        cls.experience_date = today - timedelta(days=10 * 366)
+        cls.engineer.write({"parent_id": lead.id, "technical_experience_date": cls.experience_date})
+        cls.record(cls.engineer, cls.junior, today - timedelta(days=4 * 365))
+        steps = cls.env["hr.technical.grade.approval.step"].search([])
+        steps.active = False
+        steps.create({"name": "VP review", "approver_type": "users", "user_ids": cls.vp_user.ids})
+        Evaluation = cls.env["hr.technical.grade.evaluation"].with_user(cls.hr_officer)
+        cls.evaluation = Evaluation.create({"employee_id": cls.engineer.id, "kind": "promotion"})
+        levels = cls.evaluation.template_id.level_ids
+        cls.evaluation.line_ids.write({"level_id": levels[0].id})
+        cls.evaluation.write(
+            {"theory_score": 88, "practical_score": 76, "teaching_score": 90, "scored": True}
+        )
+        cls.evaluation.action_submit()
+
+    def html(self, user, xmlid):
+        report = self.env.ref(f"hr_technical_grade.{xmlid}")
+        content, _kind = (
+            self.env["ir.actions.report"]
+            .with_user(user)
+            ._render_qweb_html(report.report_name, self.evaluation.ids)
+        )
+        return content.decode()
+
+    def printed_dates(self, user):
+        return (
+            format_date(self.env(user=user), self.experience_date),
+            self.experience_date.isoformat(),
+        )
+
+    def test_team_manager_and_approver_do_not_get_the_date(self):
+        for user in (self.lead_user, self.vp_user):
+            # Read directly, the field is refused.
+            with self.assertRaises(AccessError):
+                self.engineer.with_user(user).read(["technical_experience_date"])
+            for xmlid in (
+                "action_report_evaluation_promotion",
+                "action_report_evaluation_application",
+                "action_report_evaluation_assessment",
+            ):
+                html = self.html(user, xmlid)
+                self.assertIn("Experience Since", html)
+                self.assertIn(self.engineer.name, html)
+                for printed in self.printed_dates(user):
+                    self.assertNotIn(printed, html, f"{xmlid} printed for {user.login}")
+
+    def test_hr_gets_the_date(self):
+        html = self.html(self.hr_officer, "action_report_evaluation_promotion")
+        self.assertIn(self.printed_dates(self.hr_officer)[0], html)
 
 
 @tagged("post_install", "-at_install")
