@@ -106,12 +106,14 @@ class HrTechnicalGradeCampaign(models.Model):
     cost_old_total = fields.Monetary(
         compute="_compute_cost",
         string="Current Monthly Cost",
-        help="Monthly base + post wage + allowance of the pending promotions' current grades.",
+        help="Monthly base + post wage + allowance of the pending promotions' current grades "
+        "(for an approver: of the promotions they approve).",
     )
     cost_new_total = fields.Monetary(
         compute="_compute_cost",
         string="Monthly Cost if Approved",
-        help="Monthly base + post wage + allowance of the pending promotions' target grades.",
+        help="Monthly base + post wage + allowance of the pending promotions' target grades "
+        "(for an approver: of the promotions they approve).",
     )
     cost_difference = fields.Monetary(compute="_compute_cost", string="Monthly Cost Change")
 
@@ -146,11 +148,13 @@ class HrTechnicalGradeCampaign(models.Model):
 
     @api.depends_context("uid")
     def _compute_cost(self):
-        """Totals of the cost report, for those who may read it.
+        """Totals of the cost report rows the user may read.
 
-        HR and payroll officers see every campaign's cost; other users that
-        of the campaigns where they are named approvers (the general manager
-        approves knowing the cost).
+        HR and payroll officers see every campaign's cost.  An approver named
+        on some of a campaign's evaluations sees the rows of those
+        evaluations only (the general manager approves knowing what the
+        promotions he decides cost), never the other teams' grades and
+        wages: the totals are read with the user's record rules.
         """
         user = self.env.user
         if self.env.su or user.has_group(OFFICER) or user.has_group(PAYROLL):
@@ -170,6 +174,7 @@ class HrTechnicalGradeCampaign(models.Model):
             }
         totals = {}
         if allowed:
+            # With the user's record rules: an approver totals their rows only.
             totals = {
                 campaign.id: (old, new, diff)
                 for campaign, old, new, diff in self.env[

@@ -12,10 +12,10 @@ from psycopg2 import errors as pg_errors
 from odoo import SUPERUSER_ID, api
 from odoo.exceptions import AccessError
 from odoo.service.model import retrying
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 from odoo.tools.misc import format_date
 
-from .common import TechnicalGradeCase
+from .common import CampaignCase, TechnicalGradeCase
 
 CAMPAIGN = "hr.technical.grade.campaign"
 SKIPPED = "hr.technical.grade.campaign.skipped"
@@ -27,6 +27,70 @@ COST_FIELDS = [
     "old_total",
     "new_total",
 ]
+
+
+@tagged("post_install", "-at_install")
+class TestCampaignCostConfidentiality(CampaignCase):
+    """Defect 5: an approver reads the cost of the evaluations they approve,
+    never the other teams' grades and wages."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.other_team = cls.env["hr.employee"].create(
+            {
+                "name": "Other Team Trainee",
+                "department_id": cls.elsewhere.id,
+                "technical_experience_date": cls.today - timedelta(days=3 * 366),
+            }
+        )
+        cls.record(cls.other_team, cls.trainee, cls.today - timedelta(days=2 * 366))
+        cls.payroll_user = new_test_user(
+            cls.env, login="tg_conf_payroll", groups="base.group_user,payroll.group_payroll_user"
+        )
+
+    def setUp(self):
+        super().setUp()
+        self.campaign = self.open_campaign(
+            employee_ids=[(6, 0, (self.other_team | self.outsider).ids)]
+        )
+        by_employee = {e.employee_id: e for e in self.campaign.evaluation_ids}
+        # Junior -> intermediate, submitted: the direct superior approves step 1.
+        self.mine = by_employee[self.engineer]
+        self.mine.with_user(self.candidate_user).action_submit()
+        # Pending promotions the manager does not approve, one in another team.
+        by_employee[self.senior_candidate].sudo().state = "approved"
+        self.theirs = by_employee[self.other_team]
+        self.theirs.sudo().state = "submitted"
+
+    def test_approver_reads_only_the_rows_they_approve(self):
+        self.assertIn(self.manager_user, self.mine.approval_ids.approver_ids)
+        Cost = self.env["hr.technical.grade.campaign.cost"].with_user(self.manager_user)
+        rows = Cost.search_read([], COST_FIELDS)
+        self.assertEqual([row["employee_id"][0] for row in rows], self.engineer.ids)
+        self.assertEqual((rows[0]["old_total"], rows[0]["new_total"]), (2800, 3900))
+        with self.assertRaises(AccessError):
+            Cost.browse(self.theirs.id).read(COST_FIELDS)
+
+    def test_approver_totals_leave_out_the_other_teams(self):
+        [totals] = self.campaign.with_user(self.manager_user).read(
+            ["can_see_cost", "cost_old_total", "cost_new_total", "cost_difference"]
+        )
+        self.assertTrue(totals["can_see_cost"])
+        self.assertEqual(
+            (totals["cost_old_total"], totals["cost_new_total"], totals["cost_difference"]),
+            (2800, 3900, 1100),
+        )
+
+    def test_hr_and_payroll_still_read_the_whole_campaign(self):
+        for user in (self.hr_officer, self.payroll_user):
+            rows = self.env["hr.technical.grade.campaign.cost"].with_user(user).search([])
+            self.assertEqual(
+                rows.filtered(lambda r: r.campaign_id == self.campaign).employee_id,
+                self.engineer | self.senior_candidate | self.other_team,
+            )
+            campaign = self.campaign.with_user(user)
+            self.assertEqual(campaign.cost_difference, 1100 + 1600 + 700)
 
 
 @tagged("post_install", "-at_install")
