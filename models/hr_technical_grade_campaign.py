@@ -77,6 +77,21 @@ class HrTechnicalGradeCampaign(models.Model):
     evaluation_ids = fields.One2many(
         "hr.technical.grade.evaluation", "campaign_id", string="Evaluations", readonly=True
     )
+    # Who got no evaluation and why: their standing, HR's to read.
+    skipped_ids = fields.One2many(
+        "hr.technical.grade.campaign.skipped",
+        "campaign_id",
+        string="Skipped Engineers",
+        readonly=True,
+        groups=OFFICER,
+    )
+    untold_employee_ids = fields.Many2many(
+        "hr.employee",
+        compute="_compute_untold_employee_ids",
+        string="Not Told by Activity",
+        groups=OFFICER,
+        help="Candidates of the draft evaluations who have no user: no activity reaches them.",
+    )
     quota_ids = fields.One2many(
         "hr.technical.grade.campaign.quota", "campaign_id", string="Quotas", copy=True
     )
@@ -145,6 +160,12 @@ class HrTechnicalGradeCampaign(models.Model):
             campaign.evaluation_count = sum(count.values())
             for fname, states in PROGRESS.items():
                 campaign[fname] = sum(count[state] for state in states)
+
+    @api.depends("evaluation_ids.state", "evaluation_ids.employee_id.user_id")
+    def _compute_untold_employee_ids(self):
+        for campaign in self:
+            drafts = campaign.evaluation_ids.filtered(lambda e: e.state == "draft")
+            campaign.untold_employee_ids = drafts.employee_id.filtered(lambda e: not e.user_id)
 
     @api.depends_context("uid")
     def _compute_cost(self):

@@ -30,6 +30,72 @@ COST_FIELDS = [
 
 
 @tagged("post_install", "-at_install")
+class TestCampaignChatterConfidentiality(CampaignCase):
+    """Defect 4: the opening summary names nobody's standing; HR reads the
+    skipped engineers and their reasons on the campaign."""
+
+    def chatter_read_by(self, user, campaign):
+        messages = (
+            self.env["mail.message"]
+            .with_user(user)
+            .search_read([("model", "=", CAMPAIGN), ("res_id", "=", campaign.id)], ["body"])
+        )
+        return "\n".join(message["body"] for message in messages)
+
+    def test_opening_summary_tells_counts_not_standings(self):
+        campaign = self.open_campaign()
+        body = self.chatter_read_by(self.candidate_user, campaign)
+        for name in ("Test Colleague", "Top Expert", "Busy Engineer", "Senior Candidate"):
+            self.assertNotIn(name, body)
+        for standing in ("are required", "top of the ladder", "in progress"):
+            self.assertNotIn(standing, body)
+        self.assertIn("2 promotion evaluations created, 3 engineers skipped", body)
+        self.assertIn("Without a user, not told by activity: 1 candidates.", body)
+
+    def test_hr_reads_the_skipped_engineers_and_why(self):
+        campaign = self.open_campaign().with_user(self.hr_officer)
+        reasons = {line.employee_id: line.reason for line in campaign.skipped_ids}
+        self.assertEqual(set(reasons), {self.colleague, self.top, self.busy})
+        self.assertIn("12 months in the current grade are required", reasons[self.colleague])
+        self.assertEqual(reasons[self.top], "is at the top of the ladder")
+        self.assertEqual(reasons[self.busy], "has a promotion request in progress")
+        self.assertEqual(set(campaign.skipped_ids.mapped("date")), {self.today})
+        self.assertEqual(campaign.untold_employee_ids, self.senior_candidate)
+
+    def test_employees_and_managers_cannot_read_the_skipped_engineers(self):
+        campaign = self.open_campaign()
+        for user in (self.candidate_user, self.manager_user, self.head_user):
+            with self.assertRaises(AccessError):
+                campaign.with_user(user).read(["skipped_ids"])
+            with self.assertRaises(AccessError):
+                campaign.with_user(user).read(["untold_employee_ids"])
+            with self.assertRaises(AccessError):
+                self.env[SKIPPED].with_user(user).search_read([], ["employee_id", "reason"])
+            # The campaign itself stays public.
+            self.assertEqual(campaign.with_user(user).read(["name"])[0]["name"], campaign.name)
+
+    def test_nobody_writes_the_skipped_engineers(self):
+        campaign = self.open_campaign()
+        lines = campaign.skipped_ids
+        before = lines.read(["employee_id", "reason"])
+        Skipped = self.env[SKIPPED].with_user(self.hr_officer)
+        with self.assertRefused(AccessError, "not allowed to create"):
+            Skipped.create(
+                {
+                    "campaign_id": campaign.id,
+                    "employee_id": self.engineer.id,
+                    "reason": "forged",
+                    "date": self.today,
+                }
+            )
+        with self.assertRefused(AccessError, "not allowed to modify"):
+            lines[0].with_user(self.hr_officer).write({"reason": "forged"})
+        with self.assertRefused(AccessError, "not allowed to delete"):
+            lines.with_user(self.hr_officer).unlink()
+        self.assertEqual(campaign.skipped_ids.read(["employee_id", "reason"]), before)
+
+
+@tagged("post_install", "-at_install")
 class TestCampaignCostConfidentiality(CampaignCase):
     """Defect 5: an approver reads the cost of the evaluations they approve,
     never the other teams' grades and wages."""
