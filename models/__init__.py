@@ -30,4 +30,5 @@ from . import res_config_settings
 from . import hr_technical_grade_campaign
 from . import hr_technical_grade_campaign_quota
 from . import hr_technical_grade_campaign_cost
+from . import hr_technical_grade_campaign_skipped
 from . import mail_activity

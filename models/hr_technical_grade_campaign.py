@@ -77,6 +77,21 @@ class HrTechnicalGradeCampaign(models.Model):
     evaluation_ids = fields.One2many(
         "hr.technical.grade.evaluation", "campaign_id", string="Evaluations", readonly=True
     )
+    # Who got no evaluation and why: their standing, HR's to read.
+    skipped_ids = fields.One2many(
+        "hr.technical.grade.campaign.skipped",
+        "campaign_id",
+        string="Skipped Engineers",
+        readonly=True,
+        groups=OFFICER,
+    )
+    untold_employee_ids = fields.Many2many(
+        "hr.employee",
+        compute="_compute_untold_employee_ids",
+        string="Not Told by Activity",
+        groups=OFFICER,
+        help="Candidates of the draft evaluations who have no user: no activity reaches them.",
+    )
     quota_ids = fields.One2many(
         "hr.technical.grade.campaign.quota", "campaign_id", string="Quotas", copy=True
     )
@@ -106,12 +121,14 @@ class HrTechnicalGradeCampaign(models.Model):
     cost_old_total = fields.Monetary(
         compute="_compute_cost",
         string="Current Monthly Cost",
-        help="Monthly base + post wage + allowance of the pending promotions' current grades.",
+        help="Monthly base + post wage + allowance of the pending promotions' current grades "
+        "(for an approver: of the promotions they approve).",
     )
     cost_new_total = fields.Monetary(
         compute="_compute_cost",
         string="Monthly Cost if Approved",
-        help="Monthly base + post wage + allowance of the pending promotions' target grades.",
+        help="Monthly base + post wage + allowance of the pending promotions' target grades "
+        "(for an approver: of the promotions they approve).",
     )
     cost_difference = fields.Monetary(compute="_compute_cost", string="Monthly Cost Change")
 
@@ -144,13 +161,21 @@ class HrTechnicalGradeCampaign(models.Model):
             for fname, states in PROGRESS.items():
                 campaign[fname] = sum(count[state] for state in states)
 
+    @api.depends("evaluation_ids.state", "evaluation_ids.employee_id.user_id")
+    def _compute_untold_employee_ids(self):
+        for campaign in self:
+            drafts = campaign.evaluation_ids.filtered(lambda e: e.state == "draft")
+            campaign.untold_employee_ids = drafts.employee_id.filtered(lambda e: not e.user_id)
+
     @api.depends_context("uid")
     def _compute_cost(self):
-        """Totals of the cost report, for those who may read it.
+        """Totals of the cost report rows the user may read.
 
-        HR and payroll officers see every campaign's cost; other users that
-        of the campaigns where they are named approvers (the general manager
-        approves knowing the cost).
+        HR and payroll officers see every campaign's cost.  An approver named
+        on some of a campaign's evaluations sees the rows of those
+        evaluations only (the general manager approves knowing what the
+        promotions he decides cost), never the other teams' grades and
+        wages: the totals are read with the user's record rules.
         """
         user = self.env.user
         if self.env.su or user.has_group(OFFICER) or user.has_group(PAYROLL):
@@ -170,6 +195,7 @@ class HrTechnicalGradeCampaign(models.Model):
             }
         totals = {}
         if allowed:
+            # With the user's record rules: an approver totals their rows only.
             totals = {
                 campaign.id: (old, new, diff)
                 for campaign, old, new, diff in self.env[

@@ -7,6 +7,7 @@ from decimal import Decimal
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Command
+from odoo.tools import SQL
 
 from ..grade_rules import committee as committee_rules
 from ..grade_rules import eligibility, proration
@@ -752,6 +753,20 @@ class HrTechnicalGradeEvaluation(models.Model):
             "hr_technical_grade.action_report_evaluation_certificate"
         ).report_action(self)
 
+    def _printed_experience_date(self):
+        """The employee's experience date on the printed forms.
+
+        The date is HR-only (``groups`` of the employee field): it is printed
+        for the readers allowed to read it, and left blank for the others
+        (team managers, approvers, committee members, readers of the public
+        notice).
+        """
+        self.ensure_one()
+        field = self.env["hr.employee"]._fields["technical_experience_date"]
+        if not field.is_accessible(self.env):
+            return False
+        return self.employee_id.technical_experience_date
+
     def _history_reason(self):
         self.ensure_one()
         reason = self.env._(
@@ -835,9 +850,38 @@ class HrTechnicalGradeEvaluation(models.Model):
                     )
                 )
 
+    def _lock_committee_scoring(self):
+        """Lock the evaluations and their committee score lines.
+
+        Of two members scoring (or a member and the chair closing) at the
+        same moment, the second waits for the first.  The first has written
+        a score line (or the evaluation): under Odoo's repeatable-read
+        transactions the second then fails with a serialization error, and
+        the request is retried with the first one's work in sight, so the
+        last member to score always closes the scoring.
+        """
+        self.env.cr.execute(
+            SQL(
+                "SELECT id FROM %s WHERE id IN %s ORDER BY id FOR NO KEY UPDATE",
+                SQL.identifier(self._table),
+                tuple(self.ids),
+            )
+        )
+        Score = self.env["hr.technical.grade.evaluation.score"]
+        self.env.cr.execute(
+            SQL(
+                "SELECT id FROM %s WHERE evaluation_id IN %s ORDER BY id FOR NO KEY UPDATE",
+                SQL.identifier(Score._table),
+                tuple(self.ids),
+            )
+        )
+        self.invalidate_recordset(["committee_state", "score_ids"])
+        Score.invalidate_model(["state"])
+
     def _record_member_score(self, scores, comment=False):
         """The current member's independent scores of this candidate."""
         self.ensure_one()
+        self._lock_committee_scoring()
         line = self.sudo().score_ids.filtered(
             lambda score: score.member_id == self.env.user and score.state == "pending"
         )
@@ -868,6 +912,7 @@ class HrTechnicalGradeEvaluation(models.Model):
     def action_close_scoring(self):
         """The chair closes the scoring before every member has scored."""
         self._check_chair()
+        self._lock_committee_scoring()
         for evaluation in self:
             if evaluation.committee_state != "scoring":
                 raise UserError(self.env._("%(name)s is not being scored.", name=evaluation.name))

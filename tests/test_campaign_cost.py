@@ -101,11 +101,11 @@ class TestCampaignCost(CampaignCase):
     def test_who_sees_the_cost(self):
         self.assertEqual(len(self.rows(self.hr_officer)), 3)
         self.assertEqual(len(self.rows(self.payroll_user)), 3)
-        # The direct superior is a named approver of the campaign's evaluations.
-        self.assertEqual(len(self.rows(self.manager_user)), 3)
+        # The direct superior is a named approver of one evaluation: its row only.
+        self.assertEqual(self.rows(self.manager_user).employee_id, self.engineer)
         manager_view = self.campaign.with_user(self.manager_user)
         self.assertTrue(manager_view.can_see_cost)
-        self.assertEqual(manager_view.cost_difference, 3400)
+        self.assertEqual(manager_view.cost_difference, 1100)
         # Engineers and other users see nothing.
         for user in (self.candidate_user, self.plain_user):
             self.assertFalse(self.rows(user))

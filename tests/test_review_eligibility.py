@@ -47,7 +47,10 @@ class TestReviewEligibility(ReviewCase):
         wizard.action_confirm()
         campaign = self.env["hr.technical.grade.campaign"].search([], order="id desc", limit=1)
         self.assertFalse(campaign.evaluation_ids)
-        self.assertIn("recent periodic reviews", campaign.message_ids[0].body)
+        # The reason is HR's to read, not the chatter's.
+        self.assertEqual(campaign.skipped_ids.employee_id, self.colleague)
+        self.assertIn("recent periodic reviews", campaign.skipped_ids.reason)
+        self.assertNotIn("recent periodic reviews", campaign.message_ids[0].body)
 
     def test_my_technical_grade_shows_my_reviews_results(self):
         self.intermediate.min_review_result = self.mean + 1

@@ -192,7 +192,8 @@ class HrTechnicalGradeCampaignWizard(models.TransientModel):
         else:
             campaign = Campaign.create(self._campaign_vals())
         employees = self._scope()
-        eligible, skipped = self._sort_out(campaign, employees, fields.Date.context_today(self))
+        today = fields.Date.context_today(self)
+        eligible, skipped = self._sort_out(campaign, employees, today)
         evaluations = self.env["hr.technical.grade.evaluation"].create(
             [
                 {
@@ -206,6 +207,7 @@ class HrTechnicalGradeCampaignWizard(models.TransientModel):
         )
         untold = self._schedule_activities(campaign, evaluations)
         campaign.state = "open"
+        self._record_skipped(campaign, skipped, today)
         campaign.message_post(body=self._summary(evaluations, skipped, untold))
         return {
             "type": "ir.actions.client",
@@ -214,7 +216,7 @@ class HrTechnicalGradeCampaignWizard(models.TransientModel):
                 "type": "success" if evaluations else "warning",
                 "message": self.env._(
                     "%(created)s promotion evaluations created, %(skipped)s engineers "
-                    "skipped (the reasons are in the campaign's chatter).",
+                    "skipped (the reasons are on the campaign's Skipped Engineers tab).",
                     created=len(evaluations),
                     skipped=len(skipped),
                 ),
@@ -275,7 +277,32 @@ class HrTechnicalGradeCampaignWizard(models.TransientModel):
         self.env["mail.activity"].create(vals_list)
         return untold
 
+    def _record_skipped(self, campaign, skipped, day):
+        """Keep who was skipped and why on the campaign, for HR only.
+
+        The reasons tell each engineer's standing: they never go to the
+        chatter, which every employee reads.  Each opening replaces the
+        lines of the previous one.
+        """
+        campaign.sudo().skipped_ids.unlink()
+        self.env["hr.technical.grade.campaign.skipped"].sudo().create(
+            [
+                {
+                    "campaign_id": campaign.id,
+                    "employee_id": employee.id,
+                    "reason": reason,
+                    "date": day,
+                }
+                for employee, reason in skipped
+            ]
+        )
+
     def _summary(self, evaluations, skipped, untold):
+        """The opening message, for every reader of the campaign: counts only.
+
+        Who was skipped and why, and who could not be told, are on the
+        campaign's HR-only tabs.
+        """
         lines = [
             self.env._(
                 "Campaign opened: %(created)s promotion evaluations created, %(skipped)s "
@@ -288,17 +315,11 @@ class HrTechnicalGradeCampaignWizard(models.TransientModel):
             Counter(evaluations.mapped("target_grade_id")).items(), key=lambda i: i[0].sequence
         ):
             lines.append(self.env._("To %(grade)s: %(count)s", grade=grade.name, count=count))
-        for employee, reason in skipped:
-            lines.append(
-                self.env._(
-                    "Skipped %(employee)s: %(reason)s", employee=employee.name, reason=reason
-                )
-            )
         if untold:
             lines.append(
                 self.env._(
-                    "Without a user, not told by activity: %(employees)s",
-                    employees=", ".join(untold.mapped("name")),
+                    "Without a user, not told by activity: %(count)s candidates.",
+                    count=len(untold),
                 )
             )
         return Markup("<br/>").join(escape(line) for line in lines)
