@@ -18,6 +18,10 @@ NOT_ONE_DOWN = "not_one_down"
 MONTHS_IN_GRADE = "months_in_grade"
 EXPERIENCE = "experience"
 RECENT_RESULTS = "recent_results"
+ALREADY_GRADED = "already_graded"
+# What no override lifts: the ladder is climbed one grade at a time, and an
+# initial grading is for employees without a grade.
+STRUCTURAL = frozenset({NOT_GRADED, NOT_ONE_UP, NOT_ONE_DOWN, ALREADY_GRADED})
 
 
 @dataclass(frozen=True)
@@ -73,6 +77,11 @@ def demotion_problems(current_rank, target_rank):
     if target_rank != current_rank - 1:
         return [Problem(NOT_ONE_DOWN, current_rank - 1, target_rank)]
     return []
+
+
+def initial_problems(graded):
+    """Unmet conditions of an initial grading: the employee has no grade yet."""
+    return [Problem(ALREADY_GRADED)] if graded else []
 
 
 def full_years(months):

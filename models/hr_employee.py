@@ -5,11 +5,14 @@ from collections import defaultdict
 from datetime import datetime, time, timedelta
 
 from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
 
 from ..grade_rules import history as rules
 from ..grade_rules import proration
 
 CRON_CATCH_UP_DAYS = 31
+# Read from the grade history, never written by a client (HR included).
+TECHNICAL_GRADE_FIELDS = {"technical_grade_id", "technical_grade_date"}
 
 
 class HrEmployee(models.Model):
@@ -53,6 +56,46 @@ class HrEmployee(models.Model):
         compute="_compute_technical_grade_evaluation_count",
         groups="hr.group_hr_user",
     )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._check_technical_grade_fields(vals)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._check_technical_grade_fields(vals)
+        return super().write(vals)
+
+    def _check_technical_grade_fields(self, vals):
+        """The grade is what the history says: a client call cannot set it."""
+        if not self.env.su and TECHNICAL_GRADE_FIELDS & set(vals):
+            raise AccessError(
+                self.env._(
+                    "The technical grade is read from the grade history: record a grade "
+                    "change (Set Grade, or an evaluation) instead of editing it."
+                )
+            )
+
+    def _technical_grade_graded(self):
+        """The employees who already have a grade history.
+
+        An initial grading is for the others only, whether HR sets it
+        (Set Grade) or an evaluation asks for it.
+        """
+        return self.filtered("technical_grade_history_ids")
+
+    def _check_technical_grade_ungraded(self):
+        """Refuse an initial grading of employees who already have a grade."""
+        graded = self._technical_grade_graded()
+        if graded:
+            raise UserError(
+                self.env._(
+                    "These employees already have a grade history: %(names)s. "
+                    "Use a correction, or an evaluation for a promotion or a demotion.",
+                    names=", ".join(graded.mapped("name")),
+                )
+            )
 
     @api.depends(
         "technical_grade_history_ids.grade_id",

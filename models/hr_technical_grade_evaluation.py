@@ -16,7 +16,8 @@ from ..grade_rules import quota as quota_rules
 EXAM_PARTS = ("theory", "practical", "teaching")
 OFFICER = "hr_technical_grade.group_technical_grade_officer"
 SCORING_ACTIVITY = "hr_technical_grade.mail_activity_evaluation_scoring"
-# States of an evaluation still in progress: one at a time per employee and kind.
+# States of an evaluation still in progress: one at a time per employee and kind
+# (the constraint one_open_request below).
 OPEN_STATES = ("draft", "submitted", "approved")
 # What the committee's signature locks.
 SCORE_FIELDS = {f"{part}_score" for part in EXAM_PARTS} | {"scored", "line_ids"}
@@ -32,6 +33,41 @@ REQUESTER_FIELDS = {
     "attachment_ids",
     "note",
 }
+# What the request is about: it changes on the draft only.
+REQUEST_FIELDS = {"employee_id", "kind", "target_grade_id", "template_id"}
+# Written by the workflow only (with sudo()), never by a client call, HR included:
+# states, results, approvals, the committee's decision and signature, the end of
+# the public notice (HR shortens it with action_shorten_notice, giving a reason).
+WORKFLOW_FIELDS = {
+    "state",
+    "result",
+    "assessment_score",
+    "final_score",
+    "approval_ids",
+    "previous_approval_ids",
+    "pending_approver_ids",
+    "committee_state",
+    "committee_opinion",
+    "committee_decision",
+    "committee_signed_by_id",
+    "committee_signed_on",
+    "notice_end_date",
+    "score_ids",
+    "history_id",
+    "has_quota",
+    "quota",
+    "quota_rank",
+    "within_quota",
+}
+# What the chair's signature puts on record for good.
+SIGNATURE_FIELDS = {
+    "committee_opinion",
+    "committee_decision",
+    "committee_signed_by_id",
+    "committee_signed_on",
+}
+# The value a new request starts with, which a client may send back as is.
+WORKFLOW_DEFAULTS = {"state": "draft", "committee_state": "none"}
 
 
 class HrTechnicalGradeEvaluation(models.Model):
@@ -168,6 +204,16 @@ class HrTechnicalGradeEvaluation(models.Model):
         readonly=True,
         copy=False,
     )
+    previous_approval_ids = fields.One2many(
+        "hr.technical.grade.evaluation.approval",
+        "evaluation_id",
+        string="Earlier Rounds",
+        domain=[("active", "=", False)],
+        context={"active_test": False},
+        readonly=True,
+        copy=False,
+        help="The decisions of the earlier submissions, rejections included.",
+    )
     pending_approver_ids = fields.Many2many(
         "res.users",
         "hr_technical_grade_evaluation_pending_approver_rel",
@@ -271,6 +317,13 @@ class HrTechnicalGradeEvaluation(models.Model):
             "CHECK(theory_score BETWEEN 0 AND 100 AND practical_score BETWEEN 0 AND 100 "
             "AND teaching_score BETWEEN 0 AND 100)",
             "Exam scores go from 0 to 100.",
+        ),
+        (
+            "one_open_request",
+            "EXCLUDE (employee_id WITH =, kind WITH =) "
+            "WHERE (state IN ('draft', 'submitted', 'approved'))",
+            "An employee has one open request of each kind at a time: finish, withdraw or "
+            "cancel the open one first.",
         ),
     ]
 
@@ -412,8 +465,23 @@ class HrTechnicalGradeEvaluation(models.Model):
 
     def _eligibility_problems(self, day):
         """The unmet conditions of the request on ``day``, worded for users."""
+        return [text for _problem, text in self._eligibility_check(day)]
+
+    def _eligibility_check(self, day):
+        """The unmet conditions of the request on ``day``: ``(problem, wording)`` pairs.
+
+        Read as superuser by the callers: requesters may not read HR-only
+        employee data (grade history, experience date).
+        """
         self.ensure_one()
-        if self.kind == "initial" or not self.employee_id or not self.target_grade_id:
+        if not self.employee_id:
+            return []
+        if self.kind == "initial":
+            problems = eligibility.initial_problems(
+                bool(self.employee_id._technical_grade_graded())
+            )
+            return [(problem, self._word_problem(problem, False)) for problem in problems]
+        if not self.target_grade_id:
             return []
         standing = self.employee_id._technical_grade_standing(day)
         ladder = list(self.target_grade_id._ladder())
@@ -424,9 +492,49 @@ class HrTechnicalGradeEvaluation(models.Model):
             problems = self.target_grade_id._promotion_problems(standing, current_rank, target_rank)
         else:
             problems = eligibility.demotion_problems(current_rank, target_rank)
-        return [self._word_problem(problem, current) for problem in problems]
+        return [(problem, self._word_problem(problem, current)) for problem in problems]
+
+    def _check_eligible(self, day, structural_only=False):
+        """Refuse requests that are not eligible on ``day``.
+
+        One grade up, one grade down, an initial grading for the ungraded
+        only: no override lifts these.  The other conditions (time in grade,
+        experience, results), checked unless ``structural_only``, an HR
+        officer may override with a written justification.
+        """
+        for evaluation in self:
+            checked = evaluation.sudo()._eligibility_check(day)
+            structural = [
+                text for problem, text in checked if problem.code in eligibility.STRUCTURAL
+            ]
+            if structural:
+                raise UserError(
+                    self.env._(
+                        "%(employee)s is not eligible:\n%(problems)s\nNo override lifts this: a "
+                        "promotion is one grade up, a demotion one grade down, and an initial "
+                        "grading is for employees without a grade.",
+                        employee=evaluation.employee_id.name,
+                        problems="\n".join(f"- {p}" for p in structural),
+                    )
+                )
+            problems = [text for _problem, text in checked]
+            if problems and not (structural_only or evaluation.override_eligibility):
+                raise UserError(
+                    self.env._(
+                        "%(employee)s is not eligible:\n%(problems)s\nAn HR officer may "
+                        "override this with a written justification.",
+                        employee=evaluation.employee_id.name,
+                        problems="\n".join(f"- {p}" for p in problems),
+                    )
+                )
 
     def _word_problem(self, problem, current):
+        if problem.code == eligibility.ALREADY_GRADED:
+            return self.env._(
+                "%(employee)s already has a grade history: an initial grading is for employees "
+                "without a grade; file a promotion or a demotion.",
+                employee=self.employee_id.name,
+            )
         if problem.code == eligibility.NOT_GRADED:
             return self.env._(
                 "%(employee)s has no grade yet: grade them first.", employee=self.employee_id.name
@@ -507,23 +615,175 @@ class HrTechnicalGradeEvaluation(models.Model):
                 )
             )
 
+    def _check_workflow_fields(self, vals):
+        """Refuse a client call that sets what the workflow writes, HR included.
+
+        States, results, approvals, the committee's decision and signature
+        and the public notice are written by the actions, as superuser.  A new
+        request may carry their starting values, as the form sends them.
+        """
+        touched = WORKFLOW_FIELDS & set(vals)
+        if not self:
+            touched = {
+                fname
+                for fname in touched
+                if vals[fname] and vals[fname] != WORKFLOW_DEFAULTS.get(fname)
+            }
+        if touched and not self.env.su:
+            raise AccessError(
+                self.env._(
+                    "%(fields)s of an evaluation change through its actions only (submit, "
+                    "approve, reject, sign, apply), not by editing it.",
+                    fields=", ".join(
+                        sorted(
+                            self._fields[fname]._description_string(self.env) for fname in touched
+                        )
+                    ),
+                )
+            )
+
+    def _check_signature_unchanged(self, vals):
+        """The chair's signed opinion stays as signed, for everyone."""
+        if not SIGNATURE_FIELDS & set(vals):
+            return
+        for evaluation in self:
+            if evaluation.committee_state == "signed":
+                raise UserError(
+                    self.env._(
+                        "The committee has signed its opinion on %(name)s: its decision, opinion "
+                        "and signature stay as signed.",
+                        name=evaluation.name,
+                    )
+                )
+
+    def _check_request_is_draft(self, vals):
+        """The employee, kind and target grade of a request change on its draft only."""
+        if self.env.su or not REQUEST_FIELDS & set(vals):
+            return
+        for evaluation in self:
+            if evaluation.state != "draft":
+                raise UserError(
+                    self.env._(
+                        "%(name)s is %(state)s: its employee, kind and target grade change on "
+                        "the draft only.",
+                        name=evaluation.name,
+                        state=evaluation._selection_label("state"),
+                    )
+                )
+
+    def _check_may_file(self):
+        """Requesters file for whom they may create a request, on write as on create."""
+        refused = self._check_access("create")
+        if refused:
+            forbidden = refused[0]
+            raise AccessError(
+                self.env._(
+                    "You cannot file a request about %(employees)s: employees file their own "
+                    "requests, managers those of their team, HR any.",
+                    employees=", ".join(forbidden.sudo().employee_id.mapped("name")),
+                )
+            )
+
+    def _check_one_open_request(self, requests):
+        """Refuse a second open request of an employee for the same kind.
+
+        ``requests`` are the ``(employee id, kind)`` pairs that ``self``
+        (nothing when creating) are about to hold in an open state.  The
+        constraint ``one_open_request`` says the same in the database; this
+        names the open request.
+        """
+        requests = [(employee_id, kind) for employee_id, kind in requests if employee_id]
+        if not requests:
+            return
+        others = self.sudo().search(
+            [
+                ("employee_id", "in", list({employee_id for employee_id, _kind in requests})),
+                ("state", "in", OPEN_STATES),
+                ("id", "not in", self.ids),
+            ],
+            order="id",
+        )
+        open_requests = {}
+        for other in others:
+            open_requests.setdefault((other.employee_id.id, other.kind), other)
+        kinds = dict(self._fields["kind"]._description_selection(self.env))
+        Employee = self.env["hr.employee"].sudo()
+        for employee_id, kind in requests:
+            key = (employee_id, kind)
+            if key not in open_requests:
+                open_requests[key] = self.browse()
+                continue
+            other = open_requests[key]
+            if other:
+                message = self.env._(
+                    "%(employee)s already has an open request of this kind (%(kind)s): "
+                    "%(request)s. Finish, withdraw or cancel it before filing another.",
+                    employee=Employee.browse(employee_id).name,
+                    kind=kinds.get(kind, kind),
+                    request=other.name,
+                )
+            else:
+                message = self.env._(
+                    "%(employee)s has two requests of the same kind (%(kind)s) here: an "
+                    "employee has one open request of each kind at a time.",
+                    employee=Employee.browse(employee_id).name,
+                    kind=kinds.get(kind, kind),
+                )
+            raise UserError(message)
+
+    def _check_initial_grading(self):
+        """An initial grading is for employees without a grade (as in Set Grade)."""
+        self.filtered(
+            lambda evaluation: evaluation.kind == "initial"
+        ).employee_id.sudo()._check_technical_grade_ungraded()
+
     @api.model_create_multi
     def create(self, vals_list):
+        default_kind = self.default_get(["kind"]).get("kind")
         for vals in vals_list:
             self.browse()._check_requester_fields(vals)
+            self.browse()._check_workflow_fields(vals)
             if vals.get("name", "/") == "/":
                 vals["name"] = (
                     self.env["ir.sequence"].next_by_code("hr.technical.grade.evaluation") or "/"
                 )
-        return super().create(vals_list)
+        self.browse()._check_one_open_request(
+            [
+                (vals.get("employee_id"), vals.get("kind") or default_kind)
+                for vals in vals_list
+                if vals.get("state", "draft") in OPEN_STATES
+            ]
+        )
+        evaluations = super().create(vals_list)
+        evaluations._check_initial_grading()
+        return evaluations
 
     def write(self, vals):
+        self._check_signature_unchanged(vals)
+        self._check_workflow_fields(vals)
+        self._check_request_is_draft(vals)
         if SCORE_FIELDS & set(vals):
             self._check_scores_unlocked()
         if "override_eligibility" in vals and not (self.env.su or self.env.user.has_group(OFFICER)):
             raise AccessError(self.env._("Only HR officers may override the eligibility."))
         self._check_requester_fields(vals)
-        return super().write(vals)
+        if {"state", "employee_id", "kind"} & set(vals):
+            self._check_one_open_request(
+                [
+                    (
+                        vals.get("employee_id", evaluation.employee_id.id),
+                        vals.get("kind", evaluation.kind),
+                    )
+                    for evaluation in self
+                    if vals.get("state", evaluation.state) in OPEN_STATES
+                ]
+            )
+        res = super().write(vals)
+        if {"employee_id", "kind"} & set(vals):
+            if not self.env.su:
+                self._check_may_file()
+            self._check_initial_grading()
+        return res
 
     def _check_scores_unlocked(self):
         for evaluation in self:
@@ -546,19 +806,16 @@ class HrTechnicalGradeEvaluation(models.Model):
 
     def action_submit(self):
         self._check_state("draft")
+        self._check_eligible(fields.Date.context_today(self))
+        unchained = self._start_approval_chain()
         for evaluation in self:
-            # As the eligibility field: requesters may not read HR-only employee data.
-            problems = evaluation.sudo()._eligibility_problems(fields.Date.context_today(self))
-            if problems and not evaluation.override_eligibility:
-                raise UserError(
-                    self.env._(
-                        "%(employee)s is not eligible:\n%(problems)s\nAn HR officer may "
-                        "override this with a written justification.",
-                        employee=evaluation.employee_id.name,
-                        problems="\n".join(f"- {p}" for p in problems),
-                    )
-                )
-        self._start_approval_chain().sudo().write({"state": "approved"})
+            # Each submission is a round of its own: the earlier ones stay on record.
+            rounds = evaluation.sudo().previous_approval_ids.mapped("round")
+            evaluation.sudo().approval_ids.round = max(rounds, default=0) + 1
+        # No step applies: the last (absent) step's check still holds.
+        for evaluation in unchained:
+            evaluation._check_final_approval()
+        unchained.sudo().write({"state": "approved"})
         self._open_committee_scoring()
         self.activity_update()
 
@@ -653,9 +910,10 @@ class HrTechnicalGradeEvaluation(models.Model):
                 )
         # A committee round that never concluded starts again.
         self.sudo().score_ids.unlink()
-        self.sudo().write(
-            {"state": "draft", "approval_ids": [Command.clear()], "committee_state": "none"}
-        )
+        # The decisions of the round that ended stay on record, out of the chain.
+        self.sudo().approval_ids.write({"active": False})
+        self.invalidate_recordset(["approval_ids", "previous_approval_ids"])
+        self.sudo().write({"state": "draft", "committee_state": "none"})
         self.activity_update()
 
     def _approval_activity_summary(self, step):
@@ -689,8 +947,11 @@ class HrTechnicalGradeEvaluation(models.Model):
         self.invalidate_recordset(["state", "history_id"])
         self._check_state("approved")
         self._check_campaign_quota()
+        self._check_approved_and_passed()
         today = fields.Date.context_today(self)
         for evaluation in self:
+            # The ladder may have moved since the submission.
+            evaluation._check_eligible(evaluation.effective_date or today, structural_only=True)
             if evaluation.notice_open:
                 raise UserError(
                     self.env._(
@@ -723,10 +984,34 @@ class HrTechnicalGradeEvaluation(models.Model):
             )
         lines = self.env["hr.technical.grade.history"]._record_grade_change(changes)
         for evaluation, line in zip(self, lines, strict=True):
-            evaluation.write(
+            evaluation.sudo().write(
                 {"state": "done", "history_id": line.id, "effective_date": line.date_from}
             )
         return True
+
+    def _check_approved_and_passed(self):
+        """What an approved evaluation must be to take effect, however it got there.
+
+        It passed, and every step of its chain is approved.
+        """
+        for evaluation in self:
+            if evaluation.result != "passed":
+                raise UserError(
+                    self.env._(
+                        "%(name)s has not passed (result: %(result)s): it cannot be applied.",
+                        name=evaluation.name,
+                        result=evaluation._selection_label("result"),
+                    )
+                )
+            undecided = evaluation.sudo().approval_ids.filtered(lambda a: a.state != "approved")
+            if undecided:
+                raise UserError(
+                    self.env._(
+                        "%(name)s is not approved by every step (%(steps)s): it cannot be applied.",
+                        name=evaluation.name,
+                        steps=", ".join(undecided.mapped("name")),
+                    )
+                )
 
     def action_open_history(self):
         self.ensure_one()
@@ -957,11 +1242,13 @@ class HrTechnicalGradeEvaluation(models.Model):
             )
         )
 
-    def _committee_sign(self, opinion, decision, day=None):
-        """The chair signs the committee's final opinion, locking the scores.
+    def _committee_sign(self, opinion, decision):
+        """The chair signs the committee's final opinion today, locking the scores.
 
         A pass approves the committee step (and opens the public notice when
-        the company has one); a fail rejects the evaluation with the opinion.
+        the company has one, from today); a fail rejects the evaluation with
+        the opinion.  The signature is dated the day it is made: a back-dated
+        one would shorten the public notice.
         """
         self.ensure_one()
         self._check_chair()
@@ -974,7 +1261,7 @@ class HrTechnicalGradeEvaluation(models.Model):
             )
         if not (opinion or "").strip():
             raise UserError(self.env._("The committee's opinion cannot be empty."))
-        day = day or fields.Date.context_today(self)
+        day = fields.Date.context_today(self)
         notice_days = self.company_id.technical_grade_notice_days
         self.sudo().write(
             {
@@ -1010,6 +1297,56 @@ class HrTechnicalGradeEvaluation(models.Model):
             "target": "new",
             "context": {"default_evaluation_id": self.id},
         }
+
+    def action_shorten_notice(self, new_end, reason):
+        """HR ends the public notice earlier than planned, saying why.
+
+        The new last day is today at the earliest and never later than the
+        current one; the change and its reason go to the chatter.
+        """
+        if not self.env.user.has_group(OFFICER):
+            raise AccessError(self.env._("Only HR officers shorten a public notice."))
+        if not isinstance(reason, str) or not reason.strip():
+            raise UserError(self.env._("Say why the public notice is shortened."))
+        try:
+            new_end = fields.Date.to_date(new_end)
+        except (TypeError, ValueError):
+            new_end = None
+        if not new_end:
+            raise UserError(self.env._("Give the new last day of the public notice as a date."))
+        self._check_state("submitted", "approved")
+        today = fields.Date.context_today(self)
+        for evaluation in self:
+            if not evaluation.notice_open:
+                raise UserError(
+                    self.env._("%(name)s is not under public notice.", name=evaluation.name)
+                )
+            if new_end < today or new_end > evaluation.notice_end_date:
+                raise UserError(
+                    self.env._(
+                        "The public notice of %(name)s can end between today (%(today)s) and "
+                        "its current last day (%(end)s), not on %(date)s.",
+                        name=evaluation.name,
+                        today=today,
+                        end=evaluation.notice_end_date,
+                        date=new_end,
+                    )
+                )
+        for evaluation in self:
+            previous = evaluation.notice_end_date
+            evaluation.sudo().notice_end_date = new_end
+            evaluation.sudo().message_post(
+                body=self.env._(
+                    "Public notice shortened by %(user)s: until %(date)s instead of %(previous)s. "
+                    "Reason: %(reason)s",
+                    user=self.env.user.name,
+                    date=new_end,
+                    previous=previous,
+                    reason=reason.strip(),
+                ),
+                author_id=self.env.user.partner_id.id,
+            )
+        return True
 
     # Campaign
     # ------------------------------------------------------------------

@@ -12,7 +12,7 @@ class HrTechnicalGradeEvaluationApproval(models.Model):
 
     _name = "hr.technical.grade.evaluation.approval"
     _description = "Technical Grade Evaluation Approval"
-    _order = "evaluation_id, sequence, id"
+    _order = "evaluation_id, round, sequence, id"
 
     evaluation_id = fields.Many2one(
         "hr.technical.grade.evaluation", ondelete="cascade", index="btree_not_null"
@@ -54,6 +54,13 @@ class HrTechnicalGradeEvaluationApproval(models.Model):
     decided_by_id = fields.Many2one("res.users")
     decided_on = fields.Datetime()
     comment = fields.Text()
+    # A request reopened after a rejection keeps the decisions of the round
+    # that ended: its approvals are archived, and only the active ones (the
+    # current round) make the chain.
+    active = fields.Boolean(default=True)
+    round = fields.Integer(
+        default=1, help="The submission this decision belongs to: 1 for the first, and so on."
+    )
 
     _sql_constraints = [
         (

@@ -10,6 +10,7 @@ from odoo.fields import Command
 
 from ..grade_rules import kpi as kpi_rules
 from ..grade_rules import review as rules
+from .hr_technical_grade_evaluation import OPEN_STATES
 
 OFFICER = "hr_technical_grade.group_technical_grade_officer"
 APPEAL_ACTIVITY = "hr_technical_grade.mail_activity_review_appeal"
@@ -577,16 +578,31 @@ class HrTechnicalGradeReview(models.Model):
                 )
             )
             return
-        evaluation = (
-            self.env["hr.technical.grade.evaluation"]
-            .sudo()
-            .create(
-                {
-                    "employee_id": employee.id,
-                    "kind": "demotion",
-                    "demotion_reason": reason,
-                }
+        Evaluation = self.env["hr.technical.grade.evaluation"].sudo()
+        # One open demotion request at a time: later failures add their evidence to it.
+        evaluation = Evaluation.search(
+            [
+                ("employee_id", "=", employee.id),
+                ("kind", "=", "demotion"),
+                ("state", "in", OPEN_STATES),
+            ],
+            limit=1,
+        )
+        if evaluation:
+            reviews.write({"demotion_evaluation_id": evaluation.id})
+            evaluation.message_post(
+                body=self.env._(
+                    "The performance reviews %(reviews)s propose a demotion too.",
+                    reviews=", ".join(reviews.mapped("name")),
+                )
             )
+            return
+        evaluation = Evaluation.create(
+            {
+                "employee_id": employee.id,
+                "kind": "demotion",
+                "demotion_reason": reason,
+            }
         )
         reviews.write({"demotion_evaluation_id": evaluation.id})
         evaluation.message_post(

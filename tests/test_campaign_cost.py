@@ -124,6 +124,8 @@ class TestCampaignCost(CampaignCase):
             lambda e: e.employee_id == self.senior_candidate
         )
         senior.effective_date = self.today
+        # Only a passed evaluation is applied.
+        self.score(senior)
         senior.with_user(self.hr_officer).action_apply()
         # A grade change outside the campaign in the same days.
         self.record(self.colleague, self.junior, self.today, "promotion")

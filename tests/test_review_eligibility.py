@@ -23,9 +23,12 @@ class TestReviewEligibility(ReviewCase):
         self.mean = round(sum(self.reviews.mapped("final_score")) / 2, 2)
 
     def promotion(self):
-        return self.env["hr.technical.grade.evaluation"].create(
-            {"employee_id": self.colleague.id, "kind": "promotion"}
-        )
+        Evaluation = self.env["hr.technical.grade.evaluation"]
+        # One open request per employee and kind: the previous one is withdrawn.
+        Evaluation.search(
+            [("employee_id", "=", self.colleague.id), ("state", "=", "draft")]
+        ).action_cancel()
+        return Evaluation.create({"employee_id": self.colleague.id, "kind": "promotion"})
 
     def test_recent_results_below_the_mark_refuse_the_promotion(self):
         self.assertTrue(self.promotion().eligible)  # the seed ladder asks for no result

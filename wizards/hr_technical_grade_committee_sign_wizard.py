@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 
 class HrTechnicalGradeCommitteeSignWizard(models.TransientModel):
@@ -21,7 +22,10 @@ class HrTechnicalGradeCommitteeSignWizard(models.TransientModel):
         precompute=True,
         readonly=False,
     )
-    date = fields.Date(required=True, default=fields.Date.context_today)
+    # Shown, not chosen: the opinion is signed, and the public notice starts, today.
+    date = fields.Date(
+        string="Signed On", required=True, readonly=True, default=fields.Date.context_today
+    )
 
     @api.depends("evaluation_id")
     def _compute_decision(self):
@@ -32,5 +36,15 @@ class HrTechnicalGradeCommitteeSignWizard(models.TransientModel):
 
     def action_sign(self):
         self.ensure_one()
-        self.evaluation_id._committee_sign(self.opinion, self.decision, self.date)
+        today = fields.Date.context_today(self)
+        if self.date != today:
+            raise UserError(
+                self.env._(
+                    "The chair signs on the day of the signature: the opinion is dated today "
+                    "(%(today)s), not %(date)s.",
+                    today=today,
+                    date=self.date,
+                )
+            )
+        self.evaluation_id._committee_sign(self.opinion, self.decision)
         return {"type": "ir.actions.act_window_close"}

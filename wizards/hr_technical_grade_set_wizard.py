@@ -60,15 +60,7 @@ class HrTechnicalGradeSetWizard(models.TransientModel):
         if len(self.employee_ids.company_id) > 1:
             raise UserError(self.env._("Set the grade of employees of one company at a time."))
         if self.change_type == "initial":
-            graded = self.employee_ids.filtered("technical_grade_history_ids")
-            if graded:
-                raise UserError(
-                    self.env._(
-                        "These employees already have a grade history: %(names)s. "
-                        "Use a correction, or an evaluation for a promotion or a demotion.",
-                        names=", ".join(graded.mapped("name")),
-                    )
-                )
+            self.employee_ids._check_technical_grade_ungraded()
         lines = self.env["hr.technical.grade.history"]._record_grade_change(
             [
                 {
