@@ -593,23 +593,13 @@ class HrTechnicalGradeEvaluation(models.Model):
 
     def action_reject(self, reason):
         """Reject: the current step's approvers, or HR; the applicant is told why."""
-        if not (reason or "").strip():
-            raise UserError(self.env._("Say why the evaluation is rejected."))
+        reason = self._clean_reason(reason, self.env._("Say why the evaluation is rejected."))
         self._check_state("submitted", "approved")
         officer = self.env.user.has_group(OFFICER)
         for evaluation in self:
-            current = evaluation.current_approval_id
             if not officer:
                 evaluation._check_approval_update()
-            if current:
-                current.sudo().write(
-                    {
-                        "state": "rejected",
-                        "decided_by_id": self.env.uid,
-                        "decided_on": fields.Datetime.now(),
-                        "comment": reason,
-                    }
-                )
+            evaluation._record_rejection(reason)
             evaluation.sudo().state = "rejected"
             applicant = evaluation.employee_id.user_id | evaluation.create_uid
             evaluation.sudo().message_post(
@@ -650,11 +640,11 @@ class HrTechnicalGradeEvaluation(models.Model):
                         name=evaluation.name,
                     )
                 )
-        # A committee round that never concluded starts again.
+        # A committee round that never concluded starts again; the approvals
+        # of the round stay on record.
         self.sudo().score_ids.unlink()
-        self.sudo().write(
-            {"state": "draft", "approval_ids": [Command.clear()], "committee_state": "none"}
-        )
+        self._supersede_approvals()
+        self.sudo().write({"state": "draft", "committee_state": "none"})
         self.activity_update()
 
     def _approval_activity_summary(self, step):

@@ -475,14 +475,19 @@ class HrTechnicalGradeReview(models.Model):
         self.activity_update()
 
     def action_return(self, reason):
-        """An approver (or HR) sends the review back to the superior, saying why."""
-        if not (reason or "").strip():
-            raise UserError(self.env._("Say why the review goes back."))
+        """An approver (or HR) sends the review back to the superior, saying why.
+
+        The current step is recorded as rejected with the reason, and the
+        round's approvals stay on record, superseded by the next submission.
+        """
+        reason = self._clean_reason(reason, self.env._("Say why the review goes back."))
         self._check_state("submitted")
         if not self.env.user.has_group(OFFICER):
             self._check_approval_update()
+        self._record_rejection(reason)
+        self._supersede_approvals()
         for review in self:
-            review.sudo().write({"state": "draft", "approval_ids": [Command.clear()]})
+            review.sudo().write({"state": "draft"})
             review.sudo().message_post(
                 body=self.env._("Returned for correction: %(reason)s", reason=reason),
                 partner_ids=review.superior_user_id.partner_id.ids,
@@ -630,8 +635,7 @@ class HrTechnicalGradeReview(models.Model):
     def action_appeal(self, reason):
         """The employee appeals a finished review, within the company's days."""
         self.ensure_one()
-        if not (reason or "").strip():
-            raise UserError(self.env._("Say why you appeal."))
+        reason = self._clean_reason(reason, self.env._("Say why you appeal."))
         if self.env.user != self.employee_id.user_id and not self.env.user.has_group(OFFICER):
             raise AccessError(self.env._("Only the reviewed employee appeals their review."))
         self._check_state("done")
@@ -663,8 +667,9 @@ class HrTechnicalGradeReview(models.Model):
     def action_appeal_decide(self, decision, new_score=None):
         """The manager two levels up (or HR without one) decides the appeal."""
         self.ensure_one()
-        if not (decision or "").strip():
-            raise UserError(self.env._("Write the decision on the appeal."))
+        decision = self._clean_reason(decision, self.env._("Write the decision on the appeal."))
+        if new_score is not None:
+            new_score = self._clean_score(new_score)
         if self.appeal_state != "open":
             raise UserError(self.env._("This review has no open appeal."))
         decider = self.appeal_decider_user_id
