@@ -381,6 +381,26 @@ class HrTechnicalGradeReview(models.Model):
                 )
         return super().write(vals)
 
+    def _check_entries_editable(self):
+        """KPI entries and 360° reviewers change while their review is open only.
+
+        The approvers decide on the entries as submitted: once a review is in
+        approval, finished or cancelled, nobody (HR included) changes them;
+        only the server's own workflow code does, as the superuser.
+        """
+        if self.env.su:
+            return
+        for review in self.sudo():
+            if review.state != "draft":
+                raise UserError(
+                    self.env._(
+                        "%(name)s is %(state)s: its KPI entries and 360° reviewers change only "
+                        "while it is open.",
+                        name=review.name,
+                        state=review._selection_label("state"),
+                    )
+                )
+
     @api.ondelete(at_uninstall=False)
     def _unlink_only_open(self):
         if any(review.state not in ("draft", "cancel") for review in self):
