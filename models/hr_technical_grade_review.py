@@ -231,6 +231,11 @@ class HrTechnicalGradeReview(models.Model):
         "plan_id.weight_superior_single",
     )
     def _compute_360(self):
+        """The group means (HR's), and the 360° result once every reviewer has scored.
+
+        A partial result would show, to whoever polls it during the review,
+        the score of each reviewer as they submit it.
+        """
         for review in self:
             reviewers = review.sudo().reviewer_ids
             done = reviewers.filtered(lambda r: r.state == "done")
@@ -244,8 +249,12 @@ class HrTechnicalGradeReview(models.Model):
             review.peers_score = float(means.get(rules.PEERS) or 0)
             review.subordinates_score = float(means.get(rules.SUBORDINATES) or 0)
             plan = review.plan_id
-            result = rules.score_360(
-                scores, plan._group_weights(), single_superior=plan.weight_superior_single
+            result = (
+                rules.score_360(
+                    scores, plan._group_weights(), single_superior=plan.weight_superior_single
+                )
+                if len(done) == len(reviewers)
+                else None
             )
             review.score_360 = float(result or 0)
 
