@@ -28,3 +28,4 @@ if find_spec("odoo"):
     from . import test_review_eligibility
     from . import test_tours
     from . import test_reporting
+    from . import test_security_review
