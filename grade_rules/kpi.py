@@ -31,6 +31,9 @@ PROPORTIONAL = "proportional"
 DISCRETIONARY = "discretionary"
 KINDS = (DEDUCT_ITEM, DEDUCT_TOTAL, ADD, PROPORTIONAL, DISCRETIONARY)
 ZERO = Decimal(0)
+# The most an entry records in one period: beyond, it is a typing error.
+MAX_OCCURRENCES = 1000
+MAX_AMOUNT = 1_000_000_000
 
 # Codes of KpiError, worded for users by the models.
 NEGATIVE = "negative"

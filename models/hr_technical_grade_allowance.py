@@ -47,7 +47,8 @@ class HrTechnicalGradeAllowance(models.Model):
         ],
         readonly=True,
     )
-    name = fields.Char(string="Description", readonly=True)
+    # The payslip line's name: translated (jsonb) in OCA payroll, read in the user's language.
+    name = fields.Char(string="Description", readonly=True, translate=True)
     amount = fields.Monetary(readonly=True)
 
     def init(self):

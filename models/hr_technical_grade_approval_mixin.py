@@ -15,6 +15,9 @@ class HrTechnicalGradeApprovalMixin(models.AbstractModel):
     ``state`` (``submitted`` while the chain runs) and
     ``pending_approver_ids`` computed by the method below, and say which
     activity type and summary their approvers get.
+
+    The approvals of a document sent back or reopened stay on record, marked
+    superseded: only the current round counts.
     """
 
     _name = "hr.technical.grade.approval.mixin"
@@ -41,23 +44,39 @@ class HrTechnicalGradeApprovalMixin(models.AbstractModel):
     _approval_activity_type = None  # XML id of the approval activity type
     _approval_dropped_states = ("draft", "cancel", "rejected")
 
-    @api.depends("approval_ids.state", "approval_ids.approved_by_ids")
+    @api.depends("approval_ids.state", "approval_ids.approved_by_ids", "approval_ids.superseded")
     @api.depends_context("uid")
     def _compute_current_approval(self):
         for document in self:
-            current = document.approval_ids.filtered(lambda a: a.state == "pending")[:1]
+            current = document._current_approvals().filtered(lambda a: a.state == "pending")[:1]
             document.current_approval_id = current
             document.can_approve = bool(current) and self.env.user in current._waiting_for()
 
     @api.depends(
-        "state", "approval_ids.state", "approval_ids.approver_ids", "approval_ids.approved_by_ids"
+        "state",
+        "approval_ids.state",
+        "approval_ids.approver_ids",
+        "approval_ids.approved_by_ids",
+        "approval_ids.superseded",
     )
     def _compute_pending_approvers(self):
         for document in self:
-            current = document.approval_ids.filtered(lambda a: a.state == "pending")[:1]
+            current = document._current_approvals().filtered(lambda a: a.state == "pending")[:1]
             document.pending_approver_ids = (
                 current._waiting_for() if document.state == "submitted" and current else False
             )
+
+    def _current_approvals(self):
+        """The approvals of the documents' current round."""
+        return self.approval_ids.filtered(lambda approval: not approval.superseded)
+
+    def _supersede_approvals(self):
+        """Close the current round: its approvals stay on record, superseded.
+
+        Called when a document goes back to its draft (sent back, reopened);
+        submitting it again starts a new round.
+        """
+        self.sudo()._current_approvals().write({"superseded": True})
 
     def _start_approval_chain(self):
         """Copy each document's chain from the approval steps and submit it.
@@ -66,14 +85,17 @@ class HrTechnicalGradeApprovalMixin(models.AbstractModel):
         the documents no step applies to, which their model finishes itself.
         """
         Step = self.env["hr.technical.grade.approval.step"].sudo()
+        self._supersede_approvals()
         unchained = self.browse()
+        new_approvals = self.env["hr.technical.grade.evaluation.approval"].sudo()
         for document in self:
             commands = Step._approval_commands(document)
             # Requesters may submit their own drafts: the state is written as such.
             document.sudo().write({"approval_ids": commands, "state": "submitted"})
-            if len(commands) == 1:  # only the clearing command
+            new_approvals |= document.sudo()._current_approvals()
+            if not commands:
                 unchained |= document
-        self.sudo().approval_ids._copy_step_names()
+        new_approvals._copy_step_names()
         return unchained
 
     def _selection_label(self, fname):
@@ -132,7 +154,7 @@ class HrTechnicalGradeApprovalMixin(models.AbstractModel):
             vals = {"approved_by_ids": [Command.link(self.env.uid)]}
             if current.approval_mode == "any" or not current._waiting_for() - self.env.user:
                 vals.update(state="approved", decided_by_id=self.env.uid, decided_on=now)
-            following = document.approval_ids.filtered(lambda a: a.state == "waiting")[:1]
+            following = document._current_approvals().filtered(lambda a: a.state == "waiting")[:1]
             if vals.get("state") == "approved" and not following:
                 document._check_final_approval()
             current.sudo().write(vals)
@@ -149,6 +171,46 @@ class HrTechnicalGradeApprovalMixin(models.AbstractModel):
                 else:
                     finished |= document
         return finished
+
+    def _record_rejection(self, reason):
+        """The current step of each document is decided: rejected, saying why."""
+        now = fields.Datetime.now()
+        for document in self:
+            document.current_approval_id.sudo().write(
+                {
+                    "state": "rejected",
+                    "decided_by_id": self.env.uid,
+                    "decided_on": now,
+                    "comment": reason,
+                }
+            )
+
+    # ------------------------------------------------------------------
+    # Arguments of the public methods (reasons, decisions, scores)
+    # ------------------------------------------------------------------
+
+    def _clean_reason(self, reason, message):
+        """``reason`` without surrounding blanks; ``message`` unless it is written text."""
+        if not isinstance(reason, str) or not reason.strip():
+            raise UserError(message)
+        return reason.strip()
+
+    def _clean_score(self, score, low=0, high=100):
+        """``score`` as a float, or a clear error unless it is a number from low to high."""
+        if (
+            isinstance(score, bool)
+            or not isinstance(score, (int, float))
+            or not (low <= score <= high)
+        ):
+            raise UserError(
+                self.env._(
+                    "A score is a number from %(low)s to %(high)s, not %(score)s.",
+                    low=low,
+                    high=high,
+                    score=score,
+                )
+            )
+        return float(score)
 
     def _approval_activity_summary(self, step):
         """The summary of the approval activity of ``step``."""

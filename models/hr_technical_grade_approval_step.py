@@ -82,8 +82,8 @@ class HrTechnicalGradeApprovalStep(models.Model):
 
     @api.model
     def _approval_commands(self, document):
-        """Commands that replace the approvals of ``document`` by its chain."""
-        commands = [Command.clear()]
+        """Commands that create the approvals of ``document``'s chain."""
+        commands = []
         for index, step in enumerate(self._steps_for(document)):
             commands.append(
                 Command.create(

@@ -3,7 +3,7 @@
 
 from odoo import api, fields, models
 
-from .hr_technical_grade_assessment_template import DEFER_CHECKS, SAVING_TEMPLATE
+from .hr_technical_grade_assessment_template import WEIGHT_CHECKS_KEY
 
 
 class HrTechnicalGradeAssessmentCriterion(models.Model):
@@ -29,14 +29,18 @@ class HrTechnicalGradeAssessmentCriterion(models.Model):
 
     @api.constrains("weight", "section_id")
     def _check_template_weights(self):
-        if not (self.env.context.get(SAVING_TEMPLATE) or self.env.context.get(DEFER_CHECKS)):
-            self.template_id._check_weights()
+        if not self.template_id._checks_deferred():
+            self.template_id._check_weights_soon()
 
     @api.ondelete(at_uninstall=False)
     def _unlink_keeps_weights(self):
-        if self.env.context.get(SAVING_TEMPLATE) or self.env.context.get(DEFER_CHECKS):
+        templates = self.template_id
+        if templates._checks_deferred():
             return
-        for template in self.template_id:
+        if self.env.cr.cache.get(WEIGHT_CHECKS_KEY) is not None:
+            templates._check_weights_soon()  # checked with what the save leaves
+            return
+        for template in templates:
             remaining = template.criterion_ids - self
             if remaining:  # deleting every criterion empties the form: allowed
                 template._check_weights(remaining)

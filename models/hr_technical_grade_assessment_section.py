@@ -3,8 +3,6 @@
 
 from odoo import api, fields, models
 
-from .hr_technical_grade_assessment_template import DEFER_CHECKS, SAVING_TEMPLATE
-
 
 class HrTechnicalGradeAssessmentSection(models.Model):
     """A section of an assessment form (technical ability, service attitude...)."""
@@ -23,12 +21,22 @@ class HrTechnicalGradeAssessmentSection(models.Model):
     )
     weight = fields.Float(compute="_compute_weight", string="Weight (%)")
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        # A section saves several criteria at once: the weights are checked at the end.
+        with self.env["hr.technical.grade.assessment.template"]._weights_checked_once():
+            return super().create(vals_list)
+
+    def write(self, vals):
+        with self.env["hr.technical.grade.assessment.template"]._weights_checked_once():
+            return super().write(vals)
+
     @api.depends("criterion_ids.weight")
     def _compute_weight(self):
         for section in self:
             section.weight = sum(section.criterion_ids.mapped("weight"))
 
-    @api.constrains("criterion_ids")
+    @api.constrains("criterion_ids", "template_id")
     def _check_template_weights(self):
-        if not (self.env.context.get(SAVING_TEMPLATE) or self.env.context.get(DEFER_CHECKS)):
-            self.template_id._check_weights()
+        if not self.template_id._checks_deferred():
+            self.template_id._check_weights_soon()

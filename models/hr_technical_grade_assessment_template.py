@@ -1,16 +1,20 @@
 # Copyright 2026 hr_technical_grade contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 
+from contextlib import contextmanager
+
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..grade_rules import scoring
 
-# Set while a template saves its sections and criteria: their own weight
-# checks wait for the template's, which sees the final weights.
-SAVING_TEMPLATE = "technical_grade_saving_template"
-# Set by data files that build a form record by record; they call
-# _validate_templates() once the form is complete.
+# Key of the transaction cache (``cr.cache``): the ids of the templates whose
+# weights are checked at the end of the template save in progress.  Server
+# state, out of the reach of clients (unlike the context).
+WEIGHT_CHECKS_KEY = "hr_technical_grade.template_weight_checks"
+# Set by data files that build a form record by record, while the module
+# loads (never honoured once the registry is ready, i.e. from clients); they
+# call _validate_templates() once the form is complete.
 DEFER_CHECKS = "technical_grade_defer_checks"
 
 
@@ -79,22 +83,52 @@ class HrTechnicalGradeAssessmentTemplate(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        templates = super(
-            HrTechnicalGradeAssessmentTemplate, self.with_context(**{SAVING_TEMPLATE: True})
-        ).create(vals_list)
-        return templates.with_env(self.env)
+        with self._weights_checked_once():
+            return super().create(vals_list)
 
     def write(self, vals):
-        return super(
-            HrTechnicalGradeAssessmentTemplate, self.with_context(**{SAVING_TEMPLATE: True})
-        ).write(vals)
+        with self._weights_checked_once():
+            return super().write(vals)
+
+    @contextmanager
+    def _weights_checked_once(self):
+        """Check the weights of the forms changed in the block once, at its end.
+
+        A form saves several sections and criteria at once: each of their own
+        checks would see the weights half-changed.  During the block they name
+        their template instead, checked when the block ends, whatever the
+        context.  Nested blocks leave the check to the outermost one.
+        """
+        cache = self.env.cr.cache
+        if WEIGHT_CHECKS_KEY in cache:
+            yield
+            return
+        cache[WEIGHT_CHECKS_KEY] = set()
+        try:
+            yield
+            pending = cache[WEIGHT_CHECKS_KEY]
+        finally:
+            del cache[WEIGHT_CHECKS_KEY]
+        self.browse(pending).exists()._check_weights()
+
+    def _check_weights_soon(self):
+        """Check the weights now, or at the end of the form save in progress."""
+        pending = self.env.cr.cache.get(WEIGHT_CHECKS_KEY)
+        if pending is None:
+            self._check_weights()
+        else:
+            pending.update(self.ids)
+
+    def _checks_deferred(self):
+        """Whether a data file builds forms record by record (see DEFER_CHECKS)."""
+        return bool(self.env.context.get(DEFER_CHECKS)) and not self.env.registry.ready
 
     @api.constrains("section_ids", "scale_type", "level_ids", "max_points")
     def _check_template(self):
-        if self.env.context.get(DEFER_CHECKS):
+        if self._checks_deferred():
             return
         for template in self:
-            template._check_weights()
+            template._check_weights_soon()
             if template.scale_type == "levels":
                 if not template.level_ids:
                     raise ValidationError(

@@ -208,8 +208,7 @@ class HrTechnicalGradeEvaluation(models.Model):
         "hr.technical.grade.evaluation.approval",
         "evaluation_id",
         string="Earlier Rounds",
-        domain=[("active", "=", False)],
-        context={"active_test": False},
+        domain=[("superseded", "=", True)],
         readonly=True,
         copy=False,
         help="The decisions of the earlier submissions, rejections included.",
@@ -811,7 +810,7 @@ class HrTechnicalGradeEvaluation(models.Model):
         for evaluation in self:
             # Each submission is a round of its own: the earlier ones stay on record.
             rounds = evaluation.sudo().previous_approval_ids.mapped("round")
-            evaluation.sudo().approval_ids.round = max(rounds, default=0) + 1
+            evaluation.sudo()._current_approvals().round = max(rounds, default=0) + 1
         # No step applies: the last (absent) step's check still holds.
         for evaluation in unchained:
             evaluation._check_final_approval()
@@ -851,23 +850,13 @@ class HrTechnicalGradeEvaluation(models.Model):
 
     def action_reject(self, reason):
         """Reject: the current step's approvers, or HR; the applicant is told why."""
-        if not (reason or "").strip():
-            raise UserError(self.env._("Say why the evaluation is rejected."))
+        reason = self._clean_reason(reason, self.env._("Say why the evaluation is rejected."))
         self._check_state("submitted", "approved")
         officer = self.env.user.has_group(OFFICER)
         for evaluation in self:
-            current = evaluation.current_approval_id
             if not officer:
                 evaluation._check_approval_update()
-            if current:
-                current.sudo().write(
-                    {
-                        "state": "rejected",
-                        "decided_by_id": self.env.uid,
-                        "decided_on": fields.Datetime.now(),
-                        "comment": reason,
-                    }
-                )
+            evaluation._record_rejection(reason)
             evaluation.sudo().state = "rejected"
             applicant = evaluation.employee_id.user_id | evaluation.create_uid
             evaluation.sudo().message_post(
@@ -908,11 +897,10 @@ class HrTechnicalGradeEvaluation(models.Model):
                         name=evaluation.name,
                     )
                 )
-        # A committee round that never concluded starts again.
+        # A committee round that never concluded starts again; the approvals
+        # of the round stay on record.
         self.sudo().score_ids.unlink()
-        # The decisions of the round that ended stay on record, out of the chain.
-        self.sudo().approval_ids.write({"active": False})
-        self.invalidate_recordset(["approval_ids", "previous_approval_ids"])
+        self._supersede_approvals()
         self.sudo().write({"state": "draft", "committee_state": "none"})
         self.activity_update()
 
@@ -1003,7 +991,9 @@ class HrTechnicalGradeEvaluation(models.Model):
                         result=evaluation._selection_label("result"),
                     )
                 )
-            undecided = evaluation.sudo().approval_ids.filtered(lambda a: a.state != "approved")
+            undecided = (
+                evaluation.sudo()._current_approvals().filtered(lambda a: a.state != "approved")
+            )
             if undecided:
                 raise UserError(
                     self.env._(

@@ -1,18 +1,27 @@
 # Copyright 2026 hr_technical_grade contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL
 
 from .hr_technical_grade_approval_step import APPROVAL_MODES
 
 
 class HrTechnicalGradeEvaluationApproval(models.Model):
-    """One approval step of one evaluation or review, with its decision: the audit trail."""
+    """One approval step of one evaluation or review, with its decision: the audit trail.
+
+    Only the approval engine writes approvals, as the superuser: nobody
+    records a decision in another's name, and no approval is deleted.  A
+    document sent back or reopened keeps the approvals of its earlier rounds,
+    marked superseded; approvals go with their document only, when a draft or
+    cancelled document is deleted.
+    """
 
     _name = "hr.technical.grade.evaluation.approval"
     _description = "Technical Grade Evaluation Approval"
-    _order = "evaluation_id, round, sequence, id"
+    # The current round first, in its order; then the earlier rounds, latest first.
+    _order = "evaluation_id, review_id, superseded, round desc, sequence, id"
 
     evaluation_id = fields.Many2one(
         "hr.technical.grade.evaluation", ondelete="cascade", index="btree_not_null"
@@ -54,10 +63,14 @@ class HrTechnicalGradeEvaluationApproval(models.Model):
     decided_by_id = fields.Many2one("res.users")
     decided_on = fields.Datetime()
     comment = fields.Text()
-    # A request reopened after a rejection keeps the decisions of the round
-    # that ended: its approvals are archived, and only the active ones (the
-    # current round) make the chain.
-    active = fields.Boolean(default=True)
+    # A document sent back or reopened keeps the decisions of the round that
+    # ended: its approvals are superseded, and only the others (the current
+    # round) make the chain.
+    superseded = fields.Boolean(
+        default=False,
+        readonly=True,
+        help="Of an earlier round: the document was sent back or reopened since.",
+    )
     round = fields.Integer(
         default=1, help="The submission this decision belongs to: 1 for the first, and so on."
     )
@@ -69,6 +82,33 @@ class HrTechnicalGradeEvaluationApproval(models.Model):
             "An approval belongs to one evaluation or one review.",
         ),
     ]
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._check_engine()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._check_engine()
+        return super().write(vals)
+
+    def _check_engine(self):
+        if not self.env.su:
+            raise AccessError(
+                self.env._(
+                    "Approvals record the decisions of the approvers: only the approval chain "
+                    "writes them."
+                )
+            )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_never(self):
+        raise UserError(
+            self.env._(
+                "Approvals are the audit trail of their document: they are never deleted, "
+                "only the draft or cancelled document with them."
+            )
+        )
 
     def _copy_step_names(self):
         """Name the approvals after their steps, in every language at once.

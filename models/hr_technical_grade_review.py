@@ -232,6 +232,11 @@ class HrTechnicalGradeReview(models.Model):
         "plan_id.weight_superior_single",
     )
     def _compute_360(self):
+        """The group means (HR's), and the 360° result once every reviewer has scored.
+
+        A partial result would show, to whoever polls it during the review,
+        the score of each reviewer as they submit it.
+        """
         for review in self:
             reviewers = review.sudo().reviewer_ids
             done = reviewers.filtered(lambda r: r.state == "done")
@@ -245,8 +250,12 @@ class HrTechnicalGradeReview(models.Model):
             review.peers_score = float(means.get(rules.PEERS) or 0)
             review.subordinates_score = float(means.get(rules.SUBORDINATES) or 0)
             plan = review.plan_id
-            result = rules.score_360(
-                scores, plan._group_weights(), single_superior=plan.weight_superior_single
+            result = (
+                rules.score_360(
+                    scores, plan._group_weights(), single_superior=plan.weight_superior_single
+                )
+                if len(done) == len(reviewers)
+                else None
             )
             review.score_360 = float(result or 0)
 
@@ -382,6 +391,26 @@ class HrTechnicalGradeReview(models.Model):
                 )
         return super().write(vals)
 
+    def _check_entries_editable(self):
+        """KPI entries and 360° reviewers change while their review is open only.
+
+        The approvers decide on the entries as submitted: once a review is in
+        approval, finished or cancelled, nobody (HR included) changes them;
+        only the server's own workflow code does, as the superuser.
+        """
+        if self.env.su:
+            return
+        for review in self.sudo():
+            if review.state != "draft":
+                raise UserError(
+                    self.env._(
+                        "%(name)s is %(state)s: its KPI entries and 360° reviewers change only "
+                        "while it is open.",
+                        name=review.name,
+                        state=review._selection_label("state"),
+                    )
+                )
+
     @api.ondelete(at_uninstall=False)
     def _unlink_only_open(self):
         if any(review.state not in ("draft", "cancel") for review in self):
@@ -476,14 +505,19 @@ class HrTechnicalGradeReview(models.Model):
         self.activity_update()
 
     def action_return(self, reason):
-        """An approver (or HR) sends the review back to the superior, saying why."""
-        if not (reason or "").strip():
-            raise UserError(self.env._("Say why the review goes back."))
+        """An approver (or HR) sends the review back to the superior, saying why.
+
+        The current step is recorded as rejected with the reason, and the
+        round's approvals stay on record, superseded by the next submission.
+        """
+        reason = self._clean_reason(reason, self.env._("Say why the review goes back."))
         self._check_state("submitted")
         if not self.env.user.has_group(OFFICER):
             self._check_approval_update()
+        self._record_rejection(reason)
+        self._supersede_approvals()
         for review in self:
-            review.sudo().write({"state": "draft", "approval_ids": [Command.clear()]})
+            review.sudo().write({"state": "draft"})
             review.sudo().message_post(
                 body=self.env._("Returned for correction: %(reason)s", reason=reason),
                 partner_ids=review.superior_user_id.partner_id.ids,
@@ -646,8 +680,7 @@ class HrTechnicalGradeReview(models.Model):
     def action_appeal(self, reason):
         """The employee appeals a finished review, within the company's days."""
         self.ensure_one()
-        if not (reason or "").strip():
-            raise UserError(self.env._("Say why you appeal."))
+        reason = self._clean_reason(reason, self.env._("Say why you appeal."))
         if self.env.user != self.employee_id.user_id and not self.env.user.has_group(OFFICER):
             raise AccessError(self.env._("Only the reviewed employee appeals their review."))
         self._check_state("done")
@@ -679,8 +712,9 @@ class HrTechnicalGradeReview(models.Model):
     def action_appeal_decide(self, decision, new_score=None):
         """The manager two levels up (or HR without one) decides the appeal."""
         self.ensure_one()
-        if not (decision or "").strip():
-            raise UserError(self.env._("Write the decision on the appeal."))
+        decision = self._clean_reason(decision, self.env._("Write the decision on the appeal."))
+        if new_score is not None:
+            new_score = self._clean_score(new_score)
         if self.appeal_state != "open":
             raise UserError(self.env._("This review has no open appeal."))
         decider = self.appeal_decider_user_id

@@ -46,7 +46,35 @@ class HrTechnicalGradeReviewLine(models.Model):
             "CHECK(occurrences >= 0 AND amount >= 0)",
             "Occurrences and amounts cannot be negative.",
         ),
+        (
+            "bounded",
+            f"CHECK(occurrences <= {rules.MAX_OCCURRENCES} AND amount <= {rules.MAX_AMOUNT})",
+            f"An entry records at most {rules.MAX_OCCURRENCES} occurrences and an amount of "
+            f"at most {rules.MAX_AMOUNT}.",
+        ),
     ]
+
+    # ------------------------------------------------------------------
+    # CRUD: entries change while their review is open only
+    # ------------------------------------------------------------------
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self.env["hr.technical.grade.review"].browse(
+            [vals["review_id"] for vals in vals_list if vals.get("review_id")]
+        )._check_entries_editable()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        reviews = self.review_id
+        if vals.get("review_id"):
+            reviews |= reviews.browse(vals["review_id"])
+        reviews._check_entries_editable()
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_open(self):
+        self.review_id._check_entries_editable()
 
     @api.depends(
         "occurrences",
@@ -76,6 +104,29 @@ class HrTechnicalGradeReviewLine(models.Model):
             value=self.value,
             comment=self.comment,
         )
+
+    @api.constrains("occurrences", "amount")
+    def _check_bounds(self):
+        for line in self:
+            if not 0 <= line.occurrences <= rules.MAX_OCCURRENCES:
+                raise ValidationError(
+                    self.env._(
+                        "%(item)s: the occurrences go from 0 to %(max)s in a period, not "
+                        "%(value)s.",
+                        item=line.kpi_id.name,
+                        max=rules.MAX_OCCURRENCES,
+                        value=line.occurrences,
+                    )
+                )
+            if not 0 <= line.amount <= rules.MAX_AMOUNT:
+                raise ValidationError(
+                    self.env._(
+                        "%(item)s: the amount goes from 0 to %(max)s in a period, not %(value)s.",
+                        item=line.kpi_id.name,
+                        max=f"{rules.MAX_AMOUNT:,}",
+                        value=line.amount,
+                    )
+                )
 
     @api.constrains("value", "comment", "occurrences", "amount", "kpi_id")
     def _check_entry(self):

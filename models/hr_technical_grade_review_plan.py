@@ -107,13 +107,18 @@ class HrTechnicalGradeReviewPlan(models.Model):
         try:
             scoring.check_weights(weights)
         except scoring.WeightError as err:
-            raise ValidationError(
-                self.env._(
+            if err.negative:
+                message = self.env._(
+                    "The weights of %(what)s cannot be negative.",
+                    what=what,
+                )
+            else:
+                message = self.env._(
                     "The weights of %(what)s must total 100 %%, not %(total)s %%.",
                     what=what,
                     total=format(err.total.normalize(), "f"),
                 )
-            ) from err
+            raise ValidationError(message) from err
 
     def _group_weights(self):
         self.ensure_one()

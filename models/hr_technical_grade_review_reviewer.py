@@ -60,6 +60,9 @@ class HrTechnicalGradeReviewReviewer(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         """Every reviewer added to an open review gets their scoring activity."""
+        self.env["hr.technical.grade.review"].browse(
+            [vals["review_id"] for vals in vals_list if vals.get("review_id")]
+        )._check_entries_editable()
         lines = super().create(vals_list)
         lines.filtered(lambda line: line.review_id.state == "draft")._schedule_scoring()
         return lines
@@ -72,6 +75,10 @@ class HrTechnicalGradeReviewReviewer(models.Model):
                 raise AccessError(
                     self.env._("Reviewers enter their own ability score until they submit it.")
                 )
+        reviews = self.review_id
+        if vals.get("review_id"):
+            reviews |= reviews.browse(vals["review_id"])
+        reviews._check_entries_editable()
         return super().write(vals)
 
     def action_submit_score(self):
@@ -115,6 +122,10 @@ class HrTechnicalGradeReviewReviewer(models.Model):
         activity_type = self.env.ref(ACTIVITY_TYPE)
         activities = self.activity_ids.filtered(lambda a: a.activity_type_id == activity_type)
         activities.action_feedback(feedback=self.env._("Scored"))
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_open(self):
+        self.review_id._check_entries_editable()
 
     @api.ondelete(at_uninstall=False)
     def _unlink_activities(self):

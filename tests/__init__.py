@@ -41,3 +41,4 @@ if find_spec("odoo"):
     from . import test_tours
     from . import test_reporting
     from . import test_security_confidentiality
+    from . import test_security_review

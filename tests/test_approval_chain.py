@@ -205,9 +205,11 @@ class TestApprovalChain(TechnicalGradeCase):
         with self.assertRaisesRegex(AccessError, "Only the applicant or HR"):
             evaluation.with_user(self.head_user).action_draft()
         evaluation.with_user(self.hr_officer).action_draft()
-        self.assertEqual(
-            (evaluation.state, evaluation.approval_ids), ("draft", evaluation.approval_ids.browse())
-        )
+        # The withdrawn round stays on record, superseded.
+        self.assertEqual(evaluation.state, "draft")
+        self.assertTrue(evaluation.approval_ids)
+        self.assertTrue(all(evaluation.approval_ids.mapped("superseded")))
+        self.assertFalse(evaluation.current_approval_id)
 
     def test_the_candidate_never_approves(self):
         vps = self.env.ref("hr_technical_grade.approval_step_vice_presidents")
@@ -271,13 +273,18 @@ class TestApprovalChain(TechnicalGradeCase):
         self.approve(evaluation, self.manager_user)
         evaluation.with_user(self.head_user).action_reject("Add the training record")
         evaluation.with_user(self.candidate_user).action_draft()
-        self.assertEqual((evaluation.state, evaluation.approval_ids.ids), ("draft", []))
+        rejected_round = evaluation.approval_ids
+        self.assertEqual(evaluation.state, "draft")
+        self.assertEqual(rejected_round.mapped("superseded"), [True] * len(rejected_round))
+        self.assertEqual(rejected_round.mapped("state")[:2], ["approved", "rejected"])
         evaluation.with_user(self.candidate_user).action_submit()
-        self.assertEqual(evaluation.approval_ids.mapped("state")[:2], ["pending", "waiting"])
+        current = evaluation.approval_ids - rejected_round
+        self.assertEqual(current.mapped("state")[:2], ["pending", "waiting"])
         self.assertEqual(self.inbox(evaluation), self.manager_user)
         self.approve_all(evaluation, self.before_gm)
         self.assertEqual(evaluation.state, "approved")
-        # The first round's decisions stay in the chatter.
+        # The first round's decisions stay on record, and in the chatter.
+        self.assertEqual(rejected_round[1].comment, "Add the training record")
         self.assertTrue(
             evaluation.message_ids.filtered(lambda m: "Add the training record" in (m.body or ""))
         )

@@ -25,6 +25,13 @@ class TestReviewAccess(ReviewCase):
 
     def test_engineer_sees_the_result_not_the_reviewers(self):
         review = self.review.with_user(self.engineer_user)
+        # Open, the review is not the engineer's to read: its scores would show
+        # each reviewer's as they submit it (see test_security_review).
+        with self.assertRaises(AccessError):
+            review.read(["score_360"])
+        self.review.with_user(self.manager_user).action_submit()
+        for user in (self.manager_user, self.hr_officer, self.plant_user, self.gm_user):
+            self.review.with_user(user).action_approve()
         self.assertAlmostEqual(review.score_360, 36 + 12 + 21)
         review.read(["final_score", "band"])
         with self.assertRaises(AccessError):
