@@ -252,7 +252,7 @@ class TestEvaluationRequestSecurity(EvaluationSecurityCase):
         evaluation.with_user(self.approver).action_reject("Missing the practical exam report")
         rejected = evaluation.approval_ids
         evaluation.with_user(self.engineer_user).action_draft()
-        self.assertFalse(evaluation.approval_ids)
+        self.assertFalse(evaluation._current_approvals())
         self.assertFalse(evaluation.current_approval_id)
         # The rejection stays readable, by the applicant too.
         trail = evaluation.with_user(self.engineer_user).previous_approval_ids
@@ -263,8 +263,9 @@ class TestEvaluationRequestSecurity(EvaluationSecurityCase):
         )
         # The next submission is a new round; the chain reads it only.
         evaluation.with_user(self.engineer_user).action_submit()
-        current = evaluation.approval_ids
+        current = evaluation._current_approvals()
         self.assertEqual((current.state, current.round), ("pending", 2))
+        self.assertEqual(evaluation.approval_ids, current | rejected)
         self.assertEqual(evaluation.current_approval_id, current)
         self.assertEqual(evaluation.pending_approver_ids, self.approver)
         evaluation.with_user(self.approver).action_approve()
