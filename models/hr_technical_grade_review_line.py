@@ -119,11 +119,12 @@ class HrTechnicalGradeReviewLine(models.Model):
                     )
                 )
             if not 0 <= line.amount <= rules.MAX_AMOUNT:
+                maximum = f"{rules.MAX_AMOUNT:,}"
                 raise ValidationError(
                     self.env._(
                         "%(item)s: the amount goes from 0 to %(max)s in a period, not %(value)s.",
                         item=line.kpi_id.name,
-                        max=f"{rules.MAX_AMOUNT:,}",
+                        max=maximum,
                         value=line.amount,
                     )
                 )
