@@ -66,6 +66,44 @@ class HrTechnicalGradeApprovalMixin(models.AbstractModel):
                 current._waiting_for() if document.state == "submitted" and current else False
             )
 
+    # What the workflow writes, as superuser: never a client call, HR included.
+    _workflow_fields = frozenset()
+    # Starting values a new document may carry, as its form sends them.
+    _workflow_defaults = {}
+
+    def _check_workflow_fields(self, vals):
+        """Refuse a client call that sets what the workflow writes, HR included.
+
+        States, results, approvals, decisions and dates of the workflow are
+        written by the actions, as superuser.  A new document may carry their
+        starting values, as its form sends them.
+        """
+        touched = self._workflow_fields & set(vals)
+        if not self:
+            touched = {
+                fname
+                for fname in touched
+                if vals[fname] and vals[fname] != self._workflow_defaults.get(fname)
+            }
+        if touched and not self.env.su:
+            raise AccessError(
+                self.env._(
+                    "%(fields)s of %(document)s change through its actions only (%(actions)s), "
+                    "not by editing it.",
+                    fields=", ".join(
+                        sorted(
+                            self._fields[fname]._description_string(self.env) for fname in touched
+                        )
+                    ),
+                    document=self.env["ir.model"]._get(self._name).name,
+                    actions=self._workflow_actions(),
+                )
+            )
+
+    def _workflow_actions(self):
+        """The actions that write the workflow fields, named in the refusal."""
+        return ""
+
     def _current_approvals(self):
         """The approvals of the documents' current round."""
         return self.approval_ids.filtered(lambda approval: not approval.superseded)

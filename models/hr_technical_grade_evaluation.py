@@ -84,6 +84,8 @@ class HrTechnicalGradeEvaluation(models.Model):
     _inherit = ["mail.thread", "mail.activity.mixin", "hr.technical.grade.approval.mixin"]
     _order = "create_date desc, id desc"
     _approval_activity_type = "hr_technical_grade.mail_activity_evaluation_approval"
+    _workflow_fields = frozenset(WORKFLOW_FIELDS)
+    _workflow_defaults = WORKFLOW_DEFAULTS
 
     name = fields.Char(string="Reference", required=True, readonly=True, copy=False, default="/")
     kind = fields.Selection(
@@ -614,32 +616,8 @@ class HrTechnicalGradeEvaluation(models.Model):
                 )
             )
 
-    def _check_workflow_fields(self, vals):
-        """Refuse a client call that sets what the workflow writes, HR included.
-
-        States, results, approvals, the committee's decision and signature
-        and the public notice are written by the actions, as superuser.  A new
-        request may carry their starting values, as the form sends them.
-        """
-        touched = WORKFLOW_FIELDS & set(vals)
-        if not self:
-            touched = {
-                fname
-                for fname in touched
-                if vals[fname] and vals[fname] != WORKFLOW_DEFAULTS.get(fname)
-            }
-        if touched and not self.env.su:
-            raise AccessError(
-                self.env._(
-                    "%(fields)s of an evaluation change through its actions only (submit, "
-                    "approve, reject, sign, apply), not by editing it.",
-                    fields=", ".join(
-                        sorted(
-                            self._fields[fname]._description_string(self.env) for fname in touched
-                        )
-                    ),
-                )
-            )
+    def _workflow_actions(self):
+        return self.env._("submit, approve, reject, sign, apply")
 
     def _check_signature_unchanged(self, vals):
         """The chair's signed opinion stays as signed, for everyone."""

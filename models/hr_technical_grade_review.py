@@ -23,6 +23,37 @@ BANDS = [
 ]
 # What the superior (or the department head) fills in on an open review.
 SUPERIOR_FIELDS = {"results_score", "results_comment", "line_ids", "note", "appeal_handling"}
+# What the workflow writes (submit, approve, return, finish, appeal), never a client.
+WORKFLOW_FIELDS = {
+    "state",
+    "done_date",
+    "approval_ids",
+    "pending_approver_ids",
+    "kpi_score",
+    "reviewer_count",
+    "reviewers_done",
+    "superior_score",
+    "peers_score",
+    "subordinates_score",
+    "score_360",
+    "computed_score",
+    "score_override",
+    "score_overridden",
+    "final_score",
+    "band",
+    "failed",
+    "no_raise",
+    "year_score",
+    "year_band",
+    "demotion_evaluation_id",
+    "appeal_state",
+    "appeal_reason",
+    "appeal_decision",
+}
+WORKFLOW_DEFAULTS = {"state": "draft", "appeal_state": "none"}
+# What HR still records on a review past its draft: its decision on the lowest
+# result, notes and the handling of an appeal.
+HR_DECISION_FIELDS = {"hr_decision", "hr_decision_note", "note", "appeal_handling"}
 
 
 class HrTechnicalGradeReview(models.Model):
@@ -39,6 +70,8 @@ class HrTechnicalGradeReview(models.Model):
     _inherit = ["mail.thread", "mail.activity.mixin", "hr.technical.grade.approval.mixin"]
     _order = "period_start desc, employee_id, id"
     _approval_activity_type = "hr_technical_grade.mail_activity_review_approval"
+    _workflow_fields = frozenset(WORKFLOW_FIELDS)
+    _workflow_defaults = WORKFLOW_DEFAULTS
 
     name = fields.Char(string="Reference", required=True, readonly=True, copy=False, default="/")
     plan_id = fields.Many2one(
@@ -353,6 +386,8 @@ class HrTechnicalGradeReview(models.Model):
     def create(self, vals_list):
         if not (self.env.su or self.env.user.has_group(OFFICER)):
             raise AccessError(self.env._("HR opens the reviews of a period."))
+        for vals in vals_list:
+            self.browse()._check_workflow_fields(vals)
         # The sequence is looked up once per batch, as next_by_code() would.
         sequence = (
             self.env["ir.sequence"]
@@ -372,6 +407,26 @@ class HrTechnicalGradeReview(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
+        self._check_workflow_fields(vals)
+        if not self.env.su and self.env.user.has_group(OFFICER):
+            # Past its draft, a review is decided on as submitted: HR records
+            # its decision and notes, and changes nothing else.
+            # (Entries and reviewers are guarded by their own models.)
+            changed = set(vals) - HR_DECISION_FIELDS - {
+                "message_follower_ids",
+                "line_ids",
+                "reviewer_ids",
+            }
+            decided = self.filtered(lambda r: r.state != "draft")
+            if changed and decided:
+                raise AccessError(
+                    self.env._(
+                        "%(name)s is %(state)s: its scores and entries stay as submitted; "
+                        "HR records its decision and notes only.",
+                        name=decided[0].name,
+                        state=decided[0]._selection_label("state"),
+                    )
+                )
         if not (self.env.su or self.env.user.has_group(OFFICER)):
             forbidden = set(vals) - SUPERIOR_FIELDS - {"message_follower_ids"}
             own = self.filtered(lambda r: r.employee_id.user_id == self.env.user)
@@ -479,6 +534,9 @@ class HrTechnicalGradeReview(models.Model):
                         "Only the superior or HR submits %(name)s for approval.", name=review.name
                     )
                 )
+
+    def _workflow_actions(self):
+        return self.env._("submit, approve, return, appeal")
 
     def action_submit(self):
         """Send the scored review up the result approval chain."""

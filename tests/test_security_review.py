@@ -494,3 +494,45 @@ class TestGradePayNames(TechnicalGradeCase):
             [("component", "=", "allowance")], ["name", "display_name"]
         )
         self.assertEqual([(r["name"], r["display_name"]) for r in rows], [("技术等级津贴",) * 2])
+
+
+@tagged("post_install", "-at_install")
+class TestReviewWorkflowFields(SecurityReviewCase):
+    """States, results and appeals of a review are the workflow's, HR included."""
+
+    def test_nobody_writes_the_state_or_the_result(self):
+        review = self.open_review()
+        for vals in (
+            {"state": "done"},
+            {"final_score": 95},
+            {"band": "excellent"},
+            {"score_override": 95, "score_overridden": True},
+            {"appeal_state": "decided"},
+            {"done_date": "2020-01-01"},
+        ):
+            for user in (self.hr_officer, self.manager_user):
+                with self.subTest(vals=vals, user=user.login):
+                    with self.assertRefused(AccessError, "change through its actions only"):
+                        review.with_user(user).write(vals)
+        self.assertEqual(review.state, "draft")
+        with self.assertRefused(AccessError, "change through its actions only"):
+            self.env["hr.technical.grade.review"].with_user(self.hr_officer).create(
+                {
+                    "plan_id": review.plan_id.id,
+                    "employee_id": review.employee_id.id,
+                    "period_start": review.period_start,
+                    "period_end": review.period_end,
+                    "state": "done",
+                }
+            )
+
+    def test_a_finished_review_keeps_its_scores_hr_records_its_decision(self):
+        review = self.finish(self.open_review(), results=90, reviewers=90)
+        before = self.snapshot(review)
+        with self.assertRefused(AccessError, "stay as submitted"):
+            review.with_user(self.hr_officer).write({"results_score": 10})
+        with self.assertRefused(AccessError, "stay as submitted"):
+            review.with_user(self.hr_officer).write({"results_comment": "Rewritten"})
+        self.assertEqual(self.snapshot(review), before)
+        review.with_user(self.hr_officer).write({"hr_decision_note": "Discussed with the team"})
+        self.assertEqual(review.hr_decision_note, "Discussed with the team")
