@@ -100,6 +100,17 @@ class HrTechnicalGradeApprovalMixin(models.AbstractModel):
                 )
             )
 
+    def _workflow_today(self):
+        """Today for the workflow's dates (signatures, notices, effective days).
+
+        In the company's time zone (its working calendar's, else its
+        address's), whatever time zone the caller's context names: a client
+        cannot gain or lose a day by sending another one.
+        """
+        company = self.company_id[:1] or self.env.company
+        tz = company.resource_calendar_id.tz or company.partner_id.tz or "UTC"
+        return fields.Date.context_today(self.with_context(tz=tz))
+
     def _workflow_actions(self):
         """The actions that write the workflow fields, named in the refusal."""
         return ""

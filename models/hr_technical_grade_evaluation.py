@@ -34,7 +34,7 @@ REQUESTER_FIELDS = {
     "note",
 }
 # What the request is about: it changes on the draft only.
-REQUEST_FIELDS = {"employee_id", "kind", "target_grade_id", "template_id"}
+REQUEST_FIELDS = {"employee_id", "kind", "target_grade_id", "template_id", "committee_id"}
 # Written by the workflow only (with sudo()), never by a client call, HR included:
 # states, results, approvals, the committee's decision and signature, the end of
 # the public notice (HR shortens it with action_shorten_notice, giving a reason).
@@ -369,10 +369,10 @@ class HrTechnicalGradeEvaluation(models.Model):
 
     @api.depends("notice_end_date")
     def _compute_notice_open(self):
-        today = fields.Date.context_today(self)
         for evaluation in self:
             evaluation.notice_open = bool(
-                evaluation.notice_end_date and evaluation.notice_end_date >= today
+                evaluation.notice_end_date
+                and evaluation.notice_end_date >= evaluation._workflow_today()
             )
 
     @api.depends("objection_ids.state")
@@ -608,6 +608,14 @@ class HrTechnicalGradeEvaluation(models.Model):
         if self.env.su or self.env.user.has_group(OFFICER):
             return
         forbidden = set(vals) - REQUESTER_FIELDS - {"name", "message_follower_ids"}
+        if forbidden and not self:
+            # A new request carries the defaults its form sends (state, committee...).
+            defaults = self.default_get(list(forbidden))
+            forbidden = {
+                fname
+                for fname in forbidden
+                if vals[fname] and vals[fname] != defaults.get(fname, WORKFLOW_DEFAULTS.get(fname))
+            }
         if forbidden or any(evaluation.state != "draft" for evaluation in self):
             raise AccessError(
                 self.env._(
@@ -641,8 +649,8 @@ class HrTechnicalGradeEvaluation(models.Model):
             if evaluation.state != "draft":
                 raise UserError(
                     self.env._(
-                        "%(name)s is %(state)s: its employee, kind and target grade change on "
-                        "the draft only.",
+                        "%(name)s is %(state)s: its employee, kind, target grade and committee "
+                        "change on the draft only.",
                         name=evaluation.name,
                         state=evaluation._selection_label("state"),
                     )
@@ -914,7 +922,7 @@ class HrTechnicalGradeEvaluation(models.Model):
         self._check_state("approved")
         self._check_campaign_quota()
         self._check_approved_and_passed()
-        today = fields.Date.context_today(self)
+        today = self._workflow_today()
         for evaluation in self:
             # The ladder may have moved since the submission.
             evaluation._check_eligible(evaluation.effective_date or today, structural_only=True)
@@ -1229,7 +1237,7 @@ class HrTechnicalGradeEvaluation(models.Model):
             )
         if not (opinion or "").strip():
             raise UserError(self.env._("The committee's opinion cannot be empty."))
-        day = fields.Date.context_today(self)
+        day = self._workflow_today()
         notice_days = self.company_id.technical_grade_notice_days
         self.sudo().write(
             {
@@ -1283,7 +1291,7 @@ class HrTechnicalGradeEvaluation(models.Model):
         if not new_end:
             raise UserError(self.env._("Give the new last day of the public notice as a date."))
         self._check_state("submitted", "approved")
-        today = fields.Date.context_today(self)
+        today = self._workflow_today()
         for evaluation in self:
             if not evaluation.notice_open:
                 raise UserError(

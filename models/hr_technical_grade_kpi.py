@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 from ..grade_rules import kpi as rules
 
@@ -51,6 +51,39 @@ class HrTechnicalGradeKpi(models.Model):
         default="none",
         required=True,
     )
+
+    # What scores an entry: fixed once a review past its draft used it.
+    _scoring_fields = frozenset(
+        {"points", "rule_kind", "per_occurrence", "cap", "unit_amount", "rounding", "category_id"}
+    )
+
+    def write(self, vals):
+        if self._scoring_fields & set(vals):
+            self._check_scoring_unused()
+        return super().write(vals)
+
+    def _check_scoring_unused(self):
+        """The results of reviews in approval or finished stay as they were approved."""
+        used = (
+            self.env["hr.technical.grade.review.line"]
+            .sudo()
+            ._read_group(
+                [("kpi_id", "in", self.ids), ("review_id.state", "!=", "draft")],
+                ["kpi_id"],
+                ["__count"],
+            )
+        )
+        if used:
+            kpi, count = used[0]
+            raise UserError(
+                self.env._(
+                    "%(item)s scored %(count)s review(s) in approval or finished, whose results "
+                    "stay as approved: archive it and create a new indicator for the next "
+                    "periods.",
+                    item=kpi.name,
+                    count=count,
+                )
+            )
 
     _sql_constraints = [
         (

@@ -412,11 +412,15 @@ class HrTechnicalGradeReview(models.Model):
             # Past its draft, a review is decided on as submitted: HR records
             # its decision and notes, and changes nothing else.
             # (Entries and reviewers are guarded by their own models.)
-            changed = set(vals) - HR_DECISION_FIELDS - {
-                "message_follower_ids",
-                "line_ids",
-                "reviewer_ids",
-            }
+            changed = (
+                set(vals)
+                - HR_DECISION_FIELDS
+                - {
+                    "message_follower_ids",
+                    "line_ids",
+                    "reviewer_ids",
+                }
+            )
             decided = self.filtered(lambda r: r.state != "draft")
             if changed and decided:
                 raise AccessError(

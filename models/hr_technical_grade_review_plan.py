@@ -6,7 +6,7 @@ from datetime import date
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 from ..grade_rules import scoring
 
@@ -78,6 +78,44 @@ class HrTechnicalGradeReviewPlan(models.Model):
         help="The superior's weight when peers or subordinates are missing; the remaining "
         "group weighs the rest. Without either, the superior weighs 100 %.",
     )
+
+    # What scores a review: fixed once a review past its draft used it.
+    _scoring_fields = frozenset(
+        {
+            "kpi_start_score",
+            "weight_kpi",
+            "weight_results",
+            "weight_360",
+            "weight_superior",
+            "weight_peers",
+            "weight_subordinates",
+            "weight_superior_single",
+        }
+    )
+
+    def write(self, vals):
+        if self._scoring_fields & set(vals):
+            used = (
+                self.env["hr.technical.grade.review"]
+                .sudo()
+                ._read_group(
+                    [("plan_id", "in", self.ids), ("state", "!=", "draft")],
+                    ["plan_id"],
+                    ["__count"],
+                )
+            )
+            if used:
+                plan, count = used[0]
+                raise UserError(
+                    self.env._(
+                        "%(plan)s scored %(count)s review(s) in approval or finished, whose "
+                        "results stay as approved: its weights and starting score are fixed. "
+                        "Archive it and create a new plan for the next periods.",
+                        plan=plan.name,
+                        count=count,
+                    )
+                )
+        return super().write(vals)
 
     @api.constrains("weight_kpi", "weight_results", "weight_360")
     def _check_part_weights(self):

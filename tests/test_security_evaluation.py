@@ -458,3 +458,73 @@ class TestEvaluationCommitteeSecurity(EvaluationSecurityCase):
         evaluation.sudo().notice_end_date = self.today - timedelta(days=1)
         with self.assertRefused(UserError, "not under public notice"):
             officer.action_shorten_notice(self.today, "Again")
+
+
+@tagged("post_install", "-at_install")
+class TestEvaluationReprobe(EvaluationSecurityCase):
+    """Found by probing the fixes again over JSON-RPC (2026-11-27)."""
+
+    def test_hr_cannot_switch_an_approval_step_off(self):
+        for vals in ({"active": False}, {"name": "Renamed"}):
+            with self.assertRefused(AccessError, "not allowed to modify"):
+                self.step.with_user(self.hr_officer).write(vals)
+        with self.assertRefused(AccessError, "not allowed to delete"):
+            self.step.with_user(self.hr_officer).unlink()
+        self.assertTrue(self.step.active)
+        admin = self.user("tg_sec_admin", "hr_technical_grade.group_technical_grade_admin")
+        self.step.with_user(admin).write({"name": "HR confirms"})
+        self.assertEqual(self.step.name, "HR confirms")
+
+    def test_the_committee_changes_on_the_draft_only(self):
+        evaluation = self.score(self.promotion(self.engineer_user))
+        shadow = self.env["hr.technical.grade.committee"].create(
+            {
+                "name": "Shadow committee",
+                "member_ids": [Command.set(self.hr_officer.ids)],
+                "chair_id": self.hr_officer.id,
+                "quorum": 1,
+            }
+        )
+        evaluation.with_user(self.engineer_user).action_submit()
+        with self.assertRefused(UserError, "committee change on the draft only"):
+            evaluation.with_user(self.hr_officer).write({"committee_id": shadow.id})
+        self.assertNotEqual(evaluation.committee_id, shadow)
+
+    def test_a_new_request_carries_the_defaults_its_form_sends(self):
+        """The values Odoo's form sends for a new record are no reason to refuse it."""
+        Evaluation = self.Evaluation.with_user(self.engineer_user)
+        defaults = Evaluation.default_get(["state", "committee_state", "committee_id"])
+        evaluation = Evaluation.create(
+            {
+                "employee_id": self.engineer.id,
+                "kind": "promotion",
+                "state": "draft",
+                "committee_state": "none",
+                "committee_decision": False,
+                "committee_id": defaults.get("committee_id"),
+            }
+        )
+        self.assertEqual(evaluation.state, "draft")
+        # A value other than the default is still refused.
+        with self.assertRefused(AccessError, "Only HR officers change the scores, results"):
+            self.Evaluation.with_user(self.engineer_user).create(
+                {"employee_id": self.colleague.id, "kind": "promotion", "state": "approved"}
+            )
+
+
+@tagged("post_install", "-at_install")
+class TestWorkflowTodayIgnoresTheClientsTimeZone(TestEvaluationCommitteeSecurity):
+    def test_the_signature_day_is_the_companys(self):
+        self.company.resource_calendar_id.tz = "Asia/Shanghai"
+        evaluation = self.closed()
+        # 09:00 UTC is 17:00 in Shanghai; in Etc/GMT+12 it is still yesterday.
+        wizard = (
+            self.env["hr.technical.grade.committee.sign.wizard"]
+            .with_user(self.chair)
+            .with_context(tz="Etc/GMT+12")
+            .create({"evaluation_id": evaluation.id, "opinion": "Meets the grade."})
+        )
+        wizard.action_sign()
+        self.assertEqual(evaluation.committee_signed_on, self.today)
+        self.assertEqual(evaluation.notice_end_date, self.today + timedelta(days=7))
+        self.assertTrue(evaluation.with_context(tz="Etc/GMT+12").notice_open)

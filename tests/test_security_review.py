@@ -536,3 +536,24 @@ class TestReviewWorkflowFields(SecurityReviewCase):
         self.assertEqual(self.snapshot(review), before)
         review.with_user(self.hr_officer).write({"hr_decision_note": "Discussed with the team"})
         self.assertEqual(review.hr_decision_note, "Discussed with the team")
+
+
+@tagged("post_install", "-at_install")
+class TestScoringConfigurationOfFinishedReviews(SecurityReviewCase):
+    """A finished review keeps its result when its plan or indicators change."""
+
+    def test_plan_weights_and_indicator_rules_are_fixed_once_used(self):
+        review = self.finish(self.open_review(), results=90, reviewers=90)
+        before = self.snapshot(review)
+        plan = review.plan_id.with_user(self.hr_officer)
+        with self.assertRefused(UserError, "results stay as approved"):
+            plan.write({"weight_kpi": 10, "weight_results": 60, "weight_360": 30})
+        with self.assertRefused(UserError, "results stay as approved"):
+            plan.write({"kpi_start_score": 50})
+        kpi = self.env.ref("hr_technical_grade.kpi_complaint").with_user(self.hr_officer)
+        with self.assertRefused(UserError, "results stay as approved"):
+            kpi.write({"per_occurrence": 1})
+        self.assertEqual(self.snapshot(review), before)
+        # Wording and the sheet's order stay editable.
+        plan.write({"name": "Monthly KPI review (2026)"})
+        kpi.write({"sequence": 99})

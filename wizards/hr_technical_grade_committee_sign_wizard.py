@@ -24,8 +24,18 @@ class HrTechnicalGradeCommitteeSignWizard(models.TransientModel):
     )
     # Shown, not chosen: the opinion is signed, and the public notice starts, today.
     date = fields.Date(
-        string="Signed On", required=True, readonly=True, default=fields.Date.context_today
+        string="Signed On",
+        required=True,
+        compute="_compute_date",
+        store=True,
+        precompute=True,
+        readonly=False,
     )
+
+    @api.depends("evaluation_id")
+    def _compute_date(self):
+        for wizard in self:
+            wizard.date = wizard.evaluation_id._workflow_today()
 
     @api.depends("evaluation_id")
     def _compute_decision(self):
@@ -36,7 +46,7 @@ class HrTechnicalGradeCommitteeSignWizard(models.TransientModel):
 
     def action_sign(self):
         self.ensure_one()
-        today = fields.Date.context_today(self)
+        today = self.evaluation_id._workflow_today()
         if self.date != today:
             raise UserError(
                 self.env._(
