@@ -8,6 +8,8 @@ from markupsafe import Markup, escape
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from ..grade_rules import quota as quota_rules
+
 # Progress counters: field name -> evaluation states counted.
 PROGRESS = {
     "draft_count": ("draft",),
@@ -145,6 +147,37 @@ class HrTechnicalGradeCampaign(models.Model):
     # ------------------------------------------------------------------
 
     @api.depends("evaluation_ids.state")
+    def _quota_ranking(self):
+        """Rank the passed candidates of the campaign per target grade, in one pass.
+
+        Candidates are the campaign's passed evaluations (not rejected or
+        cancelled) for a target grade with a quota; the order and the cut are
+        the pure rule ``grade_rules.quota.rank_candidates``.  Returns
+        ``{evaluation id: Ranked}`` for the ranked candidates.
+        """
+        self.ensure_one()
+        quotas = {line.grade_id: line.quota for line in self.quota_ids}
+        candidates = defaultdict(list)
+        for evaluation in self.evaluation_ids:
+            if (
+                evaluation.target_grade_id in quotas
+                and evaluation.result == "passed"
+                and evaluation.state not in ("rejected", "cancel")
+            ):
+                candidates[evaluation.target_grade_id].append(
+                    quota_rules.Candidate(
+                        evaluation.id,
+                        evaluation.final_score,
+                        evaluation.assessment_score,
+                        evaluation.id,
+                    )
+                )
+        return {
+            ranked.key: ranked
+            for grade, listed in candidates.items()
+            for ranked in quota_rules.rank_candidates(listed, quotas[grade])
+        }
+
     def _compute_progress(self):
         # Head counts of a public campaign are not personal: counted as superuser.
         groups = self.env["hr.technical.grade.evaluation"]._read_group(

@@ -1,7 +1,6 @@
 # Copyright 2026 hr_technical_grade contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 
-from collections import defaultdict
 from decimal import Decimal
 
 from odoo import api, fields, models
@@ -11,7 +10,6 @@ from odoo.tools import SQL
 
 from ..grade_rules import committee as committee_rules
 from ..grade_rules import eligibility, proration
-from ..grade_rules import quota as quota_rules
 
 EXAM_PARTS = ("theory", "practical", "teaching")
 OFFICER = "hr_technical_grade.group_technical_grade_officer"
@@ -293,22 +291,22 @@ class HrTechnicalGradeEvaluation(models.Model):
         ondelete="restrict",
         help="The promotion campaign this evaluation belongs to.",
     )
-    has_quota = fields.Boolean(compute="_compute_quota_rank", store=True)
+    # Read from the campaign's ranking (one pass per campaign), never stored:
+    # a rank depends on the sibling candidates, not on this evaluation alone.
+    has_quota = fields.Boolean(compute="_compute_quota_rank")
     quota = fields.Integer(
         compute="_compute_quota_rank",
-        store=True,
         help="How many passed candidates of the campaign may reach the target grade.",
     )
     quota_rank = fields.Integer(
         string="Rank",
         compute="_compute_quota_rank",
-        store=True,
         help="Rank among the campaign's passed candidates for the same target grade: higher "
         "final score first, then higher assessment score, then the earlier request.",
     )
     within_quota = fields.Boolean(
         compute="_compute_quota_rank",
-        store=True,
+        search="_search_within_quota",
         help="No quota applies, or the rank is within the quota.",
     )
 
@@ -1337,43 +1335,33 @@ class HrTechnicalGradeEvaluation(models.Model):
         "campaign_id.evaluation_ids.assessment_score",
     )
     def _compute_quota_rank(self):
-        """Rank the passed candidates of each campaign per target grade.
-
-        Candidates are the campaign's passed evaluations (not rejected or
-        cancelled) for a target grade with a quota; the order and the cut
-        are the pure rule ``grade_rules.quota.rank_candidates``.
-        """
-        quotas = {}
+        """Each evaluation's place in its campaign's ranking (``campaign._quota_ranking``)."""
         ranking = {}
         for campaign in self.campaign_id:
-            quotas[campaign] = {line.grade_id: line.quota for line in campaign.quota_ids}
-            candidates = defaultdict(list)
-            for evaluation in campaign.evaluation_ids:
-                if (
-                    evaluation.target_grade_id in quotas[campaign]
-                    and evaluation.result == "passed"
-                    and evaluation.state not in ("rejected", "cancel")
-                ):
-                    candidates[evaluation.target_grade_id].append(
-                        quota_rules.Candidate(
-                            evaluation.id,
-                            evaluation.final_score,
-                            evaluation.assessment_score,
-                            evaluation.id,
-                        )
-                    )
-            for grade, listed in candidates.items():
-                for ranked in quota_rules.rank_candidates(listed, quotas[campaign][grade]):
-                    ranking[ranked.key] = ranked
+            ranking.update(campaign._quota_ranking())
         for evaluation in self:
-            grade_quotas = quotas.get(evaluation.campaign_id, {})
+            quotas = {line.grade_id: line.quota for line in evaluation.campaign_id.quota_ids}
             ranked = ranking.get(evaluation.id)
-            evaluation.has_quota = evaluation.target_grade_id in grade_quotas
-            evaluation.quota = grade_quotas.get(evaluation.target_grade_id, 0)
+            evaluation.has_quota = evaluation.target_grade_id in quotas
+            evaluation.quota = quotas.get(evaluation.target_grade_id, 0)
             evaluation.quota_rank = ranked.rank if ranked else 0
             evaluation.within_quota = not evaluation.has_quota or bool(
                 ranked and ranked.within_quota
             )
+
+    def _search_within_quota(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Search within the quota with = True or = False only."))
+        campaigns = self.env["hr.technical.grade.campaign"].search([("quota_ids", "!=", False)])
+        beyond = [
+            key
+            for campaign in campaigns
+            for key, ranked in campaign._quota_ranking().items()
+            if not ranked.within_quota
+        ]
+        # Not ranked beyond a quota: within it (no quota, or a place inside).
+        within = (operator == "=") == value
+        return [("id", "not in" if within else "in", beyond)]
 
     def _check_campaign_quota(self):
         """Refuse the final approval or the application beyond the campaign's quota."""

@@ -57,6 +57,28 @@ class TestCampaignQuota(CampaignCase):
         self.assertEqual((self.other.has_quota, self.other.within_quota), (False, True))
         self.assertEqual(self.other.quota_rank, 0)
 
+    def test_the_campaign_ranks_and_the_list_filters_beyond_the_quota(self):
+        self.score(self.mine, theory=80)
+        self.score(self.theirs, theory=95)
+        ranking = self.campaign._quota_ranking()
+        self.assertEqual(
+            {key: (ranked.rank, ranked.within_quota) for key, ranked in ranking.items()},
+            {self.theirs.id: (1, True), self.mine.id: (2, False)},
+        )
+        Evaluation = self.env["hr.technical.grade.evaluation"]
+        self.assertEqual(
+            Evaluation.search(
+                [("campaign_id", "=", self.campaign.id), ("within_quota", "=", False)]
+            ),
+            self.mine,
+        )
+        self.assertIn(
+            self.theirs,
+            Evaluation.search(
+                [("campaign_id", "=", self.campaign.id), ("within_quota", "=", True)]
+            ),
+        )
+
     def test_not_passed_are_not_ranked(self):
         self.score(self.mine, theory=80)
         self.score(self.theirs, passed=False)
