@@ -50,6 +50,7 @@ WORKFLOW_FIELDS = {
     "committee_signed_by_id",
     "committee_signed_on",
     "notice_end_date",
+    "notice_open",
     "score_ids",
     "history_id",
     "has_quota",
@@ -278,8 +279,14 @@ class HrTechnicalGradeEvaluation(models.Model):
     )
     objection_ids = fields.One2many("hr.technical.grade.objection", "evaluation_id", copy=False)
     open_objection_count = fields.Integer(compute="_compute_open_objection_count")
+    # Stored, for the record rule that lets every employee read a result under
+    # notice; the daily job closes the notices that ended (_cron_close_notices).
+    # Checks compare the dates afresh (_is_under_notice).
     notice_open = fields.Boolean(
-        compute="_compute_notice_open", help="The result is under public notice today."
+        compute="_compute_notice_open",
+        store=True,
+        index=True,
+        help="The result is under public notice today.",
     )
 
     # Campaign: the yearly promotion campaign and its quotas per target grade.
@@ -368,10 +375,21 @@ class HrTechnicalGradeEvaluation(models.Model):
     @api.depends("notice_end_date")
     def _compute_notice_open(self):
         for evaluation in self:
-            evaluation.notice_open = bool(
-                evaluation.notice_end_date
-                and evaluation.notice_end_date >= evaluation._workflow_today()
-            )
+            evaluation.notice_open = evaluation._is_under_notice()
+
+    def _is_under_notice(self):
+        """Whether the result is under public notice today, in the company's time zone."""
+        self.ensure_one()
+        return bool(self.notice_end_date and self.notice_end_date >= self._workflow_today())
+
+    @api.model
+    def _cron_close_notices(self):
+        """Daily: the notices that ended are no longer open (nor public)."""
+        ended = self.search(
+            [("notice_open", "=", True), ("notice_end_date", "<", fields.Date.today())]
+        ).filtered(lambda evaluation: not evaluation._is_under_notice())
+        self.env.add_to_compute(self._fields["notice_open"], ended)
+        ended.flush_recordset(["notice_open"])
 
     @api.depends("objection_ids.state")
     def _compute_open_objection_count(self):
@@ -454,13 +472,22 @@ class HrTechnicalGradeEvaluation(models.Model):
             else:
                 evaluation.result = "failed"
 
-    @api.depends("kind", "employee_id", "target_grade_id", "current_grade_id")
+    @api.depends("kind", "employee_id", "target_grade_id", "current_grade_id", "state")
+    @api.depends_context("uid")
     def _compute_eligibility(self):
+        """The unmet conditions, worded; past the draft, for HR and the employee only.
+
+        They state months in grade and years of experience: readers of a
+        result under public notice (every employee) do not get them.
+        """
         today = fields.Date.context_today(self)
+        user = self.env.user
+        officer = user.has_group(OFFICER)
         for evaluation in self:
             problems = evaluation._eligibility_problems(today)
             evaluation.eligible = not problems
-            evaluation.eligibility_problems = "\n".join(problems) or False
+            shown = officer or evaluation.state == "draft" or evaluation.employee_id.user_id == user
+            evaluation.eligibility_problems = shown and "\n".join(problems) or False
 
     def _eligibility_problems(self, day):
         """The unmet conditions of the request on ``day``, worded for users."""
@@ -924,7 +951,7 @@ class HrTechnicalGradeEvaluation(models.Model):
         for evaluation in self:
             # The ladder may have moved since the submission.
             evaluation._check_eligible(evaluation.effective_date or today, structural_only=True)
-            if evaluation.notice_open:
+            if evaluation._is_under_notice():
                 raise UserError(
                     self.env._(
                         "The result of %(name)s is under public notice until %(date)s: it takes "
@@ -1291,7 +1318,7 @@ class HrTechnicalGradeEvaluation(models.Model):
         self._check_state("submitted", "approved")
         today = self._workflow_today()
         for evaluation in self:
-            if not evaluation.notice_open:
+            if not evaluation._is_under_notice():
                 raise UserError(
                     self.env._("%(name)s is not under public notice.", name=evaluation.name)
                 )

@@ -44,7 +44,7 @@ class HrTechnicalGradeObjection(models.Model):
     def create(self, vals_list):
         objections = super().create(vals_list)
         for objection in objections.sudo():
-            if not objection.evaluation_id.notice_open:
+            if not objection.evaluation_id._is_under_notice():
                 raise UserError(
                     self.env._(
                         "%(name)s is not under public notice: objections are filed during "

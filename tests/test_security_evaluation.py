@@ -12,7 +12,7 @@ import psycopg2
 
 from odoo.exceptions import AccessError, UserError
 from odoo.fields import Command
-from odoo.tests import tagged
+from odoo.tests import freeze_time, tagged
 from odoo.tools import mute_logger
 
 from .common import TechnicalGradeCase
@@ -328,8 +328,7 @@ class TestEvaluationRequestSecurity(EvaluationSecurityCase):
             )
 
 
-@tagged("post_install", "-at_install")
-class TestEvaluationCommitteeSecurity(EvaluationSecurityCase):
+class CommitteeSecurityCase(EvaluationSecurityCase):
     """The committee is the only step; its chair signs; the notice lasts a week."""
 
     @classmethod
@@ -374,6 +373,9 @@ class TestEvaluationCommitteeSecurity(EvaluationSecurityCase):
         self.assertEqual((evaluation.committee_state, evaluation.state), ("signed", "approved"))
         return evaluation
 
+
+@tagged("post_install", "-at_install")
+class TestEvaluationCommitteeSecurity(CommitteeSecurityCase):
     # Defect 3: a back-dated signature skipped the public notice
     def test_the_chair_signs_today(self):
         evaluation = self.closed()
@@ -513,7 +515,7 @@ class TestEvaluationReprobe(EvaluationSecurityCase):
 
 
 @tagged("post_install", "-at_install")
-class TestWorkflowTodayIgnoresTheClientsTimeZone(TestEvaluationCommitteeSecurity):
+class TestWorkflowTodayIgnoresTheClientsTimeZone(CommitteeSecurityCase):
     def test_the_signature_day_is_the_companys(self):
         self.company.resource_calendar_id.tz = "Asia/Shanghai"
         evaluation = self.closed()
@@ -528,3 +530,36 @@ class TestWorkflowTodayIgnoresTheClientsTimeZone(TestEvaluationCommitteeSecurity
         self.assertEqual(evaluation.committee_signed_on, self.today)
         self.assertEqual(evaluation.notice_end_date, self.today + timedelta(days=7))
         self.assertTrue(evaluation.with_context(tz="Etc/GMT+12").notice_open)
+
+
+@tagged("post_install", "-at_install")
+class TestNoticeReadersSeeNoStanding(CommitteeSecurityCase):
+    def test_unmet_conditions_are_for_hr_and_the_employee(self):
+        # One year in the trade: intermediate asks for two.
+        self.engineer.technical_experience_date = self.today - timedelta(days=366)
+        evaluation = self.promotion(
+            override_eligibility=True, override_reason="Exceptional field record"
+        )
+        self.assertTrue(evaluation.eligibility_problems)
+        evaluation.sudo().line_ids.write({"level_id": evaluation.template_id.level_ids[0].id})
+        evaluation.with_user(self.engineer_user).action_submit()
+        for member in (self.chair, self.member):
+            evaluation.with_user(member)._record_member_score(
+                {"theory": 90, "practical": 90, "teaching": 90}
+            )
+        self.sign(evaluation)
+        self.assertTrue(evaluation.notice_open)
+        # Under public notice every employee reads the result, not the standing.
+        reader = self.user("tg_sec_reader", "hr_technical_grade.group_technical_grade_user")
+        as_outsider = evaluation.with_user(reader)
+        self.assertEqual(as_outsider.read(["result"])[0]["result"], "passed")
+        self.assertFalse(as_outsider.eligibility_problems)
+        self.assertTrue(evaluation.with_user(self.hr_officer).eligibility_problems)
+        self.assertTrue(evaluation.with_user(self.engineer_user).eligibility_problems)
+        # The notice over, the daily job closes it: the result is no longer public.
+        with freeze_time(self.today + timedelta(days=8)):
+            self.env["hr.technical.grade.evaluation"]._cron_close_notices()
+        self.assertFalse(evaluation.notice_open)
+        self.env.invalidate_all()
+        with self.assertRaises(AccessError):
+            evaluation.with_user(reader).read(["result"])
