@@ -78,6 +78,13 @@ class HrTechnicalGradeHistory(models.Model):
         tracking=True,
         help="Reference of the document that decided this grade (evaluation, decision letter...).",
     )
+    manual = fields.Boolean(
+        string="Set by Hand",
+        default=True,
+        readonly=True,
+        help="Recorded by an administrator (Set Grade: an existing grade loaded, or a "
+        "correction), not decided by an evaluation.",
+    )
     is_current = fields.Boolean(
         string="Current",
         compute="_compute_is_current",
@@ -239,8 +246,12 @@ class HrTechnicalGradeHistory(models.Model):
         """Record grade changes, closing each employee's running line.
 
         ``changes`` is a list of dicts with ``employee_id``, ``grade_id``,
-        ``date_from`` and ``reason`` (and optionally ``change_type`` and
-        ``origin``).  Returns the new lines.  One employee may appear once.
+        ``date_from`` and ``reason`` (and optionally ``change_type``,
+        ``origin`` and ``manual``: False unless given).  Returns the new
+        lines.  One employee may appear once.
+
+        The callers check who may record the change (an applied evaluation,
+        an administrator's Set Grade); the lines are written as superuser.
         """
         if not changes:
             return self.browse()
@@ -265,10 +276,13 @@ class HrTechnicalGradeHistory(models.Model):
                 raise ValidationError(self._continuity_message(employee, err)) from err
             if closing is not None:
                 to_close[day - timedelta(days=1)].append(closing.ref)
-            vals_list.append(dict(change, date_from=day, date_to=new_to))
+            vals_list.append(
+                dict(change, date_from=day, date_to=new_to, manual=change.get("manual", False))
+            )
+        History = self.sudo()
         for date_to, line_ids in to_close.items():
-            self.browse(line_ids).write({"date_to": date_to})
-        return self.create(vals_list)
+            History.browse(line_ids).write({"date_to": date_to})
+        return History.create(vals_list).sudo(self.env.su)
 
     # ------------------------------------------------------------------
     # Salary adjustment table

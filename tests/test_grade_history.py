@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from freezegun import freeze_time
 from psycopg2 import IntegrityError
 
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Command
 from odoo.tests import Form, tagged
 from odoo.tools import mute_logger
@@ -17,9 +17,13 @@ from .common import TechnicalGradeCase
 @tagged("post_install", "-at_install")
 class TestGradeHistory(TechnicalGradeCase):
     def test_wizard_sets_the_initial_grade_with_its_reason(self):
+        admin = self.user(
+            "tg_test_grade_admin",
+            "base.group_user,hr_technical_grade.group_technical_grade_admin",
+        )
         wizard_form = Form(
             self.env["hr.technical.grade.set.wizard"]
-            .with_user(self.hr_officer)
+            .with_user(admin)
             .with_context(active_model="hr.employee", active_ids=self.engineer.ids)
         )
         wizard_form.grade_id = self.junior
@@ -34,9 +38,52 @@ class TestGradeHistory(TechnicalGradeCase):
         self.assertFalse(line.date_to)
         self.assertEqual(line.reason, "Passed the probation assessment")
         self.assertEqual(line.change_type, "initial")
+        self.assertTrue(line.manual, "a grade set by hand is marked as such in the history")
         self.assertEqual(self.engineer.technical_grade_id, self.junior)
         self.assertEqual(self.engineer.technical_grade_date, date(2024, 3, 1))
         self.assertEqual(self.engineer.technical_grade_history_count, 1)
+
+    def test_only_administrators_set_grades_by_hand(self):
+        """HR officers grade through evaluations: no wizard, no history row of their own."""
+        Wizard = self.env["hr.technical.grade.set.wizard"].with_user(self.hr_officer)
+        with self.assertRaises(AccessError):
+            Wizard.create(
+                {
+                    "employee_ids": [Command.set(self.engineer.ids)],
+                    "grade_id": self.junior.id,
+                    "date_from": "2024-03-01",
+                    "reason": "probation",
+                }
+            )
+        with self.assertRaises(AccessError):
+            self.History.with_user(self.hr_officer).create(
+                {
+                    "employee_id": self.engineer.id,
+                    "grade_id": self.expert.id,
+                    "date_from": "2024-03-01",
+                    "reason": "forged",
+                }
+            )
+        line = self.record(self.engineer, self.junior, "2024-01-01")
+        with self.assertRaises(AccessError):
+            line.with_user(self.hr_officer).write({"grade_id": self.expert.id})
+        self.assertEqual(self.engineer.technical_grade_id, self.junior)
+
+    def test_wizard_needs_a_written_reason(self):
+        wizard = self.env["hr.technical.grade.set.wizard"].create(
+            {
+                "employee_ids": [Command.set(self.engineer.ids)],
+                "grade_id": self.junior.id,
+                "date_from": "2024-03-01",
+                "reason": "   ",
+            }
+        )
+        with self.assertRefused(UserError, "Say why this grade is set by hand"):
+            wizard.action_apply()
+        self.assertFalse(self.engineer.technical_grade_history_ids)
+
+    def test_lines_recorded_by_the_workflow_are_not_set_by_hand(self):
+        self.assertFalse(self.record(self.engineer, self.junior, "2024-01-01").manual)
 
     def test_wizard_refuses_initial_grading_of_a_graded_employee(self):
         self.record(self.engineer, self.junior, "2024-01-01")

@@ -2,14 +2,16 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 
 class HrTechnicalGradeSetWizard(models.TransientModel):
-    """Give employees a technical grade from a date, with the reason on record.
+    """Record a grade by hand: an administrator's tool, with the reason on record.
 
-    Used for the initial grading of engineers who are not graded yet and for
-    HR corrections; promotions and demotions come from evaluations.
+    Used to load the grades engineers already hold when a company starts with
+    the addon, and for corrections.  Grades are otherwise decided by
+    evaluations (an initial evaluation at the end of the trial period, then
+    promotions and demotions).  The history marks these lines "Set by Hand".
     """
 
     _name = "hr.technical.grade.set.wizard"
@@ -36,7 +38,7 @@ class HrTechnicalGradeSetWizard(models.TransientModel):
         default=fields.Date.context_today,
     )
     change_type = fields.Selection(
-        [("initial", "Initial Grading"), ("correction", "Correction")],
+        [("initial", "Existing grade (loading)"), ("correction", "Correction")],
         required=True,
         default="initial",
     )
@@ -57,6 +59,15 @@ class HrTechnicalGradeSetWizard(models.TransientModel):
 
     def action_apply(self):
         self.ensure_one()
+        if not self.env.user.has_group("hr_technical_grade.group_technical_grade_admin"):
+            raise AccessError(
+                self.env._(
+                    "Only Technical Grade administrators set grades by hand; grades are "
+                    "otherwise decided by evaluations."
+                )
+            )
+        if not (self.reason or "").strip():
+            raise UserError(self.env._("Say why this grade is set by hand."))
         if len(self.employee_ids.company_id) > 1:
             raise UserError(self.env._("Set the grade of employees of one company at a time."))
         if self.change_type == "initial":
@@ -68,8 +79,9 @@ class HrTechnicalGradeSetWizard(models.TransientModel):
                     "grade_id": self.grade_id.id,
                     "date_from": self.date_from,
                     "change_type": self.change_type,
-                    "reason": self.reason,
+                    "reason": self.reason.strip(),
                     "origin": self.origin,
+                    "manual": True,
                 }
                 for employee in self.employee_ids
             ]
