@@ -5,7 +5,9 @@
 An assessment form has criteria with weights (percent, totalling 100).  Each
 criterion is rated on the form's scale: a level worth some points (优秀 100,
 良好 80, 合格 60 ...) or points out of a maximum (0-100).  The form's score is
-``Σ weight × points / max_points``: 0 to 100.
+``Σ weight × points / max_points``: 0 to 100.  A form whose criteria all
+count the same (the seed's 附表一 gives no weights) scores the mean of its
+criteria: ``Σ points / (n × max_points) × 100``.
 """
 
 from decimal import Decimal
@@ -53,3 +55,26 @@ def weighted_score(ratings, max_points=100, digits=2):
             raise ValueError(f"points {value} outside 0..{maximum}")
         score += to_decimal(weight) * value / maximum
     return round_amount(score, digits)
+
+
+def equal_weight_score(points, max_points=100, digits=2):
+    """The score of a form whose criteria all count the same, rounded half-up.
+
+    ``points`` holds one value per criterion (None when unrated, counted as
+    zero, as :func:`weighted_score` does).  A form without criteria scores 0.
+    """
+    points = list(points)
+    if not points:
+        return round_amount(Decimal(0), digits)
+    maximum = to_decimal(max_points)
+    if maximum <= 0:
+        raise ValueError("the maximum of a rating scale must be positive")
+    total = Decimal(0)
+    for value in points:
+        if value is None:
+            continue
+        value = to_decimal(value)
+        if value < 0 or value > maximum:
+            raise ValueError(f"points {value} outside 0..{maximum}")
+        total += value
+    return round_amount(total * HUNDRED / (maximum * len(points)), digits)

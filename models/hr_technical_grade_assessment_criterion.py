@@ -25,7 +25,13 @@ class HrTechnicalGradeAssessmentCriterion(models.Model):
     description = fields.Text(
         translate=True, help="What a good rating looks like, to guide the assessors."
     )
-    weight = fields.Float(string="Weight (%)", digits=(5, 2), required=True)
+    weight = fields.Float(
+        string="Weight (%)",
+        digits=(5, 2),
+        required=True,
+        default=0.0,
+        help="Used when the form weighs its criteria; ignored when they all count the same.",
+    )
 
     @api.constrains("weight", "section_id")
     def _check_template_weights(self):

@@ -19,6 +19,14 @@ class HrTechnicalGradeAssessmentSection(models.Model):
     criterion_ids = fields.One2many(
         "hr.technical.grade.assessment.criterion", "section_id", string="Criteria", copy=True
     )
+    standard_ids = fields.One2many(
+        "hr.technical.grade.assessment.standard",
+        "section_id",
+        string="Standards",
+        copy=True,
+        help="What each rating level means for this section.",
+    )
+    weighting = fields.Selection(related="template_id.weighting")
     weight = fields.Float(compute="_compute_weight", string="Weight (%)")
 
     @api.model_create_multi

@@ -42,6 +42,14 @@ class HrTechnicalGradeAssessmentTemplate(models.Model):
         help="Rate each criterion with a level worth some points (Excellent, Good, "
         "Pass...), or with points from 0 to the maximum.",
     )
+    weighting = fields.Selection(
+        [("equal", "Every criterion counts the same"), ("weighted", "Weight per criterion")],
+        required=True,
+        default="weighted",
+        tracking=True,
+        help="Every criterion counts the same (the score is the mean of the ratings), "
+        "or each criterion has a weight in percent, the weights totalling 100 %.",
+    )
     level_ids = fields.One2many(
         "hr.technical.grade.assessment.level", "template_id", string="Levels", copy=True
     )
@@ -123,7 +131,7 @@ class HrTechnicalGradeAssessmentTemplate(models.Model):
         """Whether a data file builds forms record by record (see DEFER_CHECKS)."""
         return bool(self.env.context.get(DEFER_CHECKS)) and not self.env.registry.ready
 
-    @api.constrains("section_ids", "scale_type", "level_ids", "max_points")
+    @api.constrains("section_ids", "scale_type", "level_ids", "max_points", "weighting")
     def _check_template(self):
         if self._checks_deferred():
             return
@@ -142,8 +150,9 @@ class HrTechnicalGradeAssessmentTemplate(models.Model):
         """Raise a clear error unless the criteria weights total 100 %.
 
         ``criteria``: check these instead of the template's current ones.
+        Forms whose criteria all count the same have no weights to check.
         """
-        for template in self:
+        for template in self.filtered(lambda t: t.weighting == "weighted"):
             weights = (
                 criteria if criteria is not None else template.section_ids.criterion_ids
             ).mapped("weight")
@@ -172,6 +181,13 @@ class HrTechnicalGradeAssessmentTemplate(models.Model):
     def _score(self, points_by_criterion):
         """The form's score (0-100) from ``{criterion: points}``."""
         self.ensure_one()
+        if self.weighting == "equal":
+            return float(
+                scoring.equal_weight_score(
+                    [points_by_criterion.get(c) for c in self.section_ids.criterion_ids],
+                    self.max_points,
+                )
+            )
         ratings = [
             (criterion.weight, points_by_criterion.get(criterion))
             for criterion in self.section_ids.criterion_ids

@@ -75,8 +75,9 @@ class TestEvaluation(TechnicalGradeCase):
         # 40 % × 80 + 20 % × 90 + 30 % × 80 + 10 % × 70
         self.assertEqual(evaluation.final_score, 81)
         self.assertEqual(evaluation.result, "passed")
-        self.score(evaluation, "Fail", (50, 50, 50))
-        self.assertEqual(evaluation.final_score, 30)
+        self.score(evaluation, "Pass", (50, 50, 50))
+        # 40 % × 60 + 20 % × 50 + 30 % × 50 + 10 % × 50
+        self.assertEqual(evaluation.final_score, 54)
         self.assertEqual(evaluation.result, "failed")
 
     def test_company_weights_must_total_100(self):
@@ -163,7 +164,7 @@ class TestEvaluation(TechnicalGradeCase):
     def test_failed_evaluation_cannot_be_approved(self):
         evaluation = self.promotion()
         evaluation.action_submit()
-        self.score(evaluation, "Fail", (10, 10, 10))
+        self.score(evaluation, "Pass", (10, 10, 10))
         with self.assertRefused(UserError, "has not passed"):
             evaluation.with_user(self.hr_officer).action_approve()
 

@@ -36,4 +36,4 @@ class TestChinese(TransactionCase):
         form = zh.ref("hr_technical_grade.assessment_template_engineer")
         self.assertEqual(form.name, "售后服务工程师技术等级考核评定表")
         self.assertEqual(form.section_ids.mapped("name"), ["技术能力", "服务态度", "业务水平"])
-        self.assertEqual(form.level_ids.mapped("name"), ["优秀", "良好", "合格", "不合格"])
+        self.assertEqual(form.level_ids.mapped("name"), ["优秀", "良好", "合格"])

@@ -28,6 +28,32 @@ class TestWeights(RuleCase):
         self.assertTrue(err.exception.negative)
 
 
+class TestEqualWeightScore(RuleCase):
+    def test_mean_of_the_ratings(self):
+        self.assertEqual(s.equal_weight_score([100, 80, 60]), Decimal("80.00"))
+        self.assertEqual(s.equal_weight_score([100] * 12 + [60]), Decimal("96.92"))
+
+    def test_unrated_criteria_count_as_zero_and_no_criteria_score_zero(self):
+        self.assertEqual(s.equal_weight_score([80, None]), Decimal("40.00"))
+        self.assertEqual(s.equal_weight_score([]), Decimal("0.00"))
+
+    def test_points_outside_the_scale_are_refused(self):
+        for bad in ([101], [-1]):
+            with self.assertRaises(ValueError):
+                s.equal_weight_score(bad)
+        with self.assertRaises(ValueError):
+            s.equal_weight_score([1], max_points=0)
+
+    @given(st.lists(st.integers(min_value=0, max_value=100), min_size=1, max_size=30))
+    def test_property_equal_weights_agree_with_weighted_score(self, points):
+        """Equal weights are the weighted score with 100 / n each (to the cent)."""
+        equal = s.equal_weight_score(points)
+        weight = Decimal(100) / len(points)
+        weighted = s.weighted_score([(weight, p) for p in points])
+        self.assertLessEqual(abs(equal - weighted), Decimal("0.01"))
+        self.assertTrue(Decimal(0) <= equal <= Decimal(100))
+
+
 class TestWeightedScore(RuleCase):
     def test_weighted_score_of_the_40_20_20_10_10_form(self):
         ratings = [(40, 90), (20, 80), (20, 85), (10, 70), (10, 100)]
