@@ -100,6 +100,20 @@ class HrTechnicalGradeApprovalStep(models.Model):
             )
         return commands
 
+    def _names_nobody(self):
+        """Whether the step can never find a decider, whoever the document is about.
+
+        Steps of named users or of a group's members name them in the
+        configuration; the superior, the department head and the committee's
+        chair depend on the document's employee and are checked at submission.
+        """
+        self.ensure_one()
+        if self.approver_type == "users":
+            return not self.user_ids.filtered("active")
+        if self.approver_type == "group":
+            return not self.group_id.users.filtered("active")
+        return False
+
     def _approvers_for(self, document):
         """The users who decide this step for ``document`` (never its employee)."""
         self.ensure_one()

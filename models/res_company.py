@@ -1,6 +1,8 @@
 # Copyright 2026 hr_technical_grade contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 
+from markupsafe import Markup, escape
+
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
@@ -132,3 +134,107 @@ class ResCompany(models.Model):
             "practical": self.technical_grade_weight_practical,
             "teaching": self.technical_grade_weight_teaching,
         }
+
+    # ------------------------------------------------------------------
+    # First-run checklist
+    # ------------------------------------------------------------------
+
+    def _technical_grade_setup_problems(self):
+        """What stops the company's evaluations on a fresh install, each with where to fix it.
+
+        A list of ``(message, action XML id, record)``: the grade ladder and
+        its assessment forms, the committee's members and chair, and the
+        approval steps that name nobody.  Empty once the workflow can run.
+        """
+        self.ensure_one()
+        problems = []
+        action = "hr_technical_grade.%s"
+        Grade = self.env["hr.technical.grade"].sudo()
+        grades = Grade.search([("company_id", "=", self.id)])
+        if not grades:
+            problems.append(
+                (
+                    self.env._("%(company)s has no grade ladder.", company=self.name),
+                    action % "hr_technical_grade_action",
+                    Grade,
+                )
+            )
+        for grade in grades.filtered(lambda g: not g.assessment_template_id):
+            problems.append(
+                (
+                    self.env._("The grade %(grade)s has no assessment form.", grade=grade.name),
+                    action % "hr_technical_grade_action",
+                    grade,
+                )
+            )
+        committees = (
+            self.env["hr.technical.grade.committee"].sudo().search([("company_id", "=", self.id)])
+        )
+        if not committees:
+            problems.append(
+                (
+                    self.env._("%(company)s has no evaluation committee.", company=self.name),
+                    action % "hr_technical_grade_committee_action",
+                    committees,
+                )
+            )
+        for committee in committees:
+            members = committee.member_ids.filtered("active")
+            if not members:
+                problems.append(
+                    (
+                        self.env._(
+                            "The committee %(committee)s has no members.",
+                            committee=committee.name,
+                        ),
+                        action % "hr_technical_grade_committee_action",
+                        committee,
+                    )
+                )
+            if not committee.chair_id.active:
+                problems.append(
+                    (
+                        self.env._(
+                            "The committee %(committee)s has no chair to sign its opinion.",
+                            committee=committee.name,
+                        ),
+                        action % "hr_technical_grade_committee_action",
+                        committee,
+                    )
+                )
+        steps = (
+            self.env["hr.technical.grade.approval.step"]
+            .sudo()
+            .search(["|", ("company_id", "=", False), ("company_id", "=", self.id)])
+        )
+        for step in steps:
+            if step._names_nobody():
+                problems.append(
+                    (
+                        self.env._(
+                            "The approval step %(step)s names nobody to decide.", step=step.name
+                        ),
+                        action % "hr_technical_grade_approval_step_action",
+                        step,
+                    )
+                )
+        return problems
+
+    def _technical_grade_setup_checklist_html(self):
+        """The checklist as HTML: each problem with a link to the record to fix."""
+        self.ensure_one()
+        problems = self._technical_grade_setup_problems()
+        if not problems:
+            return Markup("<p class='text-success'>%s</p>") % self.env._(
+                "Ready: the ladder, the committee and the approval steps are set up."
+            )
+        items = Markup("").join(
+            Markup("<li><a href='%s'>%s</a></li>")
+            % (
+                f"/odoo/action-{xmlid}" + (f"/{record.id}" if len(record) == 1 else ""),
+                escape(message),
+            )
+            for message, xmlid, record in problems
+        )
+        return Markup("<ul class='mb-0'>%s</ul>") % items
+

@@ -1,7 +1,7 @@
 # Copyright 2026 hr_technical_grade contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class ResConfigSettings(models.TransientModel):
@@ -46,3 +46,17 @@ class ResConfigSettings(models.TransientModel):
     technical_grade_appeal_days = fields.Integer(
         related="company_id.technical_grade_appeal_days", readonly=False
     )
+
+    technical_grade_setup_checklist = fields.Html(
+        string="Before the First Evaluation",
+        compute="_compute_technical_grade_setup_checklist",
+        sanitize=False,
+    )
+
+    @api.depends("company_id")
+    def _compute_technical_grade_setup_checklist(self):
+        for settings in self:
+            settings.technical_grade_setup_checklist = (
+                settings.company_id._technical_grade_setup_checklist_html()
+            )
+

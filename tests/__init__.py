@@ -42,3 +42,4 @@ if find_spec("odoo"):
     from . import test_reporting
     from . import test_security_confidentiality
     from . import test_security_review
+    from . import test_setup_checklist
