@@ -7,6 +7,7 @@ from . import hr_technical_grade_assessment_section
 from . import hr_technical_grade_assessment_criterion
 from . import hr_technical_grade_assessment_level
 from . import hr_technical_grade_assessment_standard
+from . import hr_technical_grade_appointment
 from . import hr_technical_grade_history
 from . import hr_technical_grade_allowance
 from . import hr_technical_grade_approval_mixin

@@ -195,6 +195,9 @@ class HrTechnicalGradeEvaluation(models.Model):
         readonly=True,
         help="The reviews whose results propose this demotion.",
     )
+    appointment_ids = fields.One2many(
+        "hr.technical.grade.appointment", "evaluation_id", string="Appointments", readonly=True
+    )
     history_id = fields.Many2one(
         "hr.technical.grade.history", string="Grade History Line", readonly=True, copy=False
     )
@@ -986,6 +989,7 @@ class HrTechnicalGradeEvaluation(models.Model):
             evaluation.sudo().write(
                 {"state": "done", "history_id": line.id, "effective_date": line.date_from}
             )
+        self.env["hr.technical.grade.appointment"]._follow_grade_changes(self)
         return True
 
     def _check_approved_and_passed(self):
@@ -1022,6 +1026,15 @@ class HrTechnicalGradeEvaluation(models.Model):
             "res_id": self.history_id.id,
             "view_mode": "form",
         }
+
+    def action_print_appointment_letter(self):
+        """The appointment letter of the appointed grade this evaluation conferred."""
+        appointments = self.appointment_ids
+        if not appointments:
+            raise UserError(
+                self.env._("%(name)s conferred no appointed grade.", name=self[:1].name)
+            )
+        return appointments.action_print_letter()
 
     def action_print_certificate(self):
         """The technical grade certificate, for a passed evaluation only."""

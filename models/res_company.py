@@ -45,7 +45,27 @@ class ResCompany(models.Model):
         "can be filed (公示); it takes effect after them. 0: no public notice.",
     )
 
+    technical_grade_appointment_months = fields.Integer(
+        string="Appointment Term (Months)",
+        default=12,
+        help="How long an appointment to an appointed grade (聘任) runs before it is renewed. "
+        "Ours, not the seed's: the seed gives no term.",
+    )
+    technical_grade_appointment_reminder_days = fields.Integer(
+        string="Appointment Renewal Reminder (Days)",
+        default=30,
+        help="Days before an appointment ends when HR gets an activity to renew it. "
+        "Ours, not the seed's.",
+    )
+
     _sql_constraints = [
+        (
+            "technical_grade_appointment_term_positive",
+            "CHECK(technical_grade_appointment_months > 0 "
+            "AND technical_grade_appointment_reminder_days >= 0)",
+            "An appointment runs for at least a month, and its reminder comes zero or more "
+            "days before it ends.",
+        ),
         (
             "technical_grade_notice_days_positive",
             "CHECK(technical_grade_notice_days >= 0)",

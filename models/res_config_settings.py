@@ -47,6 +47,12 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.technical_grade_appeal_days", readonly=False
     )
 
+    technical_grade_appointment_months = fields.Integer(
+        related="company_id.technical_grade_appointment_months", readonly=False
+    )
+    technical_grade_appointment_reminder_days = fields.Integer(
+        related="company_id.technical_grade_appointment_reminder_days", readonly=False
+    )
     technical_grade_setup_checklist = fields.Html(
         string="Before the First Evaluation",
         compute="_compute_technical_grade_setup_checklist",

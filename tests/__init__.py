@@ -43,3 +43,4 @@ if find_spec("odoo"):
     from . import test_security_confidentiality
     from . import test_security_review
     from . import test_setup_checklist
+    from . import test_appointment
