@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 
 from . import hr_technical_grade
+from . import hr_technical_grade_ladder
 from . import hr_technical_grade_assessment_template
 from . import hr_technical_grade_assessment_section
 from . import hr_technical_grade_assessment_criterion

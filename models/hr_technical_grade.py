@@ -15,6 +15,7 @@ class HrTechnicalGrade(models.Model):
     _description = "Technical Grade"
     _inherit = ["mail.thread"]
     _order = "company_id, sequence, id"
+    _check_company_auto = True
 
     name = fields.Char(required=True, translate=True, tracking=True)
     code = fields.Char(
@@ -34,6 +35,15 @@ class HrTechnicalGrade(models.Model):
         index=True,
         default=lambda self: self.env.company,
         tracking=True,
+    )
+    ladder_id = fields.Many2one(
+        "hr.technical.grade.ladder",
+        string="Ladder",
+        index=True,
+        tracking=True,
+        check_company=True,
+        help="Leave empty for the company's main ladder; grades of a named ladder (e.g. "
+        "P1–P8) are promoted within it.",
     )
     currency_id = fields.Many2one(related="company_id.currency_id")
     base_wage = fields.Monetary(
@@ -141,9 +151,12 @@ class HrTechnicalGrade(models.Model):
             grade.employee_count = counts.get(grade, 0)
 
     def _ladder(self):
-        """The active grades of the same company, in ladder order."""
+        """The active grades of the same company and ladder, in ladder order."""
         self.ensure_one()
-        return self.search([("company_id", "=", self.company_id.id)], order="sequence, id")
+        return self.search(
+            [("company_id", "=", self.company_id.id), ("ladder_id", "=", self.ladder_id.id)],
+            order="sequence, id",
+        )
 
     def _promotion_problems(self, standing, current_rank, target_rank):
         """What keeps an engineer of ``standing`` from promotion to this grade.

@@ -3,6 +3,7 @@
 
 from psycopg2 import IntegrityError
 
+from odoo.exceptions import AccessError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
@@ -30,6 +31,13 @@ class TestGradeLadder(TechnicalGradeCase):
         self.assertEqual(self.senior.monthly_total, 5500)
         self.assertEqual([g.is_appointed for g in seed], [False, False, False, True, True])
         self.assertEqual([g.review_interval_months for g in seed], [2, 2, 6, 6, 6])
+
+    def test_the_demo_company_pays_in_yuan(self):
+        """The seeds' amounts are yuan: with demo data, the company's currency is CNY."""
+        if not self.env.ref("hr_technical_grade.user_engineer", raise_if_not_found=False):
+            self.skipTest("installed without demo data")
+        self.assertEqual(self.env.ref("base.main_company").currency_id.name, "CNY")
+        self.assertEqual(self.senior.currency_id.name, "CNY")
 
     def test_next_and_previous_grade_follow_the_sequence(self):
         self.assertEqual(self.junior._get_next_grade(), self.intermediate)
@@ -80,3 +88,29 @@ class TestGradeLadder(TechnicalGradeCase):
         self.record(self.colleague, self.junior, "2024-01-01")
         self.junior.invalidate_recordset(["employee_count"])
         self.assertEqual(self.junior.employee_count, before + 1)
+
+    def test_the_p1_p8_ladder_ships_off_and_promotes_within_itself(self):
+        ladder = self.env.ref("hr_technical_grade.ladder_technical_sequence")
+        grades = ladder.with_context(active_test=False).grade_ids.sorted("sequence")
+        self.assertFalse(ladder.active)
+        self.assertEqual(grades.mapped("code"), [f"P{i}" for i in range(1, 9)])
+        self.assertFalse(any(grades.mapped("active")))
+        # Off: the main ladder is untouched.
+        self.assertEqual(self.expert._get_next_grade(), self.env["hr.technical.grade"])
+        officer = self.user(
+            "tg_ladder_officer", "base.group_user,hr_technical_grade.group_technical_grade_officer"
+        )
+        with self.assertRaises(AccessError):
+            ladder.with_user(officer).action_turn_on()
+        ladder.action_turn_on()
+        self.assertTrue(ladder.active)
+        self.assertTrue(all(grades.mapped("active")))
+        p1, p2 = grades[:2]
+        self.assertEqual(p1._get_next_grade(), p2)
+        self.assertEqual(p2._get_previous_grade(), p1)
+        self.assertEqual(grades[-1]._get_next_grade(), self.env["hr.technical.grade"])
+        # The two ladders stay apart.
+        self.assertEqual(self.expert._get_next_grade(), self.env["hr.technical.grade"])
+        self.assertEqual(self.trainee._get_previous_grade(), self.env["hr.technical.grade"])
+        ladder.action_turn_off()
+        self.assertFalse(any(grades.mapped("active")))

@@ -144,9 +144,10 @@ class HrTechnicalGradeCampaignWizard(models.TransientModel):
                 continue
             standing = standings[employee.id]
             current = standing["grade"]
-            if current.company_id not in ladders:
-                ladders[current.company_id] = list(current._ladder())
-            ladder = ladders[current.company_id]
+            key = (current.company_id, current.ladder_id)
+            if key not in ladders:
+                ladders[key] = list(current._ladder())
+            ladder = ladders[key]
             rank = ladder.index(current) if current in ladder else None
             if rank is None or rank + 1 >= len(ladder):
                 skipped.append((employee, self.env._("is at the top of the ladder")))

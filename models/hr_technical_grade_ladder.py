@@ -1,0 +1,52 @@
+# Copyright 2026 hr_technical_grade contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+
+from odoo import fields, models
+from odoo.exceptions import AccessError
+
+ADMIN = "hr_technical_grade.group_technical_grade_admin"
+
+
+class HrTechnicalGradeLadder(models.Model):
+    """A named ladder of grades beside the company's main one (e.g. P1–P8).
+
+    Grades without a ladder make the company's main ladder; the grades of a
+    named ladder are promoted within it, one step at a time.  A shipped ladder
+    stays archived, with its grades, until a company turns it on.
+    """
+
+    _name = "hr.technical.grade.ladder"
+    _description = "Technical Grade Ladder"
+    _inherit = ["mail.thread"]
+    _order = "sequence, id"
+
+    name = fields.Char(required=True, translate=True, tracking=True)
+    sequence = fields.Integer(default=10)
+    active = fields.Boolean(default=True, tracking=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
+    description = fields.Html(translate=True)
+    grade_ids = fields.One2many(
+        "hr.technical.grade",
+        "ladder_id",
+        string="Grades",
+        context={"active_test": False},
+    )
+
+    def action_turn_on(self):
+        """Turn the ladder on with its grades (an administrator's decision)."""
+        self._set_active(True)
+
+    def action_turn_off(self):
+        """Archive the ladder with its grades; engineers keep their history."""
+        self._set_active(False)
+
+    def _set_active(self, active):
+        if not self.env.user.has_group(ADMIN):
+            raise AccessError(
+                self.env._("Only Technical Grade administrators turn a ladder on or off.")
+            )
+        for ladder in self:
+            ladder.active = active
+            ladder.with_context(active_test=False).grade_ids.active = active
