@@ -1066,6 +1066,19 @@ class HrTechnicalGradeEvaluation(models.Model):
             return False
         return self.employee_id.technical_experience_date
 
+    def _printed_form(self):
+        """The form's rating standards and whether it weighs its criteria, for printing.
+
+        Whoever may print the evaluation reads its form's configuration, which
+        the ladder's readers only may open in the application.
+        """
+        self.ensure_one()
+        template = self.sudo().template_id
+        return {
+            "weighted": template.weighting == "weighted",
+            "standards": template.section_ids.standard_ids,
+        }
+
     def _history_reason(self):
         self.ensure_one()
         reason = self.env._(

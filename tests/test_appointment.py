@@ -139,3 +139,15 @@ class TestAppointment(TechnicalGradeCase):
         self.assertIn("24", html)
         action = appointment.evaluation_id.action_print_appointment_letter()
         self.assertIn("hr_technical_grade.report_appointment_letter", str(action))
+
+    def test_a_plain_employee_reads_no_appointment_and_gets_no_error(self):
+        """Approvers (VPs, GM) are plain employees: appointments of others hide, not fail.
+
+        The evaluation form they open reads its appointments (see
+        TestApprovalChain.test_approvers_read_what_they_decide).
+        """
+        self.applied(date(2026, 12, 1))
+        approver = new_test_user(self.env, login="tg_appoint_gm", groups="base.group_user")
+        self.assertFalse(
+            self.env["hr.technical.grade.appointment"].with_user(approver).search([])
+        )
