@@ -154,11 +154,16 @@ class HrTechnicalGradeCampaign(models.Model):
         cancelled) for a target grade with a quota; the order and the cut are
         the pure rule ``grade_rules.quota.rank_candidates``.  Returns
         ``{evaluation id: Ranked}`` for the ranked candidates.
+
+        Read as superuser: a rank is the campaign's fact, the same whoever
+        asks, and an approver who reads only some candidates must not see a
+        candidate ranked first among those alone.
         """
         self.ensure_one()
-        quotas = {line.grade_id: line.quota for line in self.quota_ids}
+        campaign = self.sudo()
+        quotas = {line.grade_id: line.quota for line in campaign.quota_ids}
         candidates = defaultdict(list)
-        for evaluation in self.evaluation_ids:
+        for evaluation in campaign.evaluation_ids:
             if (
                 evaluation.target_grade_id in quotas
                 and evaluation.result == "passed"

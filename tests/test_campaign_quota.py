@@ -109,6 +109,17 @@ class TestCampaignQuota(CampaignCase):
         self.theirs.with_user(self.hr_officer).action_apply()
         self.assertEqual(self.rival.technical_grade_id, self.intermediate)
 
+    def test_an_approver_who_reads_one_candidate_gets_the_campaign_ranking(self):
+        """The rank is the campaign's, not the one among the candidates the approver reads."""
+        self.score(self.mine, theory=80)
+        self.score(self.theirs, theory=95)
+        self.at_last_step(self.mine)
+        self.env.invalidate_all()  # nothing computed earlier as another user
+        gm_mine = self.mine.with_user(self.gm)
+        self.assertEqual((gm_mine.quota_rank, gm_mine.within_quota), (2, False))
+        with self.assertRefused(UserError, "quota is 1"):
+            gm_mine.action_approve()
+
     def test_a_rejected_rival_frees_the_place(self):
         self.score(self.mine, theory=80)
         self.score(self.theirs, theory=95)
