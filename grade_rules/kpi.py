@@ -111,4 +111,4 @@ def kpi_score(adjustments, start=100, floor=0, ceiling=100, digits=2):
     """The KPI score: ``start`` plus the adjustments, kept in [floor, ceiling]."""
     total = to_decimal(start) + sum((to_decimal(a) for a in adjustments), ZERO)
     total = max(to_decimal(floor), min(to_decimal(ceiling), total))
-    return round_amount(total, digits)
+    return total if digits is None else round_amount(total, digits)

@@ -39,6 +39,11 @@ class HrTechnicalGradeKpi(models.Model):
     data_source = fields.Char(
         translate=True, help="Where entries come from (dispatch orders, expense claims ...)."
     )
+    evidence_required = fields.Boolean(
+        default=True,
+        help="An entry that records something (occurrences, an amount, points) needs its "
+        "evidence: a reference or a file from the data source.",
+    )
     rule_kind = fields.Selection(RULE_KINDS, required=True, default=rules.DEDUCT_ITEM)
     per_occurrence = fields.Float(
         string="Points per Occurrence or Unit",

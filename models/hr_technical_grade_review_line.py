@@ -36,6 +36,11 @@ class HrTechnicalGradeReviewLine(models.Model):
         help="Dispatch order, expense claim, complaint record, contract ... the entry is based on.",
     )
     attachment_ids = fields.Many2many("ir.attachment", string="Evidence Files")
+    evidence_missing = fields.Boolean(
+        compute="_compute_evidence_missing",
+        store=True,
+        help="The entry records something and its item asks for evidence, and there is none.",
+    )
     adjustment = fields.Float(
         string="Points", compute="_compute_adjustment", store=True, digits=(6, 2)
     )
@@ -94,6 +99,19 @@ class HrTechnicalGradeReviewLine(models.Model):
                 line.adjustment = float(line._points())
             except rules.KpiError:
                 line.adjustment = 0.0
+
+    @api.depends(
+        "occurrences", "amount", "value", "evidence", "attachment_ids", "kpi_id.evidence_required"
+    )
+    def _compute_evidence_missing(self):
+        for line in self:
+            recorded = line.occurrences or line.amount or line.value
+            line.evidence_missing = bool(
+                recorded
+                and line.kpi_id.evidence_required
+                and not (line.evidence or "").strip()
+                and not line.attachment_ids
+            )
 
     def _points(self):
         self.ensure_one()

@@ -63,9 +63,12 @@ class HrTechnicalGradeReviewPlan(models.Model):
         help="The KPI score before entries: deductions take from it and bonuses add to it, "
         "between 0 and 100.",
     )
-    weight_kpi = fields.Float(string="KPI Weight (%)", default=50.0, tracking=True)
-    weight_results = fields.Float(string="Results Form Weight (%)", default=20.0, tracking=True)
-    weight_360 = fields.Float(string="360° Ability Weight (%)", default=30.0, tracking=True)
+    # Seed 003: the band is taken on the 综合考核分 (the 360° ability) alone.  A
+    # company may blend in the KPI sheet and the results form; the review form
+    # then shows each part's weight and score.
+    weight_kpi = fields.Float(string="KPI Weight (%)", default=0.0, tracking=True)
+    weight_results = fields.Float(string="Results Form Weight (%)", default=0.0, tracking=True)
+    weight_360 = fields.Float(string="360° Ability Weight (%)", default=100.0, tracking=True)
     weight_superior = fields.Float(string="Superior Weight (%)", default=40.0, tracking=True)
     weight_peers = fields.Float(string="Peers Weight (%)", default=30.0, tracking=True)
     weight_subordinates = fields.Float(

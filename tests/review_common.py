@@ -51,7 +51,15 @@ class ReviewCase(TechnicalGradeCase):
         ref("hr_technical_grade.review_step_hr").write(
             {"approver_type": "users", "user_ids": [(6, 0, cls.hr_officer.ids)]}
         )
-        cls.plan = ref("hr_technical_grade.review_plan_monthly")
+        # A company's blend of the seed parts: 50 % KPI, 20 % results form, 30 % 360°.
+        cls.plan = ref("hr_technical_grade.review_plan_monthly").copy(
+            {
+                "name": "Blended monthly review",
+                "weight_kpi": 50,
+                "weight_results": 20,
+                "weight_360": 30,
+            }
+        )
         cls.record(cls.engineer, cls.intermediate, "2024-01-01")
         cls.record(cls.colleague, cls.junior, "2024-01-01")
 
@@ -69,7 +77,7 @@ class ReviewCase(TechnicalGradeCase):
             line.action_submit_score()
 
     def finish(self, review, results=50, reviewers=50):
-        review.with_user(self.manager_user).write({"results_score": results})
+        review.with_user(self.manager_user).write({"results_score": results, "kpi_checked": True})
         self.score_all(review, reviewers)
         review.with_user(self.manager_user).action_submit()
         for user in (self.manager_user, self.hr_officer, self.plant_user, self.gm_user):

@@ -49,10 +49,10 @@ class TestReview(ReviewCase):
     def test_kpi_entries_with_the_seed_rules(self):
         review = self.open_review()
         manager = review.with_user(self.manager_user)
-        self.kpi_line(manager, "kpi_cost").occurrences = 3  # -5, not -7.5
-        self.kpi_line(manager, "kpi_complaint").occurrences = 1  # -5
-        self.kpi_line(manager, "kpi_commissioning_report").occurrences = 2  # +20
-        self.kpi_line(manager, "kpi_maintenance_contracts").amount = 50000  # +5
+        self.kpi_line(manager, "kpi_cost").write({"occurrences": 3, "evidence": "Expense claim"})  # -5, not -7.5
+        self.kpi_line(manager, "kpi_complaint").write({"occurrences": 1, "evidence": "Complaint record"})  # -5
+        self.kpi_line(manager, "kpi_commissioning_report").write({"occurrences": 2, "evidence": "Commissioning reports"})  # +20
+        self.kpi_line(manager, "kpi_maintenance_contracts").write({"amount": 50000, "evidence": "Contract"})  # +5
         self.kpi_line(manager, "kpi_maintenance_quality").occurrences = 0
         self.assertEqual(self.kpi_line(review, "kpi_cost").adjustment, -5)
         self.assertEqual(self.kpi_line(review, "kpi_maintenance_contracts").adjustment, 5)
@@ -115,7 +115,7 @@ class TestReview(ReviewCase):
 
     def test_final_score_weights_and_no_raise(self):
         review = self.open_review()
-        self.kpi_line(review.with_user(self.manager_user), "kpi_complaint").occurrences = 2
+        self.kpi_line(review.with_user(self.manager_user), "kpi_complaint").write({"occurrences": 2, "evidence": "Complaint record"})
         self.finish(review, results=80, reviewers=60)
         # 50 % × 70 + 20 % × 80 + 30 % × 60
         self.assertAlmostEqual(review.final_score, 69.0)
@@ -126,7 +126,7 @@ class TestReview(ReviewCase):
 
     def test_result_approval_chain_in_the_inbox(self):
         review = self.open_review()
-        review.with_user(self.manager_user).write({"results_score": 90})
+        review.with_user(self.manager_user).write({"results_score": 90, "kpi_checked": True})
         self.score_all(review, 90)
         review.with_user(self.manager_user).action_submit()
         activity_type = self.env.ref("hr_technical_grade.mail_activity_review_approval")
@@ -163,6 +163,7 @@ class TestReview(ReviewCase):
             [("document", "=", "review")], limit=1
         )
         first_step.update_field_translations("name", {"zh_CN": "上级评定"})
+        review.with_user(self.manager_user).write({"results_score": 80, "kpi_checked": True})
         review.with_user(self.manager_user).action_submit()
         self.assertEqual(review.approval_ids.step_id.mapped("document"), ["review"] * 4)
         # The trail names each step in every language, as the steps did then.
@@ -174,7 +175,7 @@ class TestReview(ReviewCase):
     def test_xlsx_export_of_a_period(self):
         review = self.open_review()
         colleague_review = self.open_review(self.colleague)
-        self.kpi_line(review.with_user(self.manager_user), "kpi_complaint").occurrences = 1
+        self.kpi_line(review.with_user(self.manager_user), "kpi_complaint").write({"occurrences": 1, "evidence": "Complaint record"})
         self.score_all(review, 80)
         reviews = review | colleague_review
         report = self.env["ir.actions.report"].with_user(self.hr_officer)

@@ -22,6 +22,7 @@ class TestReviewAccess(ReviewCase):
             line = reviewer.with_user(reviewer.user_id)
             line.write({"score": scores[reviewer.reviewer_id]})
             line.action_submit_score()
+        cls.review.with_user(cls.manager_user).write({"results_score": 80, "kpi_checked": True})
 
     def test_engineer_sees_the_result_not_the_reviewers(self):
         review = self.review.with_user(self.engineer_user)
