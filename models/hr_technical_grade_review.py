@@ -305,17 +305,32 @@ class HrTechnicalGradeReview(models.Model):
         "line_ids.occurrences",
         "line_ids.amount",
         "line_ids.value",
+        "line_ids.kpi_id.points",
+        "line_ids.kpi_id.rule_kind",
+        "plan_id.kpi_use_start",
         "plan_id.kpi_start_score",
+        "company_id.technical_grade_kpi_ceiling",
     )
     def _compute_kpi(self):
         for review in self:
+            review.kpi_score = float(rules.round_amount(review._kpi_total()))
+
+    def _kpi_total(self):
+        """The exact KPI total (seed 000): the items' points plus every adjustment."""
+        self.ensure_one()
+        entries = []
+        for line in self.line_ids:
             try:
-                adjustments = [line._points() for line in review.line_ids]
+                points = line._points()
             except kpi_rules.KpiError:
-                adjustments = review.line_ids.mapped("adjustment")
-            review.kpi_score = float(
-                kpi_rules.kpi_score(adjustments, start=review.plan_id.kpi_start_score)
-            )
+                points = line.adjustment
+            entries.append((line.kpi_id._rule(), points))
+        plan = self.plan_id
+        return kpi_rules.kpi_total(
+            entries,
+            start=plan.kpi_start_score if plan.kpi_use_start else None,
+            ceiling=(self.company_id or self.env.company).technical_grade_kpi_ceiling or None,
+        )
 
     @api.depends(
         "reviewer_ids.score",
@@ -396,13 +411,7 @@ class HrTechnicalGradeReview(models.Model):
         self.ensure_one()
         if not self.kpi_checked or self.line_ids.filtered("evidence_missing"):
             return None
-        try:
-            adjustments = [line._points() for line in self.line_ids]
-        except kpi_rules.KpiError:
-            return None
-        return kpi_rules.kpi_score(
-            adjustments, start=self.plan_id.kpi_start_score, digits=None
-        )
+        return self._kpi_total()
 
     def _exact_360(self):
         """The exact 综合考核分 once every reviewer scored; None without reviewers."""
@@ -601,9 +610,12 @@ class HrTechnicalGradeReview(models.Model):
 
     @api.depends("done_date", "company_id.technical_grade_appeal_days")
     def _compute_appeal_deadline(self):
+        """No deadline unless the company sets one (the seeds set none)."""
         for review in self:
             days = review.company_id.technical_grade_appeal_days
-            review.appeal_deadline = review.done_date and review.done_date + timedelta(days=days)
+            review.appeal_deadline = (
+                days and review.done_date and review.done_date + timedelta(days=days)
+            )
 
     # ------------------------------------------------------------------
     # CRUD
@@ -733,6 +745,7 @@ class HrTechnicalGradeReview(models.Model):
         kpis = plan.kpi_ids.filtered(
             lambda k: k.active and (not k.company_id or k.company_id == plan.company_id)
         )
+        grade_of = {employee.id: employee.technical_grade_id for employee in employees}
         vals_list = []
         for employee, start, end in periods:
             employee = Employee.browse(employee.id)
@@ -751,7 +764,11 @@ class HrTechnicalGradeReview(models.Model):
                     "employee_id": employee.id,
                     "period_start": start,
                     "period_end": end,
-                    "line_ids": [Command.create({"kpi_id": kpi.id}) for kpi in kpis],
+                    "line_ids": [
+                        Command.create({"kpi_id": kpi.id})
+                        for kpi in kpis
+                        if kpi._applies_to(grade_of[employee.id])
+                    ],
                     "reviewer_ids": [
                         Command.create({"reviewer_id": reviewer.id, "role": role})
                         for reviewer, role in reviewers
@@ -989,7 +1006,7 @@ class HrTechnicalGradeReview(models.Model):
         self._check_state("done")
         if self.appeal_state != "none":
             raise UserError(self.env._("A review is appealed once."))
-        if fields.Date.context_today(self) > self.appeal_deadline:
+        if self.appeal_deadline and fields.Date.context_today(self) > self.appeal_deadline:
             raise UserError(
                 self.env._(
                     "The appeal period ended on %(date)s.", date=self.appeal_deadline.isoformat()

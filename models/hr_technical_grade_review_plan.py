@@ -56,12 +56,17 @@ class HrTechnicalGradeReviewPlan(models.Model):
         help="Handles appeals with the direct superior.",
     )
     kpi_ids = fields.Many2many("hr.technical.grade.kpi", string="KPI Indicators")
+    kpi_use_start = fields.Boolean(
+        string="KPI from a Starting Score",
+        tracking=True,
+        help="Off (the KPI sheet's rule): the KPI total is the items' points plus every "
+        "adjustment. On: it starts from the starting score instead.",
+    )
     kpi_start_score = fields.Float(
         string="KPI Starting Score",
         default=80.0,
         tracking=True,
-        help="The KPI score before entries: deductions take from it and bonuses add to it, "
-        "between 0 and 100.",
+        help="With a starting score only: the KPI total before entries.",
     )
     # Seed 003: the band is taken on the 综合考核分 (the 360° ability) alone.  A
     # company may blend in the KPI sheet and the results form; the review form
@@ -85,6 +90,7 @@ class HrTechnicalGradeReviewPlan(models.Model):
     # What scores a review: fixed once a review past its draft used it.
     _scoring_fields = frozenset(
         {
+            "kpi_use_start",
             "kpi_start_score",
             "weight_kpi",
             "weight_results",

@@ -51,10 +51,13 @@ class ReviewCase(TechnicalGradeCase):
         ref("hr_technical_grade.review_step_hr").write(
             {"approver_type": "users", "user_ids": [(6, 0, cls.hr_officer.ids)]}
         )
-        # A company's blend of the seed parts: 50 % KPI, 20 % results form, 30 % 360°.
+        # A company's blend of the seed parts: 50 % KPI (from a starting score of
+        # 80), 20 % results form, 30 % 360°.
         cls.plan = ref("hr_technical_grade.review_plan_monthly").copy(
             {
                 "name": "Blended monthly review",
+                "kpi_use_start": True,
+                "kpi_start_score": 80,
                 "weight_kpi": 50,
                 "weight_results": 20,
                 "weight_360": 30,
