@@ -27,6 +27,14 @@ SUPERIOR = "superior"
 PEERS = "peers"
 SUBORDINATES = "subordinates"
 GROUPS = (SUPERIOR, PEERS, SUBORDINATES)
+SELF = "self"  # self-assessment (seed 000: 自己、上级、合作者), its own weight
+
+# Whom the review of each role proposes (seed 003, 第5条): the department head
+# by their own superior and their direct subordinates; staff by the department
+# head (their direct superior) with the colleagues of the same level and group.
+HEAD = "head"
+STAFF = "staff"
+PROPOSED_GROUPS = {HEAD: (SUPERIOR, SUBORDINATES), STAFF: (SUPERIOR, PEERS)}
 HUNDRED = Decimal(100)
 ZERO = Decimal(0)
 
@@ -130,6 +138,25 @@ def composite(weights, scores):
         )
         / HUNDRED
     )
+
+
+def with_self_assessment(score, self_score, self_weight):
+    """The 360 score with the self-assessment weighing ``self_weight`` percent.
+
+    The reviewers' score weighs the rest.  Without a self-assessment weight
+    (the default, 0) the score is unchanged; without a reviewers' score there
+    is none.
+    """
+    self_weight = to_decimal(self_weight or 0)
+    if score is None or self_weight <= 0:
+        return score
+    if self_score is None:
+        return None
+    if self_weight > HUNDRED:
+        raise ValueError("the self-assessment weighs at most 100 %")
+    return (
+        to_decimal(score) * (HUNDRED - self_weight) + to_decimal(self_score) * self_weight
+    ) / HUNDRED
 
 
 def score_360(scores_by_group, weights, single_superior=None, digits=2):

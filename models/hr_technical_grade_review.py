@@ -340,6 +340,7 @@ class HrTechnicalGradeReview(models.Model):
         "plan_id.weight_peers",
         "plan_id.weight_subordinates",
         "plan_id.weight_superior_single",
+        "plan_id.weight_self",
     )
     def _compute_360(self):
         """The group means (HR's), and the 360° result once every reviewer has scored.
@@ -359,15 +360,8 @@ class HrTechnicalGradeReview(models.Model):
             review.superior_score = float(means.get(rules.SUPERIOR) or 0)
             review.peers_score = float(means.get(rules.PEERS) or 0)
             review.subordinates_score = float(means.get(rules.SUBORDINATES) or 0)
-            plan = review.plan_id
-            result = (
-                rules.score_360(
-                    scores, plan._group_weights(), single_superior=plan.weight_superior_single
-                )
-                if len(done) == len(reviewers)
-                else None
-            )
-            review.score_360 = float(result or 0)
+            result = review._exact_360()
+            review.score_360 = float(rules.round_amount(result)) if result is not None else 0.0
 
     @api.depends(
         "plan_id.weight_kpi",
@@ -423,8 +417,11 @@ class HrTechnicalGradeReview(models.Model):
         for reviewer in reviewers:
             scores[reviewer.role].append(reviewer.score)
         plan = self.plan_id
-        return rules.score_360(
+        score = rules.score_360(
             scores, plan._group_weights(), single_superior=plan.weight_superior_single, digits=None
+        )
+        return rules.with_self_assessment(
+            score, rules.mean(scores.get(rules.SELF) or []), plan.weight_self
         )
 
     def _exact_parts(self):
@@ -725,39 +722,58 @@ class HrTechnicalGradeReview(models.Model):
             raise UserError(self.env._("Only open or cancelled reviews can be deleted."))
 
     @api.model
-    def _create_batch(self, plan, periods):
-        """Create the reviews of ``periods`` (employee, start, end) in one batch.
+    def _propose_reviewers(self, plan, employees):
+        """The 360° reviewers of each employee, by role, as seed 003 says.
 
-        Reviewers come from the org chart, read once for all employees:
-        superior = parent, peers = same parent, subordinates = children.
+        The department head (the department's manager) is reviewed by their
+        own superior and their direct subordinates; staff by their direct
+        superior (the department head in the seed's department) with the
+        colleagues of the same level and group: the same direct superior and
+        the same department.  With a self-assessment weight, the employee
+        too.  Without a 360° part in the plan, nobody.  Read once for all
+        employees; HR edits every proposal while the review is open.
         """
-        if not periods:
-            return self.browse()
         Employee = self.env["hr.employee"].sudo()
-        employees = Employee.browse([employee.id for employee, _start, _end in periods])
-        parents = employees.parent_id
+        proposals = {employee.id: [] for employee in employees}
+        if plan.weight_360 <= 0:
+            return proposals
         siblings = defaultdict(lambda: Employee)
-        for employee in Employee.search([("parent_id", "in", parents.ids)]):
+        for employee in Employee.search([("parent_id", "in", employees.parent_id.ids)]):
             siblings[employee.parent_id.id] |= employee
         children = defaultdict(lambda: Employee)
         for employee in Employee.search([("parent_id", "in", employees.ids)]):
             children[employee.parent_id.id] |= employee
+        for employee in employees:
+            head = employee.department_id.manager_id == employee
+            groups = rules.PROPOSED_GROUPS[rules.HEAD if head else rules.STAFF]
+            reviewers = proposals[employee.id]
+            if employee.parent_id:
+                reviewers.append((employee.parent_id, rules.SUPERIOR))
+            if rules.PEERS in groups and employee.parent_id:
+                peers = siblings[employee.parent_id.id].filtered(
+                    lambda peer, e=employee: peer != e and peer.department_id == e.department_id
+                )
+                reviewers += [(peer, rules.PEERS) for peer in peers]
+            if rules.SUBORDINATES in groups:
+                reviewers += [(child, rules.SUBORDINATES) for child in children[employee.id]]
+            if plan.weight_self > 0:
+                reviewers.append((employee, rules.SELF))
+        return proposals
+
+    @api.model
+    def _create_batch(self, plan, periods):
+        """Create the reviews of ``periods`` (employee, start, end) in one batch."""
+        if not periods:
+            return self.browse()
+        Employee = self.env["hr.employee"].sudo()
+        employees = Employee.browse([employee.id for employee, _start, _end in periods])
+        proposals = self._propose_reviewers(plan, employees)
         kpis = plan.kpi_ids.filtered(
             lambda k: k.active and (not k.company_id or k.company_id == plan.company_id)
         )
         grade_of = {employee.id: employee.technical_grade_id for employee in employees}
         vals_list = []
         for employee, start, end in periods:
-            employee = Employee.browse(employee.id)
-            reviewers = []
-            if plan.weight_360 <= 0:  # no 360° expected: no reviewers to ask
-                pass
-            elif employee.parent_id:
-                reviewers.append((employee.parent_id, rules.SUPERIOR))
-            if plan.weight_360 > 0:
-                peers = siblings[employee.parent_id.id] - employee if employee.parent_id else ()
-                reviewers += [(peer, rules.PEERS) for peer in peers]
-                reviewers += [(child, rules.SUBORDINATES) for child in children[employee.id]]
             vals_list.append(
                 {
                     "plan_id": plan.id,
@@ -771,7 +787,7 @@ class HrTechnicalGradeReview(models.Model):
                     ],
                     "reviewer_ids": [
                         Command.create({"reviewer_id": reviewer.id, "role": role})
-                        for reviewer, role in reviewers
+                        for reviewer, role in proposals[employee.id]
                     ],
                 }
             )

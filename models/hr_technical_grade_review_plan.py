@@ -79,6 +79,14 @@ class HrTechnicalGradeReviewPlan(models.Model):
     weight_subordinates = fields.Float(
         string="Subordinates Weight (%)", default=30.0, tracking=True
     )
+    weight_self = fields.Float(
+        string="Self-assessment Weight (%)",
+        default=0.0,
+        tracking=True,
+        help="Seed 000 names self-assessment besides the superior and the colleagues. Above 0, "
+        "each engineer scores themself and that score weighs this share of the 360° ability; "
+        "the reviewers weigh the rest. 0: no self-assessment.",
+    )
     weight_superior_single = fields.Float(
         string="Superior Weight with One Group (%)",
         default=60.0,
@@ -99,6 +107,7 @@ class HrTechnicalGradeReviewPlan(models.Model):
             "weight_peers",
             "weight_subordinates",
             "weight_superior_single",
+            "weight_self",
         }
     )
 
@@ -142,10 +151,14 @@ class HrTechnicalGradeReviewPlan(models.Model):
                 self.env._("superior, peers and subordinates"),
             )
 
-    @api.constrains("weight_superior_single", "kpi_start_score")
+    @api.constrains("weight_superior_single", "kpi_start_score", "weight_self")
     def _check_single_weight(self):
         for plan in self:
-            if not (0 <= plan.weight_superior_single <= 100 and 0 <= plan.kpi_start_score <= 100):
+            if not (
+                0 <= plan.weight_superior_single <= 100
+                and 0 <= plan.kpi_start_score <= 100
+                and 0 <= plan.weight_self <= 100
+            ):
                 raise ValidationError(
                     self.env._("Weights and the KPI starting score go from 0 to 100.")
                 )

@@ -3,6 +3,8 @@
 
 from datetime import date
 
+from odoo.fields import Command
+
 from .common import TechnicalGradeCase
 
 
@@ -66,8 +68,25 @@ class ReviewCase(TechnicalGradeCase):
         cls.record(cls.engineer, cls.intermediate, "2024-01-01")
         cls.record(cls.colleague, cls.junior, "2024-01-01")
 
-    def open_review(self, employee=None, day=date(2026, 1, 15)):
-        return self.plan.with_user(self.hr_officer)._open_reviews(employee or self.engineer, day)
+    def open_review(self, employee=None, day=date(2026, 1, 15), plan=None):
+        """Open a review; on the engineer's, HR adds the trainee as a subordinate.
+
+        The engineer is staff: the seed proposes his superior and his peers.
+        HR adds the trainee he leads, so that the tests see all three groups.
+        """
+        employee = employee or self.engineer
+        review = (plan or self.plan).with_user(self.hr_officer)._open_reviews(employee, day)
+        if employee == self.engineer and review.plan_id.weight_360 > 0:
+            review.with_user(self.hr_officer).write(
+                {
+                    "reviewer_ids": [
+                        Command.create(
+                            {"reviewer_id": self.trainee_employee.id, "role": "subordinates"}
+                        )
+                    ]
+                }
+            )
+        return review
 
     def kpi_line(self, review, xmlid):
         kpi = self.env.ref(f"hr_technical_grade.{xmlid}")

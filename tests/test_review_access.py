@@ -33,7 +33,8 @@ class TestReviewAccess(ReviewCase):
         self.review.with_user(self.manager_user).action_submit()
         for user in (self.manager_user, self.hr_officer, self.plant_user, self.gm_user):
             self.review.with_user(user).action_approve()
-        self.assertAlmostEqual(review.score_360, 36 + 12 + 21)
+        # staff: the superior 60 %, the peer 40 % (seed 003)
+        self.assertAlmostEqual(review.score_360, 54 + 16)
         review.read(["final_score", "band"])
         with self.assertRaises(AccessError):
             review.read(["reviewer_ids"])

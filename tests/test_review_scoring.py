@@ -4,6 +4,7 @@
 from datetime import date
 
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.fields import Command
 from odoo.tests import tagged
 
 from .review_common import ReviewCase
@@ -19,7 +20,7 @@ class TestReviewScoring(ReviewCase):
             self.env.ref("hr_technical_grade.review_plan_monthly"),
             self.env.ref("hr_technical_grade.review_plan_quarterly"),
         ):
-            review = plan.with_user(self.hr_officer)._open_reviews(self.engineer, date(2026, 4, 1))
+            review = self.open_review(day=date(2026, 4, 1), plan=plan)
             self.assertFalse(review.band, plan.name)
             self.assertEqual(review.final_score, 0)
             self.assertTrue(review.missing_parts)
@@ -87,7 +88,7 @@ class TestReviewScoring(ReviewCase):
 
     def test_seed_003_band_on_the_360_composite(self):
         plan = self.env.ref("hr_technical_grade.review_plan_quarterly")
-        review = plan.with_user(self.hr_officer)._open_reviews(self.engineer, date(2026, 4, 1))
+        review = self.open_review(day=date(2026, 4, 1), plan=plan)
         self.assertEqual(review.period, "2026 Q2")
         scores = {self.manager: 90, self.colleague: 80, self.trainee_employee: 60}
         for reviewer in review.sudo().reviewer_ids:
@@ -100,7 +101,7 @@ class TestReviewScoring(ReviewCase):
 
     def test_band_on_the_exact_score(self):
         plan = self.env.ref("hr_technical_grade.review_plan_quarterly")
-        review = plan.with_user(self.hr_officer)._open_reviews(self.engineer, date(2026, 4, 1))
+        review = self.open_review(day=date(2026, 4, 1), plan=plan)
         # superior 89.99 (40 %), peer 90 (30 %), subordinate 90 (30 %): 89.996 shows as 90.00
         scores = {self.manager: 89.99, self.colleague: 90, self.trainee_employee: 90}
         for reviewer in review.sudo().reviewer_ids:
@@ -117,9 +118,7 @@ class TestReviewScoring(ReviewCase):
         plan = self.env.ref("hr_technical_grade.review_plan_quarterly")
         reviews = self.env["hr.technical.grade.review"]
         for month, score in ((1, 90), (4, 80), (7, 85), (10, 70)):
-            review = plan.with_user(self.hr_officer)._open_reviews(
-                self.engineer, date(2026, month, 1)
-            )
+            review = self.open_review(day=date(2026, month, 1), plan=plan)
             for reviewer in review.sudo().reviewer_ids:
                 reviewer.sudo().write({"score": score, "state": "done"})
             review.with_user(self.manager_user).action_submit()
@@ -128,3 +127,64 @@ class TestReviewScoring(ReviewCase):
             reviews |= review
         self.assertEqual(set(reviews.mapped("year_score")), {81.25})
         self.assertEqual(set(reviews.mapped("year_band")), {"good"})
+
+
+@tagged("post_install", "-at_install")
+class TestReviewerProposal(ReviewCase):
+    """Seed 003 第5条: reviewers by role; seed 000: self-assessment, weight 0 by default."""
+
+    def proposed(self, employee, plan=None):
+        plan = plan or self.env.ref("hr_technical_grade.review_plan_quarterly")
+        review = plan.with_user(self.hr_officer)._open_reviews(employee, date(2026, 4, 1))
+        return review, {(r.reviewer_id, r.role) for r in review.sudo().reviewer_ids}
+
+    def test_staff_by_the_superior_and_peers_of_the_same_group(self):
+        outsider = self.env["hr.employee"].create(
+            {"name": "Other team", "parent_id": self.manager.id}
+        )
+        _review, proposed = self.proposed(self.engineer)
+        # Not the trainee he leads, not the manager's report of another department.
+        self.assertEqual(proposed, {(self.manager, "superior"), (self.colleague, "peers")})
+        self.assertNotIn((outsider, "peers"), proposed)
+
+    def test_the_department_head_by_superior_and_subordinates(self):
+        boss = self.env["hr.employee"].create({"name": "Plant Manager"})
+        self.head.write({"parent_id": boss.id, "department_id": self.department.id})
+        peer = self.env["hr.employee"].create({"name": "Other head", "parent_id": boss.id})
+        _review, proposed = self.proposed(self.head)
+        self.assertEqual(proposed, {(boss, "superior"), (self.manager, "subordinates")})
+        self.assertNotIn((peer, "peers"), proposed)
+
+    def test_self_assessment_with_its_own_weight(self):
+        plan = self.env.ref("hr_technical_grade.review_plan_quarterly")
+        self.assertEqual(plan.weight_self, 0)
+        _review, proposed = self.proposed(self.engineer)
+        self.assertNotIn((self.engineer, "self"), proposed)
+        plan.weight_self = 20
+        review, proposed = self.proposed(self.colleague)
+        self.assertIn((self.colleague, "self"), proposed)
+        scores = {self.manager: 80, self.engineer: 70, self.colleague: 100}
+        for reviewer in review.sudo().reviewer_ids:
+            reviewer.sudo().write({"score": scores[reviewer.reviewer_id], "state": "done"})
+        # reviewers: 60 × 80 + 40 × 70 = 76; with the self-assessment at 20 %:
+        # 80 % × 76 + 20 % × 100 = 80.8
+        self.assertEqual(review.final_score, 80.8)
+
+    def test_hr_edits_the_proposal_while_open(self):
+        review, _proposed = self.proposed(self.engineer)
+        hr_review = review.with_user(self.hr_officer)
+        peer = hr_review.reviewer_ids.filtered(lambda r: r.role == "peers")
+        hr_review.write(
+            {
+                "reviewer_ids": [
+                    Command.unlink(peer.id),
+                    Command.create(
+                        {"reviewer_id": self.trainee_employee.id, "role": "subordinates"}
+                    ),
+                ]
+            }
+        )
+        self.assertEqual(
+            {(r.reviewer_id, r.role) for r in review.sudo().reviewer_ids},
+            {(self.manager, "superior"), (self.trainee_employee, "subordinates")},
+        )

@@ -224,3 +224,24 @@ class TestConsecutiveFailures(RuleCase):
     def test_three_failures_make_one_run(self):
         periods = [(month(2026, m), True) for m in (1, 2, 3)]
         self.assertEqual(r.consecutive_failures(periods), [(month(2026, 1), month(2026, 2))])
+
+
+class TestSelfAssessment(RuleCase):
+    def test_weight_zero_changes_nothing(self):
+        self.assertEqual(r.with_self_assessment(Decimal(76), None, 0), 76)
+        self.assertEqual(r.with_self_assessment(Decimal(76), 100, 0), 76)
+
+    def test_self_assessment_weighs_its_share(self):
+        self.assertEqual(r.with_self_assessment(Decimal(76), 100, 20), Decimal("80.8"))
+        self.assertIsNone(r.with_self_assessment(Decimal(76), None, 20), "missing, not 0")
+        self.assertIsNone(r.with_self_assessment(None, 100, 20))
+
+    def test_roles_propose_the_seed_groups(self):
+        self.assertEqual(r.PROPOSED_GROUPS[r.HEAD], (r.SUPERIOR, r.SUBORDINATES))
+        self.assertEqual(r.PROPOSED_GROUPS[r.STAFF], (r.SUPERIOR, r.PEERS))
+
+    @given(SCORES, SCORES, st.decimals(0, 100, places=2))
+    def test_between_the_two_scores(self, others, own, weight):
+        value = r.with_self_assessment(others, own, weight)
+        self.assertLessEqual(min(others, own), value)
+        self.assertLessEqual(value, max(others, own))
