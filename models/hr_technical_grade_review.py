@@ -165,8 +165,7 @@ class HrTechnicalGradeReview(models.Model):
         digits=(5, 2),
     )
     missing_parts = fields.Char(
-        compute="_compute_final",
-        store=True,
+        compute="_compute_missing_parts",
         help="The parts that weigh and are not scored yet: the review cannot be submitted.",
     )
     kpi_score = fields.Float(string="KPI Score", compute="_compute_kpi", store=True, digits=(5, 2))
@@ -483,16 +482,13 @@ class HrTechnicalGradeReview(models.Model):
             company = review.company_id or self.env.company
             weights = review._applied_weights()
             parts = review._exact_parts()
-            missing = rules.missing_parts(weights, parts)
-            labels = review._part_labels()
-            review.missing_parts = ", ".join(labels[part] for part in missing) or (
-                not any(weights.values()) and self.env._("every part is taken out")
-            )
             try:
                 computed = rules.composite(weights, parts)
             except rules.MissingPart:
                 computed = None
-            review.computed_score = float(rules.round_amount(computed)) if computed is not None else 0.0
+            review.computed_score = (
+                float(rules.round_amount(computed)) if computed is not None else 0.0
+            )
             exact = review._exact_score()
             review.final_score = float(rules.round_amount(exact)) if exact is not None else 0.0
             if exact is None:
@@ -503,6 +499,29 @@ class HrTechnicalGradeReview(models.Model):
             review.no_raise = band in rules.NO_RAISE_BANDS
             review.failed = band == rules.FAIL or exact < kpi_rules.to_decimal(
                 company.technical_grade_review_pass_mark
+            )
+
+    @api.depends(
+        "kpi_checked",
+        "line_ids.evidence_missing",
+        "results_scored",
+        "reviewers_done",
+        "reviewer_count",
+        "kpi_excluded",
+        "results_excluded",
+        "ability_excluded",
+        "plan_id.weight_kpi",
+        "plan_id.weight_results",
+        "plan_id.weight_360",
+    )
+    def _compute_missing_parts(self):
+        """The parts that weigh and are not scored yet, in the reader's language."""
+        for review in self:
+            weights = review._applied_weights()
+            missing = rules.missing_parts(weights, review._exact_parts())
+            labels = review._part_labels()
+            review.missing_parts = ", ".join(labels[part] for part in missing) or (
+                not any(weights.values()) and self.env._("every part is taken out")
             )
 
     @api.constrains("kpi_excluded", "results_excluded", "ability_excluded", "exclusion_reason")

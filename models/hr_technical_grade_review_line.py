@@ -109,7 +109,8 @@ class HrTechnicalGradeReviewLine(models.Model):
     def _compute_target_met(self):
         for line in self:
             line.target_met = bool(
-                line.rule_kind == rules.TARGET and rules.target_met(line.kpi_id._rule(), line.measured)
+                line.rule_kind == rules.TARGET
+                and rules.target_met(line.kpi_id._rule(), line.measured)
             )
 
     @api.depends(

@@ -125,7 +125,9 @@ class TestReview(ReviewCase):
 
     def test_final_score_weights_and_no_raise(self):
         review = self.open_review()
-        self.kpi_line(review.with_user(self.manager_user), "kpi_complaint").write({"occurrences": 2, "evidence": "Complaint record"})
+        self.kpi_line(review.with_user(self.manager_user), "kpi_complaint").write(
+            {"occurrences": 2, "evidence": "Complaint record"}
+        )
         self.finish(review, results=80, reviewers=60)
         # 50 % × 70 + 20 % × 80 + 30 % × 60
         self.assertAlmostEqual(review.final_score, 69.0)
@@ -185,7 +187,9 @@ class TestReview(ReviewCase):
     def test_xlsx_export_of_a_period(self):
         review = self.open_review()
         colleague_review = self.open_review(self.colleague)
-        self.kpi_line(review.with_user(self.manager_user), "kpi_complaint").write({"occurrences": 1, "evidence": "Complaint record"})
+        self.kpi_line(review.with_user(self.manager_user), "kpi_complaint").write(
+            {"occurrences": 1, "evidence": "Complaint record"}
+        )
         self.score_all(review, 80)
         reviews = review | colleague_review
         report = self.env["ir.actions.report"].with_user(self.hr_officer)

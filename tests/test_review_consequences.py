@@ -15,7 +15,9 @@ class TestReviewConsequences(ReviewCase):
 
     def failed(self, day, employee=None):
         review = self.open_review(employee, day)
-        self.kpi_line(review.with_user(self.manager_user), "kpi_complaint").write({"occurrences": 20, "evidence": "Complaint record"})
+        self.kpi_line(review.with_user(self.manager_user), "kpi_complaint").write(
+            {"occurrences": 20, "evidence": "Complaint record"}
+        )
         return self.finish(review, results=10, reviewers=10)
 
     def demotions(self, employee=None):
