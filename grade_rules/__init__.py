@@ -29,7 +29,7 @@ from .scoring import WeightError, check_weights, weighted_score
 from .eligibility import Problem, demotion_problems, promotion_problems
 from .committee import combine, excuse_reason
 from .quota import Candidate, Ranked, rank_candidates
-from .kpi import KpiError, KpiRule, kpi_score, line_adjustment
+from .kpi import KpiError, KpiRule, kpi_total, line_adjustment, target_met
 from .review import (
     band,
     consecutive_failures,

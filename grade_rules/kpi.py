@@ -13,10 +13,16 @@ a signed adjustment of the KPI score:
 - ``proportional``: amount / unit × points (rounding ``none``, or ``down`` to
   whole units), optionally capped;
 - ``discretionary``: a bonus or deduction the leader writes a comment for,
-  at most the item's points either way (when it has points).
+  at most the item's points either way (when it has points);
+- ``bonus``: a bonus only, at the leader's discretion (酌情加分), with the
+  leader's opinion (领导意见); no ceiling unless the item has points;
+- ``target``: a service target (seed 000: 24 h, 48 h, 80 %, 2 suggestions,
+  90 %, 85 %): the entry records what was measured and whether the target is
+  met; it adds or takes no points (the seed gives none).
 
-The KPI score of a review is its starting score plus every adjustment,
-kept between 0 and 100.  Everything is exact (:mod:`decimal`).
+The KPI total of a review (seed 000) is the items' points (full marks, as
+without deductions) plus every adjustment: bonuses are never lost, unless a
+company sets a ceiling.  Everything is exact (:mod:`decimal`).
 """
 
 from dataclasses import dataclass
@@ -29,7 +35,13 @@ DEDUCT_TOTAL = "deduct_total"
 ADD = "add"
 PROPORTIONAL = "proportional"
 DISCRETIONARY = "discretionary"
-KINDS = (DEDUCT_ITEM, DEDUCT_TOTAL, ADD, PROPORTIONAL, DISCRETIONARY)
+BONUS = "bonus"
+TARGET = "target"
+KINDS = (DEDUCT_ITEM, DEDUCT_TOTAL, ADD, PROPORTIONAL, DISCRETIONARY, BONUS, TARGET)
+# Kinds whose points are the item's full marks in the KPI total.
+FULL_MARK_KINDS = (DEDUCT_ITEM,)
+AT_LEAST = "at_least"
+AT_MOST = "at_most"
 ZERO = Decimal(0)
 # The most an entry records in one period: beyond, it is a typing error.
 MAX_OCCURRENCES = 1000
@@ -61,6 +73,8 @@ class KpiRule:
     cap: object = None  # most points an add or proportional item gives
     unit: object = None  # amount per step (proportional)
     rounding: str = "none"  # proportional: none, or down to whole units
+    target: object = None  # target: the value to reach
+    comparison: str = AT_LEAST  # target: at least or at most the value
 
 
 def _non_negative(value):
@@ -104,11 +118,51 @@ def line_adjustment(rule, occurrences=0, amount=0, value=0, comment=""):
         if limit > 0 and abs(value) > limit:
             raise KpiError(OUT_OF_RANGE)
         return value
+    if rule.kind == BONUS:
+        value = to_decimal(value or 0)
+        if value < 0:
+            raise KpiError(NEGATIVE)
+        if value and not (comment or "").strip():
+            raise KpiError(COMMENT_REQUIRED)
+        limit = to_decimal(rule.points or 0)
+        if limit > 0 and value > limit:
+            raise KpiError(OUT_OF_RANGE)
+        return value
+    if rule.kind == TARGET:
+        return ZERO
     raise KpiError(UNKNOWN_KIND)
 
 
-def kpi_score(adjustments, start=100, floor=0, ceiling=100, digits=2):
-    """The KPI score: ``start`` plus the adjustments, kept in [floor, ceiling]."""
-    total = to_decimal(start) + sum((to_decimal(a) for a in adjustments), ZERO)
-    total = max(to_decimal(floor), min(to_decimal(ceiling), total))
-    return round_amount(total, digits)
+def target_met(rule, measured):
+    """Whether a measured value meets a service target; None when nothing is measured."""
+    if measured is None or measured is False or rule.target is None:
+        return None
+    measured, target = to_decimal(measured), to_decimal(rule.target)
+    return measured <= target if rule.comparison == AT_MOST else measured >= target
+
+
+def full_marks(rules):
+    """The items' points as full marks: the points of the items deducted down to zero."""
+    return sum(
+        (to_decimal(rule.points or 0) for rule in rules if rule.kind in FULL_MARK_KINDS), ZERO
+    )
+
+
+def kpi_total(entries, start=None, ceiling=None, floor=0, digits=None):
+    """The KPI total of seed 000 from ``(rule, adjustment)`` pairs.
+
+    The items' points (:func:`full_marks`) plus every adjustment; a company
+    may start from a fixed score instead (``start``, not the seed's).  No ceiling
+    unless one is given (a company's setting; None or 0: none).  ``floor``:
+    the total never goes below it (None: no floor).  ``digits`` None: exact.
+    """
+    entries = list(entries)
+    base = full_marks(rule for rule, _adjustment in entries) if start is None else start
+    total = to_decimal(base) + sum(
+        (to_decimal(adjustment) for _rule, adjustment in entries), ZERO
+    )
+    if ceiling:
+        total = min(total, to_decimal(ceiling))
+    if floor is not None:
+        total = max(total, to_decimal(floor))
+    return total if digits is None else round_amount(total, digits)

@@ -10,7 +10,13 @@ weights: the superior's weight with a single other group is configurable
 to the weights of the groups that remain.  Each group's score is the mean of
 its reviewers' scores.
 
-Bands: 优 ≥ 90, 良 80–<90, 中 70–<80, 较差 60–<70, 差 < 60 by default.
+Bands: 优 ≥ 90, 良 80–<90, 中 70–<80, 较差 60–<70, 差 < 60 by default,
+taken on the exact score (no rounding before the comparison).
+
+A review has parts (KPI sheet, results form, 360° ability), each with a
+weight.  A part that weighs and has no score is missing: it never counts as
+0.  A part HR takes out weighs nothing, and its weight is shared out over the
+remaining parts in proportion to their weights (:func:`applied_weights`).
 """
 
 from decimal import Decimal
@@ -21,6 +27,14 @@ SUPERIOR = "superior"
 PEERS = "peers"
 SUBORDINATES = "subordinates"
 GROUPS = (SUPERIOR, PEERS, SUBORDINATES)
+SELF = "self"  # self-assessment (seed 000: 自己、上级、合作者), its own weight
+
+# Whom the review of each role proposes (seed 003, 第5条): the department head
+# by their own superior and their direct subordinates; staff by the department
+# head (their direct superior) with the colleagues of the same level and group.
+HEAD = "head"
+STAFF = "staff"
+PROPOSED_GROUPS = {HEAD: (SUPERIOR, SUBORDINATES), STAFF: (SUPERIOR, PEERS)}
 HUNDRED = Decimal(100)
 ZERO = Decimal(0)
 
@@ -31,6 +45,11 @@ POOR = "poor"  # 较差
 FAIL = "fail"  # 差
 BANDS = (EXCELLENT, GOOD, AVERAGE, POOR, FAIL)
 DEFAULT_THRESHOLDS = {EXCELLENT: 90, GOOD: 80, AVERAGE: 70, POOR: 60}
+# The parts of a review.
+KPI = "kpi"  # the KPI sheet (seed 000)
+RESULTS = "results"  # 《工作业绩评估表》 scored by the superior (seed 003)
+ABILITY = "ability"  # 《综合能力评估表》 360°: 综合考核分 (seed 003)
+PARTS = (KPI, RESULTS, ABILITY)
 # Bands that get no pay raise this cycle (差, FAIL, also loses a level).
 NO_RAISE_BANDS = (AVERAGE, POOR, FAIL)
 
@@ -71,15 +90,87 @@ def mean(values):
     return sum(values, ZERO) / len(values)
 
 
+class MissingPart(ValueError):
+    """Parts that weigh and have no score: a review is not scored without them."""
+
+    def __init__(self, parts):
+        self.parts = tuple(parts)
+        super().__init__(f"missing parts: {', '.join(map(str, self.parts)) or 'every part is out'}")
+
+
+def applied_weights(weights, excluded=()):
+    """The weights (percent) the parts of a review count with.
+
+    ``weights`` maps each part to its configured weight; the parts in
+    ``excluded`` (taken out by HR) weigh 0 and the parts that still weigh
+    share their weight out in proportion, so the weights still total 100.
+    Without any part that weighs, every part weighs 0.
+    """
+    configured = {part: to_decimal(weight or 0) for part, weight in weights.items()}
+    if any(value < 0 for value in configured.values()):
+        raise ValueError("weights cannot be negative")
+    kept = {p: w for p, w in configured.items() if p not in excluded and w > 0}
+    total = sum(kept.values(), ZERO)
+    if total <= 0:
+        return {part: ZERO for part in configured}
+    return {part: kept[part] * HUNDRED / total if part in kept else ZERO for part in configured}
+
+
+def missing_parts(weights, scores):
+    """The parts that weigh (weight > 0) and have no score (None)."""
+    return [part for part, weight in weights.items() if weight > 0 and scores.get(part) is None]
+
+
+def composite(weights, scores):
+    """Σ weight × score / 100 over the parts that weigh: exact, never rounded.
+
+    ``weights`` as :func:`applied_weights` gives them; ``scores`` maps parts
+    to scores or None.  Raises :class:`MissingPart` when a part that weighs has
+    no score, or when no part weighs at all.
+    """
+    missing = missing_parts(weights, scores)
+    if missing or not any(to_decimal(weight) > 0 for weight in weights.values()):
+        raise MissingPart(missing)
+    return (
+        sum(
+            (to_decimal(w) * to_decimal(scores[p]) for p, w in weights.items() if w > 0),
+            ZERO,
+        )
+        / HUNDRED
+    )
+
+
+def with_self_assessment(score, self_score, self_weight):
+    """The 360 score with the self-assessment weighing ``self_weight`` percent.
+
+    The reviewers' score weighs the rest.  Without a self-assessment weight
+    (the default, 0) the score is unchanged; without a reviewers' score there
+    is none.
+    """
+    self_weight = to_decimal(self_weight or 0)
+    if score is None or self_weight <= 0:
+        return score
+    if self_score is None:
+        return None
+    if self_weight > HUNDRED:
+        raise ValueError("the self-assessment weighs at most 100 %")
+    return (
+        to_decimal(score) * (HUNDRED - self_weight) + to_decimal(self_score) * self_weight
+    ) / HUNDRED
+
+
 def score_360(scores_by_group, weights, single_superior=None, digits=2):
-    """The 360 score from ``{group: [reviewer scores]}``; None without reviewers."""
+    """The 360 score (综合考核分) from ``{group: [reviewer scores]}``; None without reviewers.
+
+    ``digits`` None: the exact value, as the bands take it.
+    """
     means = {group: mean(scores_by_group.get(group) or []) for group in GROUPS}
     present = {group for group, value in means.items() if value is not None}
     applied = group_weights(weights, present, single_superior)
     if not applied:
         return None
     total = sum((applied[group] * means[group] for group in applied), ZERO) / HUNDRED
-    return round_amount(total, digits)
+    return total if digits is None else round_amount(total, digits)
 
 
 def check_thresholds(thresholds):
@@ -91,7 +182,10 @@ def check_thresholds(thresholds):
 
 
 def band(score, thresholds=None):
-    """The band of ``score``: a score at a threshold is in the higher band."""
+    """The band of ``score``: a score at a threshold is in the higher band.
+
+    Give the exact score: 89.995 is 良, not 优.
+    """
     thresholds = thresholds or DEFAULT_THRESHOLDS
     score = to_decimal(score)
     for name in BANDS[:-1]:
@@ -101,15 +195,26 @@ def band(score, thresholds=None):
 
 
 def weighted_total(parts, digits=2):
-    """Σ weight × score / 100 over ``(weight, score)`` pairs (None scores as 0)."""
-    total = sum((to_decimal(weight) * to_decimal(score or 0) for weight, score in parts), ZERO)
-    return round_amount(total / HUNDRED, digits)
+    """Σ weight × score / 100 over ``(weight, score)`` pairs, rounded for display.
+
+    A part that weighs without a score raises :class:`MissingPart` (by its
+    index): a missing part never counts as 0.
+    """
+    weights = {index: weight for index, (weight, _score) in enumerate(parts)}
+    scores = {index: score for index, (_weight, score) in enumerate(parts)}
+    total = composite({i: to_decimal(w or 0) for i, w in weights.items()}, scores)
+    return total if digits is None else round_amount(total, digits)
 
 
 def yearly_result(scores, digits=2):
-    """The arithmetic mean of the period results of a year; None without any."""
+    """The arithmetic mean of the quarters (periods) of a year; None without any.
+
+    ``digits`` None: the exact mean, as the bands take it.
+    """
     value = mean(scores)
-    return None if value is None else round_amount(value, digits)
+    if value is None or digits is None:
+        return value
+    return round_amount(value, digits)
 
 
 def month_index(day):

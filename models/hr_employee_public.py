@@ -43,6 +43,11 @@ class HrEmployeePublic(models.Model):
         string="Recent Review Result",
         help="Mean final score of the recent finished reviews the next grade counts.",
     )
+    my_has_review = fields.Boolean(
+        compute="_compute_my_technical_grade",
+        help="The employee has a finished review: without one, the page says so instead of "
+        "showing 0.",
+    )
     my_required_result = fields.Float(
         compute="_compute_my_technical_grade", string="Review Result Required"
     )
@@ -90,6 +95,7 @@ class HrEmployeePublic(models.Model):
                 "my_experience_years": 0,
                 "my_required_years": 0,
                 "my_recent_result": 0.0,
+                "my_has_review": False,
                 "my_required_result": 0.0,
                 "my_promotion_problems": False,
                 "my_can_apply": False,
@@ -117,6 +123,7 @@ class HrEmployeePublic(models.Model):
                         standing["recent_results"][: next_grade.review_result_count or 2]
                     )
                     or 0.0,
+                    my_has_review=bool(standing["recent_results"]),
                     my_required_result=next_grade.min_review_result,
                     my_promotion_problems="\n".join(problems) or False,
                     my_can_apply=bool(next_grade)

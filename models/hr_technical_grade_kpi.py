@@ -12,7 +12,10 @@ RULE_KINDS = [
     (rules.ADD, "Add per occurrence"),
     (rules.PROPORTIONAL, "Add in proportion to an amount"),
     (rules.DISCRETIONARY, "Discretionary, with a written comment"),
+    (rules.BONUS, "Bonus at the leader's discretion, with the leader's opinion"),
+    (rules.TARGET, "Service target (no points)"),
 ]
+COMPARISONS = [(rules.AT_LEAST, "At least"), (rules.AT_MOST, "At most")]
 
 
 class HrTechnicalGradeKpi(models.Model):
@@ -39,12 +42,27 @@ class HrTechnicalGradeKpi(models.Model):
     data_source = fields.Char(
         translate=True, help="Where entries come from (dispatch orders, expense claims ...)."
     )
+    evidence_required = fields.Boolean(
+        default=True,
+        help="An entry that records something (occurrences, an amount, points) needs its "
+        "evidence: a reference or a file from the data source.",
+    )
     rule_kind = fields.Selection(RULE_KINDS, required=True, default=rules.DEDUCT_ITEM)
     per_occurrence = fields.Float(
         string="Points per Occurrence or Unit",
         help="Points deducted or added per occurrence; for amounts, the points per unit.",
     )
     cap = fields.Float(help="Most points the item adds (0: no cap).")
+    target_value = fields.Float(
+        string="Target", help="Service target: the value to reach (24 h, 80 %, 2 ...)."
+    )
+    target_comparison = fields.Selection(COMPARISONS, default=rules.AT_LEAST, required=True)
+    target_unit = fields.Char(translate=True, help="h, %, suggestions a month ...")
+    grade_ids = fields.Many2many(
+        "hr.technical.grade",
+        string="Grades",
+        help="The grades whose reviews get this indicator; empty: every grade.",
+    )
     unit_amount = fields.Float(help="Amount worth one unit (e.g. 20,000 CNY of contracts).")
     rounding = fields.Selection(
         [("none", "No rounding"), ("down", "Down to whole units")],
@@ -54,7 +72,17 @@ class HrTechnicalGradeKpi(models.Model):
 
     # What scores an entry: fixed once a review past its draft used it.
     _scoring_fields = frozenset(
-        {"points", "rule_kind", "per_occurrence", "cap", "unit_amount", "rounding", "category_id"}
+        {
+            "points",
+            "rule_kind",
+            "per_occurrence",
+            "cap",
+            "unit_amount",
+            "rounding",
+            "category_id",
+            "target_value",
+            "target_comparison",
+        }
     )
 
     def write(self, vals):
@@ -114,4 +142,11 @@ class HrTechnicalGradeKpi(models.Model):
             cap=self.cap or None,
             unit=self.unit_amount or None,
             rounding=self.rounding,
+            target=self.target_value if self.rule_kind == rules.TARGET else None,
+            comparison=self.target_comparison,
         )
+
+    def _applies_to(self, grade):
+        """Whether an engineer of ``grade`` gets this indicator."""
+        self.ensure_one()
+        return not self.grade_ids or grade in self.grade_ids

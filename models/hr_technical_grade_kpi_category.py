@@ -5,7 +5,12 @@ from odoo import fields, models
 
 
 class HrTechnicalGradeKpiCategory(models.Model):
-    """A category of the KPI sheet (综合类, 维保业务 ...) with its weight."""
+    """A category of the KPI sheet (综合类, 维保业务 ...).
+
+    The sheet prints 综合类 (20%), but no rule of the sheet uses that share:
+    the KPI total is the items' points plus bonuses, so categories group
+    items and carry no weight.
+    """
 
     _name = "hr.technical.grade.kpi.category"
     _description = "Technical Grade KPI Category"
@@ -13,12 +18,5 @@ class HrTechnicalGradeKpiCategory(models.Model):
 
     name = fields.Char(required=True, translate=True)
     sequence = fields.Integer(default=10)
-    weight = fields.Float(
-        string="Weight (%)", help="Share of the category in the KPI sheet, as the sheet states it."
-    )
     company_id = fields.Many2one("res.company", index=True)
     kpi_ids = fields.One2many("hr.technical.grade.kpi", "category_id", string="Indicators")
-
-    _sql_constraints = [
-        ("weight_range", "CHECK(weight >= 0 AND weight <= 100)", "Weights go from 0 to 100 %."),
-    ]

@@ -5,7 +5,7 @@ from collections import defaultdict
 from datetime import timedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Command
 
 from ..grade_rules import kpi as kpi_rules
@@ -22,7 +22,14 @@ BANDS = [
     (rules.FAIL, "差 Fail"),
 ]
 # What the superior (or the department head) fills in on an open review.
-SUPERIOR_FIELDS = {"results_score", "results_comment", "line_ids", "note", "appeal_handling"}
+SUPERIOR_FIELDS = {
+    "results_score",
+    "results_comment",
+    "kpi_checked",
+    "line_ids",
+    "note",
+    "appeal_handling",
+}
 # What the workflow writes (submit, approve, return, finish, appeal), never a client.
 WORKFLOW_FIELDS = {
     "state",
@@ -37,6 +44,7 @@ WORKFLOW_FIELDS = {
     "subordinates_score",
     "score_360",
     "computed_score",
+    "results_scored",
     "score_override",
     "score_overridden",
     "final_score",
@@ -121,7 +129,45 @@ class HrTechnicalGradeReview(models.Model):
     results_score = fields.Float(
         string="Results Form", digits=(5, 2), tracking=True, help="Scored by the superior."
     )
+    results_scored = fields.Boolean(
+        string="Results Form Scored",
+        readonly=True,
+        copy=False,
+        help="The superior entered the results form: until then it is missing, never 0.",
+    )
     results_comment = fields.Text(string="Superior's Opinion")
+    kpi_checked = fields.Boolean(
+        string="KPI Sheet Checked",
+        tracking=True,
+        copy=False,
+        help="The superior checked the KPI entries of the period: until then the KPI sheet "
+        "is missing.",
+    )
+    # Parts HR takes out, with the reason (logged in the chatter): their weight
+    # is shared out over the parts that remain.
+    kpi_excluded = fields.Boolean(string="KPI Sheet Taken Out", tracking=True, copy=False)
+    results_excluded = fields.Boolean(string="Results Form Taken Out", tracking=True, copy=False)
+    ability_excluded = fields.Boolean(string="360° Ability Taken Out", tracking=True, copy=False)
+    exclusion_reason = fields.Text(
+        string="Why Parts Are Taken Out", tracking=True, copy=False
+    )
+    weight_kpi_applied = fields.Float(
+        string="KPI Weight Applied (%)", compute="_compute_applied_weights", digits=(5, 2)
+    )
+    weight_results_applied = fields.Float(
+        string="Results Form Weight Applied (%)",
+        compute="_compute_applied_weights",
+        digits=(5, 2),
+    )
+    weight_360_applied = fields.Float(
+        string="360° Ability Weight Applied (%)",
+        compute="_compute_applied_weights",
+        digits=(5, 2),
+    )
+    missing_parts = fields.Char(
+        compute="_compute_missing_parts",
+        help="The parts that weigh and are not scored yet: the review cannot be submitted.",
+    )
     kpi_score = fields.Float(string="KPI Score", compute="_compute_kpi", store=True, digits=(5, 2))
     superior_score = fields.Float(compute="_compute_360", store=True, digits=(5, 2), groups=OFFICER)
     peers_score = fields.Float(compute="_compute_360", store=True, digits=(5, 2), groups=OFFICER)
@@ -131,7 +177,13 @@ class HrTechnicalGradeReview(models.Model):
     score_360 = fields.Float(
         string="360° Ability", compute="_compute_360", store=True, digits=(5, 2)
     )
-    computed_score = fields.Float(compute="_compute_final", store=True, digits=(5, 2))
+    computed_score = fields.Float(
+        compute="_compute_final",
+        store=True,
+        digits=(5, 2),
+        help="Σ part weight × part score, shown with two decimals; the band is taken on the "
+        "exact value.",
+    )
     score_override = fields.Float(
         string="Score after Appeal", digits=(5, 2), tracking=True, copy=False
     )
@@ -139,20 +191,21 @@ class HrTechnicalGradeReview(models.Model):
     final_score = fields.Float(
         compute="_compute_final", store=True, digits=(5, 2), tracking=True, aggregator="avg"
     )
-    band = fields.Selection(BANDS, compute="_compute_band", store=True, tracking=True)
+    band = fields.Selection(BANDS, compute="_compute_final", store=True, tracking=True)
     failed = fields.Boolean(
-        compute="_compute_band",
+        compute="_compute_final",
         store=True,
         help="Band 差, or below the company's review pass mark.",
     )
     no_raise = fields.Boolean(
-        string="No Raise This Cycle", compute="_compute_band", store=True, tracking=True
+        string="No Raise This Cycle", compute="_compute_final", store=True, tracking=True
     )
     year_score = fields.Float(
         string="Yearly Result",
         compute="_compute_year_result",
         digits=(5, 2),
-        help="Mean of the employee's finished reviews of the year.",
+        help="Mean of the employee's finished reviews of the year in this plan (the quarters, "
+        "seed 003).",
     )
     year_band = fields.Selection(BANDS, string="Yearly Band", compute="_compute_year_result")
     consequence = fields.Text(compute="_compute_consequence")
@@ -246,14 +299,37 @@ class HrTechnicalGradeReview(models.Model):
             else:
                 review.period = f"{start.year}-{start.month:02d}"
 
-    @api.depends("line_ids.adjustment", "plan_id.kpi_start_score")
+    @api.depends(
+        "line_ids.adjustment",
+        "line_ids.occurrences",
+        "line_ids.amount",
+        "line_ids.value",
+        "line_ids.kpi_id.points",
+        "line_ids.kpi_id.rule_kind",
+        "plan_id.kpi_use_start",
+        "plan_id.kpi_start_score",
+        "company_id.technical_grade_kpi_ceiling",
+    )
     def _compute_kpi(self):
         for review in self:
-            review.kpi_score = float(
-                kpi_rules.kpi_score(
-                    review.line_ids.mapped("adjustment"), start=review.plan_id.kpi_start_score
-                )
-            )
+            review.kpi_score = float(rules.round_amount(review._kpi_total()))
+
+    def _kpi_total(self):
+        """The exact KPI total (seed 000): the items' points plus every adjustment."""
+        self.ensure_one()
+        entries = []
+        for line in self.line_ids:
+            try:
+                points = line._points()
+            except kpi_rules.KpiError:
+                points = line.adjustment
+            entries.append((line.kpi_id._rule(), points))
+        plan = self.plan_id
+        return kpi_rules.kpi_total(
+            entries,
+            start=plan.kpi_start_score if plan.kpi_use_start else None,
+            ceiling=(self.company_id or self.env.company).technical_grade_kpi_ceiling or None,
+        )
 
     @api.depends(
         "reviewer_ids.score",
@@ -263,6 +339,7 @@ class HrTechnicalGradeReview(models.Model):
         "plan_id.weight_peers",
         "plan_id.weight_subordinates",
         "plan_id.weight_superior_single",
+        "plan_id.weight_self",
     )
     def _compute_360(self):
         """The group means (HR's), and the 360° result once every reviewer has scored.
@@ -282,76 +359,251 @@ class HrTechnicalGradeReview(models.Model):
             review.superior_score = float(means.get(rules.SUPERIOR) or 0)
             review.peers_score = float(means.get(rules.PEERS) or 0)
             review.subordinates_score = float(means.get(rules.SUBORDINATES) or 0)
-            plan = review.plan_id
-            result = (
-                rules.score_360(
-                    scores, plan._group_weights(), single_superior=plan.weight_superior_single
-                )
-                if len(done) == len(reviewers)
-                else None
-            )
-            review.score_360 = float(result or 0)
+            result = review._exact_360()
+            review.score_360 = float(rules.round_amount(result)) if result is not None else 0.0
 
     @api.depends(
-        "kpi_score",
-        "results_score",
-        "score_360",
-        "score_override",
-        "score_overridden",
         "plan_id.weight_kpi",
         "plan_id.weight_results",
         "plan_id.weight_360",
+        "kpi_excluded",
+        "results_excluded",
+        "ability_excluded",
     )
-    def _compute_final(self):
+    def _compute_applied_weights(self):
         for review in self:
-            plan = review.plan_id
-            computed = rules.weighted_total(
-                [
-                    (plan.weight_kpi, review.kpi_score),
-                    (plan.weight_results, review.results_score),
-                    (plan.weight_360, review.score_360),
-                ]
+            applied = review._applied_weights()
+            review.weight_kpi_applied = float(applied[rules.KPI])
+            review.weight_results_applied = float(applied[rules.RESULTS])
+            review.weight_360_applied = float(applied[rules.ABILITY])
+
+    def _applied_weights(self):
+        """The weights the parts count with: those HR took out are shared out."""
+        self.ensure_one()
+        plan = self.plan_id
+        excluded = {
+            part
+            for part, out in (
+                (rules.KPI, self.kpi_excluded),
+                (rules.RESULTS, self.results_excluded),
+                (rules.ABILITY, self.ability_excluded),
             )
-            review.computed_score = float(computed)
-            review.final_score = (
-                review.score_override if review.score_overridden else float(computed)
-            )
+            if out
+        }
+        return rules.applied_weights(
+            {
+                rules.KPI: plan.weight_kpi,
+                rules.RESULTS: plan.weight_results,
+                rules.ABILITY: plan.weight_360,
+            },
+            excluded,
+        )
+
+    def _exact_kpi(self):
+        """The exact KPI total of the entries, or None while the sheet is not complete."""
+        self.ensure_one()
+        if not self.kpi_checked or self.line_ids.filtered("evidence_missing"):
+            return None
+        return self._kpi_total()
+
+    def _exact_360(self):
+        """The exact 综合考核分 once every reviewer scored; None without reviewers."""
+        self.ensure_one()
+        reviewers = self.sudo().reviewer_ids
+        if not reviewers or reviewers.filtered(lambda r: r.state != "done"):
+            return None
+        scores = defaultdict(list)
+        for reviewer in reviewers:
+            scores[reviewer.role].append(reviewer.score)
+        plan = self.plan_id
+        score = rules.score_360(
+            scores, plan._group_weights(), single_superior=plan.weight_superior_single, digits=None
+        )
+        return rules.with_self_assessment(
+            score, rules.mean(scores.get(rules.SELF) or []), plan.weight_self
+        )
+
+    def _exact_parts(self):
+        """{part: exact score or None (missing)} of the review."""
+        self.ensure_one()
+        return {
+            rules.KPI: self._exact_kpi(),
+            rules.RESULTS: self.results_score if self.results_scored else None,
+            rules.ABILITY: self._exact_360(),
+        }
+
+    def _exact_score(self):
+        """The exact score the band is taken on; None while a part that weighs is missing."""
+        self.ensure_one()
+        if self.score_overridden:
+            return kpi_rules.to_decimal(self.score_override)
+        try:
+            return rules.composite(self._applied_weights(), self._exact_parts())
+        except rules.MissingPart:
+            return None
+
+    def _part_labels(self):
+        return {
+            rules.KPI: self.env._("KPI sheet"),
+            rules.RESULTS: self.env._("results form"),
+            rules.ABILITY: self.env._("360° ability"),
+        }
 
     @api.depends(
-        "final_score",
+        "kpi_score",
+        "kpi_checked",
+        "line_ids.evidence_missing",
+        "results_score",
+        "results_scored",
+        "score_360",
+        "reviewers_done",
+        "reviewer_count",
+        "score_override",
+        "score_overridden",
+        "kpi_excluded",
+        "results_excluded",
+        "ability_excluded",
+        "plan_id.weight_kpi",
+        "plan_id.weight_results",
+        "plan_id.weight_360",
         "company_id.technical_grade_band_excellent",
         "company_id.technical_grade_band_good",
         "company_id.technical_grade_band_average",
         "company_id.technical_grade_band_poor",
         "company_id.technical_grade_review_pass_mark",
     )
-    def _compute_band(self):
+    def _compute_final(self):
+        """The score of the parts that weigh, and the band on its exact value.
+
+        While a part that weighs is missing there is no score and no band:
+        a missing part never counts as 0.
+        """
         for review in self:
             company = review.company_id or self.env.company
-            band = rules.band(review.final_score, company._technical_grade_band_thresholds())
+            weights = review._applied_weights()
+            parts = review._exact_parts()
+            try:
+                computed = rules.composite(weights, parts)
+            except rules.MissingPart:
+                computed = None
+            review.computed_score = (
+                float(rules.round_amount(computed)) if computed is not None else 0.0
+            )
+            exact = review._exact_score()
+            review.final_score = float(rules.round_amount(exact)) if exact is not None else 0.0
+            if exact is None:
+                review.band = review.failed = review.no_raise = False
+                continue
+            band = rules.band(exact, company._technical_grade_band_thresholds())
             review.band = band
             review.no_raise = band in rules.NO_RAISE_BANDS
-            review.failed = (
-                band == rules.FAIL or review.final_score < company.technical_grade_review_pass_mark
+            review.failed = band == rules.FAIL or exact < kpi_rules.to_decimal(
+                company.technical_grade_review_pass_mark
             )
 
-    @api.depends("employee_id", "year", "final_score", "state")
+    @api.depends(
+        "kpi_checked",
+        "line_ids.evidence_missing",
+        "results_scored",
+        "reviewers_done",
+        "reviewer_count",
+        "kpi_excluded",
+        "results_excluded",
+        "ability_excluded",
+        "plan_id.weight_kpi",
+        "plan_id.weight_results",
+        "plan_id.weight_360",
+    )
+    def _compute_missing_parts(self):
+        """The parts that weigh and are not scored yet, in the reader's language."""
+        for review in self:
+            weights = review._applied_weights()
+            missing = rules.missing_parts(weights, review._exact_parts())
+            labels = review._part_labels()
+            review.missing_parts = ", ".join(labels[part] for part in missing) or (
+                not any(weights.values()) and self.env._("every part is taken out")
+            )
+
+    @api.constrains("kpi_excluded", "results_excluded", "ability_excluded", "exclusion_reason")
+    def _check_exclusion_reason(self):
+        for review in self:
+            out = review.kpi_excluded or review.results_excluded or review.ability_excluded
+            if out and not (review.exclusion_reason or "").strip():
+                raise ValidationError(
+                    self.env._(
+                        "%(name)s: say why a part is taken out of the review.", name=review.name
+                    )
+                )
+
+    def _check_parts_complete(self):
+        """A review is submitted with every part that weighs scored."""
+        for review in self:
+            if review.score_overridden:
+                continue
+            weights = review._applied_weights()
+            if not any(weights.values()):
+                raise UserError(
+                    self.env._(
+                        "%(name)s: every part is taken out; nothing is left to score.",
+                        name=review.name,
+                    )
+                )
+            missing = rules.missing_parts(weights, review._exact_parts())
+            if missing:
+                labels = review._part_labels()
+                hints = []
+                if rules.KPI in missing:
+                    lines = review.line_ids.filtered("evidence_missing")
+                    hints.append(
+                        self.env._(
+                            "KPI sheet: check it when its entries are complete, each with its "
+                            "evidence where the item asks for one%(items)s.",
+                            items=lines
+                            and " (" + ", ".join(lines.kpi_id.mapped("name")) + ")"
+                            or "",
+                        )
+                    )
+                if rules.RESULTS in missing:
+                    hints.append(self.env._("results form: the superior scores it."))
+                if rules.ABILITY in missing:
+                    hints.append(
+                        self.env._("360° ability: expected, with no reviewer who scored.")
+                    )
+                raise UserError(
+                    self.env._(
+                        "%(name)s cannot be submitted: %(parts)s missing. A missing part never "
+                        "counts as 0; HR may take a part out with a reason.\n%(hints)s",
+                        name=review.name,
+                        parts=", ".join(labels[part] for part in missing),
+                        hints="\n".join(hints),
+                    )
+                )
+
+    @api.depends("employee_id", "year", "plan_id", "final_score", "state")
     def _compute_year_result(self):
-        """The arithmetic mean of the year's finished results, and its band."""
-        groups = self.sudo()._read_group(
+        """The arithmetic mean of the year's finished results of the plan, and its band.
+
+        Seed 003: the yearly result is the mean of the quarters.  The band is
+        taken on the exact mean of the exact period scores.
+        """
+        done = self.sudo().search(
             [
                 ("employee_id", "in", self.employee_id.ids),
                 ("year", "in", list(set(self.mapped("year")))),
+                ("plan_id", "in", self.plan_id.ids),
                 ("state", "=", "done"),
-            ],
-            groupby=["employee_id", "year"],
-            aggregates=["final_score:array_agg"],
+            ]
         )
-        scores = {(employee.id, year): values for employee, year, values in groups}
+        scores = defaultdict(list)
+        for review in done:
+            exact = review._exact_score()
+            if exact is not None:
+                scores[(review.employee_id.id, review.plan_id.id, review.year)].append(exact)
         for review in self:
             company = review.company_id or self.env.company
-            mean = rules.yearly_result(scores.get((review.employee_id.id, review.year), []))
-            review.year_score = float(mean or 0)
+            key = (review.employee_id.id, review.plan_id.id, review.year)
+            mean = rules.yearly_result(scores.get(key, []), digits=None)
+            review.year_score = float(rules.round_amount(mean)) if mean is not None else 0.0
             review.year_band = mean is not None and rules.band(
                 mean, company._technical_grade_band_thresholds()
             )
@@ -374,9 +626,12 @@ class HrTechnicalGradeReview(models.Model):
 
     @api.depends("done_date", "company_id.technical_grade_appeal_days")
     def _compute_appeal_deadline(self):
+        """No deadline unless the company sets one (the seeds set none)."""
         for review in self:
             days = review.company_id.technical_grade_appeal_days
-            review.appeal_deadline = review.done_date and review.done_date + timedelta(days=days)
+            review.appeal_deadline = (
+                days and review.done_date and review.done_date + timedelta(days=days)
+            )
 
     # ------------------------------------------------------------------
     # CRUD
@@ -404,6 +659,7 @@ class HrTechnicalGradeReview(models.Model):
         for vals in vals_list:
             if vals.get("name", "/") == "/":
                 vals["name"] = sequence._next() if sequence else "/"
+            self._flag_results(vals)
         return super().create(vals_list)
 
     def write(self, vals):
@@ -448,7 +704,16 @@ class HrTechnicalGradeReview(models.Model):
                         "review; scores, states and results are otherwise HR's."
                     )
                 )
-        return super().write(vals)
+        return super().write(self._flag_results(vals))
+
+    @api.model
+    def _flag_results(self, vals):
+        """Entering the results form marks it scored: an empty form is missing, not 0."""
+        if "results_score" in vals:
+            vals["results_scored"] = vals["results_score"] is not False and (
+                vals["results_score"] is not None
+            )
+        return vals
 
     def _check_entries_editable(self):
         """KPI entries and 360° reviewers change while their review is open only.
@@ -476,45 +741,72 @@ class HrTechnicalGradeReview(models.Model):
             raise UserError(self.env._("Only open or cancelled reviews can be deleted."))
 
     @api.model
-    def _create_batch(self, plan, periods):
-        """Create the reviews of ``periods`` (employee, start, end) in one batch.
+    def _propose_reviewers(self, plan, employees):
+        """The 360° reviewers of each employee, by role, as seed 003 says.
 
-        Reviewers come from the org chart, read once for all employees:
-        superior = parent, peers = same parent, subordinates = children.
+        The department head (the department's manager) is reviewed by their
+        own superior and their direct subordinates; staff by their direct
+        superior (the department head in the seed's department) with the
+        colleagues of the same level and group: the same direct superior and
+        the same department.  With a self-assessment weight, the employee
+        too.  Without a 360° part in the plan, nobody.  Read once for all
+        employees; HR edits every proposal while the review is open.
         """
-        if not periods:
-            return self.browse()
         Employee = self.env["hr.employee"].sudo()
-        employees = Employee.browse([employee.id for employee, _start, _end in periods])
-        parents = employees.parent_id
+        proposals = {employee.id: [] for employee in employees}
+        if plan.weight_360 <= 0:
+            return proposals
         siblings = defaultdict(lambda: Employee)
-        for employee in Employee.search([("parent_id", "in", parents.ids)]):
+        for employee in Employee.search([("parent_id", "in", employees.parent_id.ids)]):
             siblings[employee.parent_id.id] |= employee
         children = defaultdict(lambda: Employee)
         for employee in Employee.search([("parent_id", "in", employees.ids)]):
             children[employee.parent_id.id] |= employee
+        for employee in employees:
+            head = employee.department_id.manager_id == employee
+            groups = rules.PROPOSED_GROUPS[rules.HEAD if head else rules.STAFF]
+            reviewers = proposals[employee.id]
+            if employee.parent_id:
+                reviewers.append((employee.parent_id, rules.SUPERIOR))
+            if rules.PEERS in groups and employee.parent_id:
+                peers = siblings[employee.parent_id.id].filtered(
+                    lambda peer, e=employee: peer != e and peer.department_id == e.department_id
+                )
+                reviewers += [(peer, rules.PEERS) for peer in peers]
+            if rules.SUBORDINATES in groups:
+                reviewers += [(child, rules.SUBORDINATES) for child in children[employee.id]]
+            if plan.weight_self > 0:
+                reviewers.append((employee, rules.SELF))
+        return proposals
+
+    @api.model
+    def _create_batch(self, plan, periods):
+        """Create the reviews of ``periods`` (employee, start, end) in one batch."""
+        if not periods:
+            return self.browse()
+        Employee = self.env["hr.employee"].sudo()
+        employees = Employee.browse([employee.id for employee, _start, _end in periods])
+        proposals = self._propose_reviewers(plan, employees)
         kpis = plan.kpi_ids.filtered(
             lambda k: k.active and (not k.company_id or k.company_id == plan.company_id)
         )
+        grade_of = {employee.id: employee.technical_grade_id for employee in employees}
         vals_list = []
         for employee, start, end in periods:
-            employee = Employee.browse(employee.id)
-            reviewers = []
-            if employee.parent_id:
-                reviewers.append((employee.parent_id, rules.SUPERIOR))
-            peers = siblings[employee.parent_id.id] - employee if employee.parent_id else ()
-            reviewers += [(peer, rules.PEERS) for peer in peers]
-            reviewers += [(child, rules.SUBORDINATES) for child in children[employee.id]]
             vals_list.append(
                 {
                     "plan_id": plan.id,
                     "employee_id": employee.id,
                     "period_start": start,
                     "period_end": end,
-                    "line_ids": [Command.create({"kpi_id": kpi.id}) for kpi in kpis],
+                    "line_ids": [
+                        Command.create({"kpi_id": kpi.id})
+                        for kpi in kpis
+                        if kpi._applies_to(grade_of[employee.id])
+                    ],
                     "reviewer_ids": [
                         Command.create({"reviewer_id": reviewer.id, "role": role})
-                        for reviewer, role in reviewers
+                        for reviewer, role in proposals[employee.id]
                     ],
                 }
             )
@@ -557,6 +849,7 @@ class HrTechnicalGradeReview(models.Model):
                         count=len(pending),
                     )
                 )
+        self._check_parts_complete()
         self._start_approval_chain().sudo()._finish()
         self.activity_update()
 
@@ -748,7 +1041,7 @@ class HrTechnicalGradeReview(models.Model):
         self._check_state("done")
         if self.appeal_state != "none":
             raise UserError(self.env._("A review is appealed once."))
-        if fields.Date.context_today(self) > self.appeal_deadline:
+        if self.appeal_deadline and fields.Date.context_today(self) > self.appeal_deadline:
             raise UserError(
                 self.env._(
                     "The appeal period ended on %(date)s.", date=self.appeal_deadline.isoformat()

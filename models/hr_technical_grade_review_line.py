@@ -30,12 +30,22 @@ class HrTechnicalGradeReviewLine(models.Model):
         string="Discretionary Points",
         help="Points the leader gives (or takes, when negative) with a written comment.",
     )
-    comment = fields.Text()
+    comment = fields.Text(help="The leader's opinion, required with discretionary points.")
+    measured = fields.Float(
+        help="Service target: what the period measured (hours, percent, suggestions ...)."
+    )
+    target_value = fields.Float(related="kpi_id.target_value")
+    target_met = fields.Boolean(compute="_compute_target_met", store=True)
     evidence = fields.Char(
         string="Evidence Reference",
         help="Dispatch order, expense claim, complaint record, contract ... the entry is based on.",
     )
     attachment_ids = fields.Many2many("ir.attachment", string="Evidence Files")
+    evidence_missing = fields.Boolean(
+        compute="_compute_evidence_missing",
+        store=True,
+        help="The entry records something and its item asks for evidence, and there is none.",
+    )
     adjustment = fields.Float(
         string="Points", compute="_compute_adjustment", store=True, digits=(6, 2)
     )
@@ -95,6 +105,33 @@ class HrTechnicalGradeReviewLine(models.Model):
             except rules.KpiError:
                 line.adjustment = 0.0
 
+    @api.depends("measured", "kpi_id.rule_kind", "kpi_id.target_value", "kpi_id.target_comparison")
+    def _compute_target_met(self):
+        for line in self:
+            line.target_met = bool(
+                line.rule_kind == rules.TARGET
+                and rules.target_met(line.kpi_id._rule(), line.measured)
+            )
+
+    @api.depends(
+        "occurrences",
+        "amount",
+        "value",
+        "measured",
+        "evidence",
+        "attachment_ids",
+        "kpi_id.evidence_required",
+    )
+    def _compute_evidence_missing(self):
+        for line in self:
+            recorded = line.occurrences or line.amount or line.value or line.measured
+            line.evidence_missing = bool(
+                recorded
+                and line.kpi_id.evidence_required
+                and not (line.evidence or "").strip()
+                and not line.attachment_ids
+            )
+
     def _points(self):
         self.ensure_one()
         return rules.line_adjustment(
@@ -137,7 +174,13 @@ class HrTechnicalGradeReviewLine(models.Model):
             except rules.KpiError as err:
                 if err.code == rules.COMMENT_REQUIRED:
                     message = self.env._(
-                        "%(item)s: discretionary points need the leader's written comment.",
+                        "%(item)s: discretionary points need the leader's written opinion.",
+                        item=line.kpi_id.name,
+                    )
+                elif err.code == rules.NEGATIVE:
+                    message = self.env._(
+                        "%(item)s: a bonus at the leader's discretion adds points, it never "
+                        "takes any.",
                         item=line.kpi_id.name,
                     )
                 elif err.code == rules.OUT_OF_RANGE:

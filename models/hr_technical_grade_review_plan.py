@@ -56,20 +56,36 @@ class HrTechnicalGradeReviewPlan(models.Model):
         help="Handles appeals with the direct superior.",
     )
     kpi_ids = fields.Many2many("hr.technical.grade.kpi", string="KPI Indicators")
+    kpi_use_start = fields.Boolean(
+        string="KPI from a Starting Score",
+        tracking=True,
+        help="Off (the KPI sheet's rule): the KPI total is the items' points plus every "
+        "adjustment. On: it starts from the starting score instead.",
+    )
     kpi_start_score = fields.Float(
         string="KPI Starting Score",
         default=80.0,
         tracking=True,
-        help="The KPI score before entries: deductions take from it and bonuses add to it, "
-        "between 0 and 100.",
+        help="With a starting score only: the KPI total before entries.",
     )
-    weight_kpi = fields.Float(string="KPI Weight (%)", default=50.0, tracking=True)
-    weight_results = fields.Float(string="Results Form Weight (%)", default=20.0, tracking=True)
-    weight_360 = fields.Float(string="360° Ability Weight (%)", default=30.0, tracking=True)
+    # Seed 003: the band is taken on the 综合考核分 (the 360° ability) alone.  A
+    # company may blend in the KPI sheet and the results form; the review form
+    # then shows each part's weight and score.
+    weight_kpi = fields.Float(string="KPI Weight (%)", default=0.0, tracking=True)
+    weight_results = fields.Float(string="Results Form Weight (%)", default=0.0, tracking=True)
+    weight_360 = fields.Float(string="360° Ability Weight (%)", default=100.0, tracking=True)
     weight_superior = fields.Float(string="Superior Weight (%)", default=40.0, tracking=True)
     weight_peers = fields.Float(string="Peers Weight (%)", default=30.0, tracking=True)
     weight_subordinates = fields.Float(
         string="Subordinates Weight (%)", default=30.0, tracking=True
+    )
+    weight_self = fields.Float(
+        string="Self-assessment Weight (%)",
+        default=0.0,
+        tracking=True,
+        help="Seed 000 names self-assessment besides the superior and the colleagues. Above 0, "
+        "each engineer scores themself and that score weighs this share of the 360° ability; "
+        "the reviewers weigh the rest. 0: no self-assessment.",
     )
     weight_superior_single = fields.Float(
         string="Superior Weight with One Group (%)",
@@ -82,6 +98,7 @@ class HrTechnicalGradeReviewPlan(models.Model):
     # What scores a review: fixed once a review past its draft used it.
     _scoring_fields = frozenset(
         {
+            "kpi_use_start",
             "kpi_start_score",
             "weight_kpi",
             "weight_results",
@@ -90,6 +107,7 @@ class HrTechnicalGradeReviewPlan(models.Model):
             "weight_peers",
             "weight_subordinates",
             "weight_superior_single",
+            "weight_self",
         }
     )
 
@@ -133,10 +151,14 @@ class HrTechnicalGradeReviewPlan(models.Model):
                 self.env._("superior, peers and subordinates"),
             )
 
-    @api.constrains("weight_superior_single", "kpi_start_score")
+    @api.constrains("weight_superior_single", "kpi_start_score", "weight_self")
     def _check_single_weight(self):
         for plan in self:
-            if not (0 <= plan.weight_superior_single <= 100 and 0 <= plan.kpi_start_score <= 100):
+            if not (
+                0 <= plan.weight_superior_single <= 100
+                and 0 <= plan.kpi_start_score <= 100
+                and 0 <= plan.weight_self <= 100
+            ):
                 raise ValidationError(
                     self.env._("Weights and the KPI starting score go from 0 to 100.")
                 )

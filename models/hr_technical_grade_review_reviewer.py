@@ -9,6 +9,7 @@ ROLES = [
     ("superior", "Superior"),
     ("peers", "Peer"),
     ("subordinates", "Subordinate"),
+    ("self", "Self-assessment"),
 ]
 ACTIVITY_TYPE = "hr_technical_grade.mail_activity_review_score"
 

@@ -95,8 +95,15 @@ class ResCompany(models.Model):
     )
     technical_grade_appeal_days = fields.Integer(
         string="Appeal Period (Days)",
-        default=7,
-        help="Days after a review is finished during which the employee may appeal.",
+        default=0,
+        help="Days after a review is finished during which the employee may appeal. "
+        "0: no time limit, as the seeds set none.",
+    )
+    technical_grade_kpi_ceiling = fields.Float(
+        string="KPI Total Ceiling",
+        default=0.0,
+        help="Most a KPI total counts: above it, bonuses are lost. 0: no ceiling, as the "
+        "KPI sheet has none (its total is the items' points plus every bonus).",
     )
 
     @api.constrains(

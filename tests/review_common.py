@@ -3,6 +3,8 @@
 
 from datetime import date
 
+from odoo.fields import Command
+
 from .common import TechnicalGradeCase
 
 
@@ -51,12 +53,40 @@ class ReviewCase(TechnicalGradeCase):
         ref("hr_technical_grade.review_step_hr").write(
             {"approver_type": "users", "user_ids": [(6, 0, cls.hr_officer.ids)]}
         )
-        cls.plan = ref("hr_technical_grade.review_plan_monthly")
+        # A company's blend of the seed parts: 50 % KPI (from a starting score of
+        # 80), 20 % results form, 30 % 360°.
+        cls.plan = ref("hr_technical_grade.review_plan_monthly").copy(
+            {
+                "name": "Blended monthly review",
+                "kpi_use_start": True,
+                "kpi_start_score": 80,
+                "weight_kpi": 50,
+                "weight_results": 20,
+                "weight_360": 30,
+            }
+        )
         cls.record(cls.engineer, cls.intermediate, "2024-01-01")
         cls.record(cls.colleague, cls.junior, "2024-01-01")
 
-    def open_review(self, employee=None, day=date(2026, 1, 15)):
-        return self.plan.with_user(self.hr_officer)._open_reviews(employee or self.engineer, day)
+    def open_review(self, employee=None, day=date(2026, 1, 15), plan=None):
+        """Open a review; on the engineer's, HR adds the trainee as a subordinate.
+
+        The engineer is staff: the seed proposes his superior and his peers.
+        HR adds the trainee he leads, so that the tests see all three groups.
+        """
+        employee = employee or self.engineer
+        review = (plan or self.plan).with_user(self.hr_officer)._open_reviews(employee, day)
+        if employee == self.engineer and review.plan_id.weight_360 > 0:
+            review.with_user(self.hr_officer).write(
+                {
+                    "reviewer_ids": [
+                        Command.create(
+                            {"reviewer_id": self.trainee_employee.id, "role": "subordinates"}
+                        )
+                    ]
+                }
+            )
+        return review
 
     def kpi_line(self, review, xmlid):
         kpi = self.env.ref(f"hr_technical_grade.{xmlid}")
@@ -69,7 +99,7 @@ class ReviewCase(TechnicalGradeCase):
             line.action_submit_score()
 
     def finish(self, review, results=50, reviewers=50):
-        review.with_user(self.manager_user).write({"results_score": results})
+        review.with_user(self.manager_user).write({"results_score": results, "kpi_checked": True})
         self.score_all(review, reviewers)
         review.with_user(self.manager_user).action_submit()
         for user in (self.manager_user, self.hr_officer, self.plant_user, self.gm_user):

@@ -35,7 +35,10 @@ class TestReview(ReviewCase):
             reviewers.activity_ids.filtered(lambda a: a.activity_type_id == activity_type).user_id,
             self.manager_user | self.colleague_user | self.trainee_user,
         )
-        self.assertEqual(len(review.line_ids), len(self.plan.kpi_ids))
+        grade = self.engineer.technical_grade_id
+        kpis = self.plan.kpi_ids.filtered(lambda kpi: kpi._applies_to(grade))
+        self.assertEqual(review.line_ids.kpi_id, kpis)
+        self.assertLess(len(kpis), len(self.plan.kpi_ids), "service targets per grade")
         self.assertEqual(review.period_end, date(2026, 1, 31))
         self.assertEqual(review.period, "2026-01")
         self.assertRegex(review.name, r"^TGR/\d{4}/\d{5}$")
@@ -49,23 +52,30 @@ class TestReview(ReviewCase):
     def test_kpi_entries_with_the_seed_rules(self):
         review = self.open_review()
         manager = review.with_user(self.manager_user)
-        self.kpi_line(manager, "kpi_cost").occurrences = 3  # -5, not -7.5
-        self.kpi_line(manager, "kpi_complaint").occurrences = 1  # -5
-        self.kpi_line(manager, "kpi_commissioning_report").occurrences = 2  # +20
-        self.kpi_line(manager, "kpi_maintenance_contracts").amount = 50000  # +5
+        evidence = "Dispatch orders"
+        self.kpi_line(manager, "kpi_cost").write({"occurrences": 3, "evidence": evidence})
+        self.kpi_line(manager, "kpi_complaint").write({"occurrences": 1, "evidence": evidence})
+        self.kpi_line(manager, "kpi_commissioning_report").write(
+            {"occurrences": 2, "evidence": evidence}
+        )
+        self.kpi_line(manager, "kpi_maintenance_contracts").write(
+            {"amount": 50000, "evidence": evidence}
+        )
         self.kpi_line(manager, "kpi_maintenance_quality").occurrences = 0
-        self.assertEqual(self.kpi_line(review, "kpi_cost").adjustment, -5)
+        self.assertEqual(self.kpi_line(review, "kpi_cost").adjustment, -5)  # not -7.5
         self.assertEqual(self.kpi_line(review, "kpi_maintenance_contracts").adjustment, 5)
-        # 80 - 5 - 5 + 20 + 5
+        # This company's plan starts from 80: 80 - 5 - 5 + 20 + 5
         self.assertEqual(review.kpi_score, 95)
 
-    def test_discretionary_bonus_needs_a_comment(self):
+    def test_leadership_bonus_needs_the_leaders_opinion(self):
         review = self.open_review()
-        line = self.kpi_line(review.with_user(self.manager_user), "kpi_coordination")
-        with self.assertRefused(ValidationError, "written comment"):
+        line = self.kpi_line(review.with_user(self.manager_user), "kpi_leadership_tasks")
+        with self.assertRefused(ValidationError, "written opinion"):
             line.value = 5
-        line.write({"value": 5, "comment": "Coordinated the plant shutdown"})
-        self.assertEqual(review.kpi_score, 85)
+        with self.assertRefused(ValidationError, "never takes"):
+            line.write({"value": -5, "comment": "Late"})
+        line.write({"value": 25, "comment": "Led the plant shutdown"})
+        self.assertEqual(review.kpi_score, 105, "no ceiling: the bonus is kept")
 
     def test_360_with_all_groups_and_fallbacks(self):
         review = self.open_review()
@@ -115,7 +125,9 @@ class TestReview(ReviewCase):
 
     def test_final_score_weights_and_no_raise(self):
         review = self.open_review()
-        self.kpi_line(review.with_user(self.manager_user), "kpi_complaint").occurrences = 2
+        self.kpi_line(review.with_user(self.manager_user), "kpi_complaint").write(
+            {"occurrences": 2, "evidence": "Complaint record"}
+        )
         self.finish(review, results=80, reviewers=60)
         # 50 % × 70 + 20 % × 80 + 30 % × 60
         self.assertAlmostEqual(review.final_score, 69.0)
@@ -126,7 +138,7 @@ class TestReview(ReviewCase):
 
     def test_result_approval_chain_in_the_inbox(self):
         review = self.open_review()
-        review.with_user(self.manager_user).write({"results_score": 90})
+        review.with_user(self.manager_user).write({"results_score": 90, "kpi_checked": True})
         self.score_all(review, 90)
         review.with_user(self.manager_user).action_submit()
         activity_type = self.env.ref("hr_technical_grade.mail_activity_review_approval")
@@ -163,6 +175,7 @@ class TestReview(ReviewCase):
             [("document", "=", "review")], limit=1
         )
         first_step.update_field_translations("name", {"zh_CN": "上级评定"})
+        review.with_user(self.manager_user).write({"results_score": 80, "kpi_checked": True})
         review.with_user(self.manager_user).action_submit()
         self.assertEqual(review.approval_ids.step_id.mapped("document"), ["review"] * 4)
         # The trail names each step in every language, as the steps did then.
@@ -174,7 +187,9 @@ class TestReview(ReviewCase):
     def test_xlsx_export_of_a_period(self):
         review = self.open_review()
         colleague_review = self.open_review(self.colleague)
-        self.kpi_line(review.with_user(self.manager_user), "kpi_complaint").occurrences = 1
+        self.kpi_line(review.with_user(self.manager_user), "kpi_complaint").write(
+            {"occurrences": 1, "evidence": "Complaint record"}
+        )
         self.score_all(review, 80)
         reviews = review | colleague_review
         report = self.env["ir.actions.report"].with_user(self.hr_officer)

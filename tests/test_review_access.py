@@ -22,6 +22,7 @@ class TestReviewAccess(ReviewCase):
             line = reviewer.with_user(reviewer.user_id)
             line.write({"score": scores[reviewer.reviewer_id]})
             line.action_submit_score()
+        cls.review.with_user(cls.manager_user).write({"results_score": 80, "kpi_checked": True})
 
     def test_engineer_sees_the_result_not_the_reviewers(self):
         review = self.review.with_user(self.engineer_user)
@@ -32,7 +33,8 @@ class TestReviewAccess(ReviewCase):
         self.review.with_user(self.manager_user).action_submit()
         for user in (self.manager_user, self.hr_officer, self.plant_user, self.gm_user):
             self.review.with_user(user).action_approve()
-        self.assertAlmostEqual(review.score_360, 36 + 12 + 21)
+        # staff: the superior 60 %, the peer 40 % (seed 003)
+        self.assertAlmostEqual(review.score_360, 54 + 16)
         review.read(["final_score", "band"])
         with self.assertRaises(AccessError):
             review.read(["reviewer_ids"])

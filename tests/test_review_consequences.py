@@ -15,7 +15,9 @@ class TestReviewConsequences(ReviewCase):
 
     def failed(self, day, employee=None):
         review = self.open_review(employee, day)
-        self.kpi_line(review.with_user(self.manager_user), "kpi_complaint").occurrences = 20
+        self.kpi_line(review.with_user(self.manager_user), "kpi_complaint").write(
+            {"occurrences": 20, "evidence": "Complaint record"}
+        )
         return self.finish(review, results=10, reviewers=10)
 
     def demotions(self, employee=None):
@@ -99,6 +101,9 @@ class TestReviewConsequences(ReviewCase):
     def test_appeal_period_ends(self):
         review = self.failed(date(2026, 1, 10))
         review.sudo().done_date = date(2020, 1, 1)
+        self.assertFalse(review.appeal_deadline, "no time limit by default (the seeds set none)")
+        self.company.technical_grade_appeal_days = 7
+        self.assertEqual(review.appeal_deadline, date(2020, 1, 8))
         with self.assertRefused(UserError, "appeal period ended"):
             review.with_user(self.engineer_user).action_appeal("Too late")
 

@@ -66,8 +66,10 @@ class TestReviewEligibility(ReviewCase):
                 "my_recent_result": {},
                 "my_required_result": {},
                 "my_can_apply": {},
+                "my_has_review": {},
             }
         )[0]
+        self.assertTrue(values["my_has_review"])
         self.assertEqual(
             sorted(r["final_score"] for r in values["my_review_ids"]),
             sorted(self.reviews.mapped("final_score")),

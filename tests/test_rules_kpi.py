@@ -109,14 +109,86 @@ class TestDiscretionary(RuleCase):
         self.assertEqual(err.exception.code, k.OUT_OF_RANGE)
 
 
-class TestKpiScore(RuleCase):
-    def test_kpi_score_stays_between_zero_and_hundred(self):
-        self.assertEqual(k.kpi_score([-5, 20, "-2.5"], start=80), Decimal("92.50"))
-        self.assertEqual(k.kpi_score([-150], start=80), 0)
-        self.assertEqual(k.kpi_score([30], start=80), 100)
+class TestBonusAndTargets(RuleCase):
+    LEADERSHIP = k.KpiRule(k.BONUS)
 
-    @given(st.lists(st.decimals(-200, 200, places=2), max_size=20))
-    def test_kpi_score_is_bounded(self, adjustments):
-        score = k.kpi_score(adjustments, start=80)
-        self.assertLessEqual(0, score)
-        self.assertLessEqual(score, 100)
+    def test_leadership_tasks_are_a_bonus_only_with_the_opinion(self):
+        self.assertEqual(k.line_adjustment(self.LEADERSHIP, value=0), 0)
+        self.assertEqual(
+            k.line_adjustment(self.LEADERSHIP, value=25, comment="Led the site handover"), 25
+        )
+        with self.assertRaises(k.KpiError) as err:
+            k.line_adjustment(self.LEADERSHIP, value=-3, comment="Late report")
+        self.assertEqual(err.exception.code, k.NEGATIVE)
+        with self.assertRaises(k.KpiError) as err:
+            k.line_adjustment(self.LEADERSHIP, value=5, comment=" ")
+        self.assertEqual(err.exception.code, k.COMMENT_REQUIRED)
+
+    def test_a_bonus_item_with_points_is_capped_by_them(self):
+        capped = k.KpiRule(k.BONUS, points=10)
+        with self.assertRaises(k.KpiError) as err:
+            k.line_adjustment(capped, value=11, comment="Too much")
+        self.assertEqual(err.exception.code, k.OUT_OF_RANGE)
+
+    def test_targets_score_nothing_and_say_whether_they_are_met(self):
+        hours = k.KpiRule(k.TARGET, target=24, comparison=k.AT_MOST)
+        rate = k.KpiRule(k.TARGET, target=80, comparison=k.AT_LEAST)
+        self.assertEqual(k.line_adjustment(hours, amount=30), 0)
+        self.assertTrue(k.target_met(hours, 24))
+        self.assertFalse(k.target_met(hours, "24.01"))
+        self.assertTrue(k.target_met(rate, 80))
+        self.assertFalse(k.target_met(rate, "79.99"))
+        self.assertIsNone(k.target_met(rate, None))
+
+    @given(st.decimals(0, 200, places=2), st.decimals(0, 200, places=2))
+    def test_at_least_and_at_most_meet_at_the_target(self, measured, target):
+        most = k.KpiRule(k.TARGET, target=target, comparison=k.AT_MOST)
+        least = k.KpiRule(k.TARGET, target=target, comparison=k.AT_LEAST)
+        self.assertTrue(k.target_met(most, measured) or k.target_met(least, measured))
+        self.assertEqual(
+            k.target_met(most, measured) and k.target_met(least, measured), measured == target
+        )
+
+
+class TestKpiTotal(RuleCase):
+    SHEET = (COST, SUMMARY, QUALITY, COMPLAINT, REPORT, CONTRACT)
+
+    def test_full_marks_are_the_items_points(self):
+        self.assertEqual(k.full_marks(self.SHEET), 35)
+
+    def test_total_is_the_items_points_plus_bonuses_without_a_ceiling(self):
+        entries = [
+            (COST, k.line_adjustment(COST, occurrences=1)),  # -2.5
+            (REPORT, k.line_adjustment(REPORT, occurrences=10)),  # +100
+            (CONTRACT, k.line_adjustment(CONTRACT, amount=50000)),  # +5
+        ]
+        # The cost item's 5 points, -2.5, +100, +5
+        self.assertEqual(k.kpi_total(entries), Decimal("107.5"))
+        self.assertEqual(k.kpi_total(entries, ceiling=100), 100)
+        self.assertEqual(k.kpi_total(entries, ceiling=0), Decimal("107.5"), "0: no ceiling")
+
+    def test_seed_examples(self):
+        coordination = k.KpiRule(k.ADD, per_occurrence=10)
+        self.assertEqual(k.line_adjustment(coordination, occurrences=3), 30)
+        self.assertEqual(k.line_adjustment(CONTRACT, amount=50000), 5)
+        self.assertEqual(k.line_adjustment(SUMMARY, occurrences=3), -10)
+
+    def test_total_never_below_the_floor(self):
+        entries = [(COMPLAINT, k.line_adjustment(COMPLAINT, occurrences=30))]
+        self.assertEqual(k.kpi_total(entries), 0)
+        self.assertEqual(k.kpi_total(entries, floor=None), -150)
+
+    def test_a_company_may_start_from_a_fixed_score(self):
+        entries = [(COST, Decimal("-2.5")), (REPORT, Decimal(20))]
+        self.assertEqual(k.kpi_total(entries, start=80), Decimal("97.5"))
+        self.assertEqual(k.kpi_total(entries, start=80, digits=2), Decimal("97.50"))
+
+    @given(st.lists(st.decimals(-200, 200, places=2), max_size=20), st.integers(0, 300))
+    def test_total_bounded_by_floor_and_ceiling(self, adjustments, ceiling):
+        entries = [(REPORT, adjustment) for adjustment in adjustments]
+        total = k.kpi_total(entries, ceiling=ceiling)
+        self.assertLessEqual(0, total)
+        if ceiling:
+            self.assertLessEqual(total, max(ceiling, 0))
+        else:
+            self.assertEqual(total, max(sum(adjustments, Decimal(0)), 0))

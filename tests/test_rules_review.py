@@ -131,7 +131,78 @@ class TestResults(RuleCase):
         self.assertIsNone(r.yearly_result([]))
 
     def test_weighted_total(self):
-        self.assertEqual(r.weighted_total([(50, 80), (20, 90), (30, None)]), Decimal("58.00"))
+        self.assertEqual(r.weighted_total([(50, 80), (20, 90), (30, 60)]), Decimal("76.00"))
+
+    def test_a_missing_part_never_counts_as_zero(self):
+        with self.assertRaises(r.MissingPart) as caught:
+            r.weighted_total([(50, 80), (20, 90), (30, None)])
+        self.assertEqual(caught.exception.parts, (2,))
+        # A part that weighs nothing may be missing.
+        self.assertEqual(r.weighted_total([(100, 80), (0, None)]), Decimal("80.00"))
+
+    def test_no_part_that_weighs_is_not_a_score(self):
+        with self.assertRaises(r.MissingPart):
+            r.composite({r.KPI: 0, r.ABILITY: 0}, {r.KPI: 80, r.ABILITY: 70})
+
+
+class TestParts(RuleCase):
+    WEIGHTS = {r.KPI: 50, r.RESULTS: 20, r.ABILITY: 30}
+
+    def test_weights_unchanged_without_exclusion(self):
+        self.assertEqual(r.applied_weights(self.WEIGHTS), self.WEIGHTS)
+
+    def test_an_excluded_part_shares_its_weight_out(self):
+        applied = r.applied_weights(self.WEIGHTS, {r.RESULTS})
+        self.assertEqual(applied[r.RESULTS], 0)
+        self.assertEqual(applied[r.KPI], Decimal(50) * 100 / 80)
+        self.assertEqual(applied[r.ABILITY], Decimal(30) * 100 / 80)
+        self.assertEqual(applied[r.KPI] + applied[r.ABILITY], 100)
+
+    def test_every_part_out_weighs_nothing(self):
+        applied = r.applied_weights(self.WEIGHTS, set(r.PARTS))
+        self.assertEqual(set(applied.values()), {0})
+        with self.assertRaises(r.MissingPart):
+            r.composite(applied, {})
+
+    def test_seed_003_plan_is_the_360_composite(self):
+        weights = r.applied_weights({r.KPI: 0, r.RESULTS: 0, r.ABILITY: 100})
+        scores = {r.SUPERIOR: [90], r.PEERS: [80, 70], r.SUBORDINATES: [60]}
+        exact = r.score_360(scores, SEED, single_superior=60, digits=None)
+        self.assertEqual(r.composite(weights, {r.ABILITY: exact}), Decimal("76.5"))
+
+    def test_missing_parts_named(self):
+        self.assertEqual(
+            r.missing_parts(self.WEIGHTS, {r.KPI: 80, r.RESULTS: None}), [r.RESULTS, r.ABILITY]
+        )
+
+    @given(
+        st.lists(st.decimals(0, 100, places=2), min_size=3, max_size=3),
+        st.sets(st.sampled_from(r.PARTS), max_size=2),
+    )
+    def test_applied_weights_total_100(self, weights, excluded):
+        configured = dict(zip(r.PARTS, weights, strict=True))
+        applied = r.applied_weights(configured, excluded)
+        if any(w > 0 for p, w in configured.items() if p not in excluded):
+            self.assertAlmostEqual(float(sum(applied.values())), 100.0, places=9)
+        else:
+            self.assertEqual(sum(applied.values()), 0)
+        for part in excluded:
+            self.assertEqual(applied[part], 0)
+
+
+class TestExactBands(RuleCase):
+    def test_no_rounding_before_the_band(self):
+        # 50 % × 89.99 + 50 % × 90 = 89.995: 良, although it shows as 90.00.
+        exact = r.weighted_total([(50, "89.99"), (50, 90)], digits=None)
+        self.assertEqual(exact, Decimal("89.995"))
+        self.assertEqual(r.band(exact), r.GOOD)
+        self.assertEqual(r.weighted_total([(50, "89.99"), (50, 90)]), Decimal("90.00"))
+        exact = r.weighted_total([(50, "59.99"), (50, 60)], digits=None)
+        self.assertEqual(r.band(exact), r.FAIL)
+
+    def test_yearly_mean_exact(self):
+        exact = r.yearly_result(["89.99", 90], digits=None)
+        self.assertEqual(r.band(exact), r.GOOD)
 
 
 class TestConsecutiveFailures(RuleCase):
@@ -153,3 +224,24 @@ class TestConsecutiveFailures(RuleCase):
     def test_three_failures_make_one_run(self):
         periods = [(month(2026, m), True) for m in (1, 2, 3)]
         self.assertEqual(r.consecutive_failures(periods), [(month(2026, 1), month(2026, 2))])
+
+
+class TestSelfAssessment(RuleCase):
+    def test_weight_zero_changes_nothing(self):
+        self.assertEqual(r.with_self_assessment(Decimal(76), None, 0), 76)
+        self.assertEqual(r.with_self_assessment(Decimal(76), 100, 0), 76)
+
+    def test_self_assessment_weighs_its_share(self):
+        self.assertEqual(r.with_self_assessment(Decimal(76), 100, 20), Decimal("80.8"))
+        self.assertIsNone(r.with_self_assessment(Decimal(76), None, 20), "missing, not 0")
+        self.assertIsNone(r.with_self_assessment(None, 100, 20))
+
+    def test_roles_propose_the_seed_groups(self):
+        self.assertEqual(r.PROPOSED_GROUPS[r.HEAD], (r.SUPERIOR, r.SUBORDINATES))
+        self.assertEqual(r.PROPOSED_GROUPS[r.STAFF], (r.SUPERIOR, r.PEERS))
+
+    @given(SCORES, SCORES, st.decimals(0, 100, places=2))
+    def test_between_the_two_scores(self, others, own, weight):
+        value = r.with_self_assessment(others, own, weight)
+        self.assertLessEqual(min(others, own), value)
+        self.assertLessEqual(value, max(others, own))

@@ -22,7 +22,7 @@ APPROVAL = "hr.technical.grade.evaluation.approval"
 class SecurityReviewCase(ReviewCase):
     def submitted(self, review=None, results=80, reviewers=80):
         review = review or self.open_review()
-        review.with_user(self.manager_user).write({"results_score": results})
+        review.with_user(self.manager_user).write({"results_score": results, "kpi_checked": True})
         self.score_all(review, reviewers)
         review.with_user(self.manager_user).action_submit()
         return review
@@ -232,7 +232,7 @@ class TestOpenReviewScores(SecurityReviewCase):
             line = reviewer.with_user(reviewer.user_id)
             line.write({"score": 80})
             line.action_submit_score()
-        self.review.with_user(self.manager_user).write({"results_score": 70})
+        self.review.with_user(self.manager_user).write({"results_score": 70, "kpi_checked": True})
         self.review.with_user(self.manager_user).action_submit()
         for user in (self.manager_user, self.hr_officer, self.plant_user, self.gm_user):
             self.review.with_user(user).action_approve()

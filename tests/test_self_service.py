@@ -21,6 +21,7 @@ MY_FIELDS = [
     "my_evaluation_ids",
     "my_review_ids",
     "my_recent_result",
+    "my_has_review",
 ]
 
 
@@ -58,6 +59,7 @@ class TestSelfService(TechnicalGradeCase):
         )
         values, _public = self.page(self.engineer_user, self.engineer)
         self.assertEqual(values["my_grade_id"], self.trainee.id)
+        self.assertFalse(values["my_has_review"], "the page says: no review yet")
         self.assertEqual(values["my_grade_date"], self.since)
         self.assertEqual(values["my_next_grade_id"], self.junior.id)
         self.assertEqual(values["my_months_in_grade"], 13)
