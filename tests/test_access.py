@@ -100,7 +100,16 @@ class TestAccess(TechnicalGradeCase):
         officer_line = self.line_team_b.with_user(self.hr_officer)
         officer_line.write({"reason": "Corrected by HR"})
         self.assertEqual(self.line_team_b.reason, "Corrected by HR")
-        self.junior.with_user(self.hr_officer).write({"allowance": 600})
+        # The rates live in the salary table, which HR managers write.
+        with self.assertRaises(AccessError):
+            self.junior.with_user(self.hr_officer).write({"allowance": 600})
+        hr_manager = new_test_user(
+            self.env,
+            login="tg_test_rates_manager",
+            groups="base.group_user,hr_technical_grade.group_technical_grade_admin",
+        )
+        self.junior.with_user(hr_manager).write({"allowance": 600})
+        self.junior.invalidate_recordset()
         self.assertEqual(self.junior.allowance, 600)
         with self.assertRaises(AccessError):
             officer_line.unlink()
