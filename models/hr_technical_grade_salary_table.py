@@ -12,6 +12,8 @@ from ..grade_rules import proration
 WAGE_GROUPS = "hr_technical_grade.group_technical_grade_user,payroll.group_payroll_user"
 # Fields of a table that may change once a confirmed payslip used it.
 TRACKING_ONLY_FIELDS = {"message_main_attachment_id"}
+# Context key of the upgrade scripts, which load tables as they were paid.
+MIGRATION_CONTEXT = "hr_technical_grade_salary_table_migration"
 
 
 class HrTechnicalGradeSalaryTable(models.Model):
@@ -146,7 +148,15 @@ class HrTechnicalGradeSalaryTable(models.Model):
                 used.add(table.id)
         return used
 
+    def _locks_apply(self):
+        """The locks protect what users change: the module's data files (on
+        install and upgrade) and its upgrade scripts load tables as shipped."""
+        context = self.env.context
+        return not (context.get("install_filename") or context.get(MIGRATION_CONTEXT))
+
     def _check_not_locked(self):
+        if not self._locks_apply():
+            return
         locked = self.browse(self._used_by_confirmed_payslips())
         if locked:
             raise UserError(
@@ -190,6 +200,8 @@ class HrTechnicalGradeSalaryTable(models.Model):
     def _check_no_paid_days_taken(self, company, day):
         """Refuse a version of ``company`` from ``day`` inside days a confirmed
         payslip paid."""
+        if not self._locks_apply():
+            return
         paid = (
             self.env["hr.payslip"]
             .sudo()

@@ -6,23 +6,31 @@ The table is in force from 1 January 2000 (before any payslip), so that
 every payslip already computed or confirmed keeps being paid the amounts it
 was paid.  The seed table that the module data creates for the main company
 takes the amounts the ladder held, not the seed ones.  The shipped salary
-rules move to ``payroll.technical_grade`` (OCA payroll's ``get_payroll_dict``).
+rules move to ``payroll.technical_grade`` (OCA payroll's ``get_payroll_dict``),
+and contracts paid by technical grade that still carry a wage are listed in
+the log.
 """
 
+import logging
 import re
 
 from odoo import SUPERUSER_ID, api
 
+_logger = logging.getLogger(__name__)
+
 BACKUP = "hr_technical_grade_rates_pre_18020"
 FIRST_TABLE_DATE = "2000-01-01"
+# Tables are loaded as they were paid: the locks on paid tables do not apply.
+MIGRATION_CONTEXT = "hr_technical_grade_salary_table_migration"
 
 
 def migrate(cr, version):
     if not version:
         return
-    env = api.Environment(cr, SUPERUSER_ID, {})
+    env = api.Environment(cr, SUPERUSER_ID, {MIGRATION_CONTEXT: True})
     _rates_to_tables(env)
     _rules_to_payroll_dict(env)
+    _report_contract_wages(env)
 
 
 def _rates_to_tables(env):
@@ -109,3 +117,21 @@ def _rules_to_payroll_dict(env):
                 vals[fname] = pattern.sub("payroll.technical_grade.", code)
         if vals:
             rule.write(vals)
+
+
+def _report_contract_wages(env):
+    """Contracts paid by technical grade with a wage of their own.
+
+    Their structure pays the base wage from the salary table; the contract
+    wage is no longer shown and must be 0 on the next change of the
+    contract.  The amount may be used by other rules of a company's own
+    structure, so it is not cleared here: the contracts are listed instead.
+    """
+    contracts = env["hr.contract"].search([("wage", "!=", 0)])
+    graded = contracts.filtered("technical_grade_pay")
+    if graded:
+        _logger.warning(
+            "Contracts paid by technical grade with a wage of their own (set it to 0, the "
+            "salary table pays the base wage): %s",
+            ", ".join(graded.mapped("display_name")),
+        )
