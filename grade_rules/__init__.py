@@ -23,6 +23,8 @@ from .proration import (
     calendar_days,
     prorate,
     round_amount,
+    split_by_table,
+    table_chain,
     total,
 )
 from .scoring import WeightError, check_weights, weighted_score

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
+from .history import Segment
+
 ONE_DAY = timedelta(days=1)
 COMPONENTS = ("base_wage", "post_wage", "allowance")
 
@@ -55,6 +57,46 @@ def months_between(start, end):
         following = date(month.year + month.month // 12, month.month % 12 + 1, 1)
         yield month, following - ONE_DAY
         month = following
+
+
+def table_chain(starts, period_start, period_end):
+    """The salary tables in force from ``period_start`` to ``period_end``.
+
+    ``starts`` are ``(date_from, table)`` pairs of the dated tables of one
+    company (any order): a table is in force from its date until the day
+    before the next table's date.  Returns :class:`Segment` values (the table
+    in ``value``), in date order, limited to the period; days before the
+    first table have no table and no segment.
+    """
+    ordered = sorted(starts, key=lambda start: start[0])
+    chain = []
+    for index, (start, table) in enumerate(ordered):
+        following = ordered[index + 1][0] if index + 1 < len(ordered) else None
+        end = following - ONE_DAY if following else None
+        lo = max(start, period_start)
+        hi = period_end if end is None else min(end, period_end)
+        if lo <= hi:
+            chain.append(Segment(lo, hi, table))
+    return chain
+
+
+def split_by_table(segments, tables):
+    """Cross grade segments with the table segments of the same days.
+
+    Returns :class:`Segment` values whose ``value`` is ``(grade, table)``:
+    the grade held and the table in force on each of their days, so that a
+    table change inside a grade segment splits it exactly like a grade
+    change.  Days without a table are left out (nothing is paid for them).
+    """
+    crossed = []
+    for seg in sorted(segments, key=lambda s: s.date_from):
+        for tab in tables:
+            start = max(seg.date_from, tab.date_from)
+            ends = [end for end in (seg.date_to, tab.date_to) if end is not None]
+            end = min(ends) if ends else None
+            if end is None or start <= end:
+                crossed.append(Segment(start, end, (seg.value, tab.value), seg.ref))
+    return crossed
 
 
 def prorate(segments, period_start, period_end, rates, count_days=calendar_days):

@@ -3,6 +3,7 @@
 
 from . import hr_technical_grade
 from . import hr_technical_grade_ladder
+from . import hr_technical_grade_salary_table
 from . import hr_technical_grade_assessment_template
 from . import hr_technical_grade_assessment_section
 from . import hr_technical_grade_assessment_criterion
@@ -28,6 +29,7 @@ from . import hr_technical_grade_review_reviewer
 from . import hr_employee
 from . import hr_employee_public
 from . import hr_payslip
+from . import hr_contract
 from . import res_company
 from . import res_config_settings
 from . import hr_technical_grade_campaign

@@ -206,47 +206,70 @@ class HrEmployee(models.Model):
     # Pay
     # ------------------------------------------------------------------
 
-    def get_technical_grade_pay(self, date_from, date_to):
+    def get_technical_grade_pay(self, date_from, date_to, calendar=None):
         """The grade pay of the employee for a pay period, prorated.
 
         This is what the salary rules TG_BASE, TG_POST and TG_ALW pay: each
-        grade held in the period is paid its monthly base wage, post wage and
-        allowance for the days it was held (calendar days, or worked days when
-        the company says so in the payroll settings), rounded to the currency.
+        day of the period is paid at the rates that the salary table in force
+        that day gives to the grade held that day.  Each (grade, table) pair
+        is paid its monthly base wage, post wage and allowance for the days it
+        lasted (calendar days, or worked days of ``calendar`` - the payslip
+        contract's working schedule - when the company says so in the payroll
+        settings), rounded to the currency.
 
         Returns a dict:
 
         - ``graded``: whether the employee held a grade in the period;
         - ``base_wage``, ``post_wage``, ``allowance``: the amounts (floats);
         - ``base_wage_name``, ``post_wage_name``, ``allowance_name``: a line
-          label explaining the split when the grade changed in the period
-          (False otherwise);
-        - ``parts``: one dict per grade and month (grade, dates, days, amounts).
+          label explaining the split when the grade or the salary table
+          changed in the period (False otherwise);
+        - ``parts``: one dict per grade, table and month (grade, table,
+          dates, days, amounts).
 
         For many employees at once, :meth:`_get_technical_grade_pays` reads
-        the history of all of them together.
+        the history and the rates of all of them together.
         """
         self.ensure_one()
-        return self._get_technical_grade_pays(date_from, date_to)[self.id]
+        calendars = {self.id: calendar} if calendar else None
+        return self._get_technical_grade_pays(date_from, date_to, calendars)[self.id]
 
-    def _get_technical_grade_pays(self, date_from, date_to):
+    def _technical_grade_segments(self, date_from, date_to):
+        """``{employee id: [Segment(grade)]}``: the grade paid on each day.
+
+        The grade history of all the employees, read in one query.  This is
+        the hook for what changes the grade a day is paid at (a pay step one
+        level down after a review, for instance): override it and return
+        other segments for the days concerned.
+        """
+        segments = defaultdict(list)
+        for line in self.technical_grade_history_ids:
+            if line.date_from <= date_to and (not line.date_to or line.date_to >= date_from):
+                segments[line.employee_id.id].append(
+                    rules.Segment(line.date_from, line.date_to or None, line.grade_id, line.id)
+                )
+        return segments
+
+    def _get_technical_grade_pays(self, date_from, date_to, calendars=None):
         """:meth:`get_technical_grade_pay` of every employee of ``self``.
 
-        Returns ``{employee id: pay}``.  The history, grades and companies of
-        all the employees are read together, in a fixed number of queries.
+        ``calendars`` is ``{employee id: working schedule}`` to count worked
+        days on (the payslip contracts' schedules; the employee's own by
+        default).  Returns ``{employee id: pay}``.  The history, the salary
+        tables and their rates for all the employees are read together, in a
+        fixed number of queries.
         """
         date_from = fields.Date.to_date(date_from)
         date_to = fields.Date.to_date(date_to)
-        segments = defaultdict(list)
-        rates = {}
-        for line in self.technical_grade_history_ids:
-            if line.date_from <= date_to and (not line.date_to or line.date_to >= date_from):
-                grade = line.grade_id
-                if grade not in rates:
-                    rates[grade] = {name: grade[name] for name in proration.COMPONENTS}
-                segments[line.employee_id.id].append(
-                    rules.Segment(line.date_from, line.date_to or None, grade, line.id)
-                )
+        calendars = calendars or {}
+        segments = self._technical_grade_segments(date_from, date_to)
+        Table = self.env["hr.technical.grade.salary.table"]
+        chains = Table._table_chains(self.company_id, date_from, date_to)
+        tables = Table.browse({seg.value.id for chain in chains.values() for seg in chain})
+        grades = self.env["hr.technical.grade"].browse(
+            {seg.value.id for chain in segments.values() for seg in chain}
+        )
+        rates = Table._rates(tables, grades)
         labels = {
             "base_wage": self.env._("Grade Base Wage"),
             "post_wage": self.env._("Grade Post Wage"),
@@ -254,24 +277,36 @@ class HrEmployee(models.Model):
         }
         return {
             employee.id: employee._technical_grade_pay(
-                segments[employee.id], rates, date_from, date_to, labels
+                proration.split_by_table(
+                    segments.get(employee.id, []), chains.get(employee.company_id.id, [])
+                ),
+                rates,
+                date_from,
+                date_to,
+                labels,
+                calendars.get(employee.id),
             )
             for employee in self
         }
 
-    def _technical_grade_pay(self, segments, rates, date_from, date_to, labels):
-        """The pay of one employee from the grade segments of the period."""
+    def _technical_grade_pay(self, segments, rates, date_from, date_to, labels, calendar=None):
+        """The pay of one employee from the (grade, table) segments of the period."""
         count_days = proration.calendar_days
         if self.company_id.technical_grade_proration == "worked":
-            count_days = self._technical_grade_worked_days
+
+            def count_days(start, end):
+                return self._technical_grade_worked_days(start, end, calendar)
+
         digits = self.company_id.currency_id.decimal_places
         parts = proration.prorate(segments, date_from, date_to, rates, count_days)
         result = {
             "graded": bool(parts),
             "parts": [
                 {
-                    "grade_id": part.value.id,
-                    "grade": part.value.name,
+                    "grade_id": part.value[0].id,
+                    "grade": part.value[0].name,
+                    "table_id": part.value[1].id,
+                    "table": part.value[1].name,
                     "date_from": part.date_from,
                     "date_to": part.date_to,
                     "days": part.days,
@@ -282,30 +317,37 @@ class HrEmployee(models.Model):
             ],
         }
         split = len(parts) > 1 or any(part.days != part.month_days for part in parts)
-        detail = (
-            ", ".join(
-                self.env._(
-                    "%(grade)s %(days)s/%(month_days)s days",
-                    grade=part.value.name,
-                    days=_format_days(part.days),
-                    month_days=_format_days(part.month_days),
-                )
-                for part in parts
+        several_tables = len({part.value[1] for part in parts}) > 1
+        detail = ", ".join(
+            self.env._(
+                "%(grade)s (%(table)s) %(days)s/%(month_days)s days",
+                grade=part.value[0].name,
+                table=part.value[1].name,
+                days=_format_days(part.days),
+                month_days=_format_days(part.month_days),
             )
-            if split
-            else ""
+            if several_tables
+            else self.env._(
+                "%(grade)s %(days)s/%(month_days)s days",
+                grade=part.value[0].name,
+                days=_format_days(part.days),
+                month_days=_format_days(part.month_days),
+            )
+            for part in parts
         )
         for name in proration.COMPONENTS:
             result[name] = float(proration.total(parts, name, digits))
             result[f"{name}_name"] = f"{labels[name]} ({detail})" if split else False
         return result
 
-    def _technical_grade_worked_days(self, start, end):
-        """Days the employee's working schedule counts from ``start`` to ``end``."""
+    def _technical_grade_worked_days(self, start, end, calendar=None):
+        """Days ``calendar`` (the employee's schedule by default) counts from
+        ``start`` to ``end``, as OCA payroll counts its worked-days lines."""
         data = self._get_work_days_data_batch(
             datetime.combine(start, time.min),
             datetime.combine(end, time.max),
             compute_leaves=False,
+            calendar=calendar or None,
         )
         return data[self.id]["days"]
 

@@ -28,27 +28,39 @@ class HrPayslip(models.Model):
                 pays.pop(payslip_id, None)
 
     def _technical_grade_pays(self):
-        """``{payslip id: grade pay}`` for the payslips, read per pay period."""
+        """``{payslip id: grade pay}`` for the payslips, read per pay period.
+
+        Worked days are counted on each payslip contract's working schedule,
+        as OCA payroll counts the payslip's worked-days lines.
+        """
         periods = defaultdict(lambda: self.browse())
         for payslip in self:
             periods[payslip.date_from, payslip.date_to] |= payslip
         pays = {}
         for (date_from, date_to), payslips in periods.items():
-            by_employee = payslips.employee_id._get_technical_grade_pays(date_from, date_to)
+            calendars = {
+                payslip.employee_id.id: payslip.contract_id.resource_calendar_id
+                for payslip in payslips
+                if payslip.contract_id.resource_calendar_id
+            }
+            by_employee = payslips.employee_id._get_technical_grade_pays(
+                date_from, date_to, calendars
+            )
             for payslip in payslips:
                 pays[payslip.id] = by_employee[payslip.employee_id.id]
         return pays
 
-    def _get_baselocaldict(self, contracts):
-        """Offer the period's grade pay to salary rules as ``technical_grade``.
+    def get_payroll_dict(self, contracts):
+        """Offer the period's grade pay to salary rules as ``payroll.technical_grade``.
 
         The values are those of :meth:`hr.employee.get_technical_grade_pay`;
-        rules read ``technical_grade.graded``, ``technical_grade.allowance``,
-        ``technical_grade.allowance_name``, and so on.
+        rules read ``payroll.technical_grade.graded``,
+        ``payroll.technical_grade.allowance``,
+        ``payroll.technical_grade.allowance_name``, and so on.
         """
-        localdict = super()._get_baselocaldict(contracts)
+        res = super().get_payroll_dict(contracts)
         pay = self.env.cr.cache.get(PAYS_CACHE_KEY, {}).get(self.id)
         if pay is None:
-            pay = self.employee_id.get_technical_grade_pay(self.date_from, self.date_to)
-        localdict["technical_grade"] = BaseBrowsableObject(pay)
-        return localdict
+            pay = self._technical_grade_pays()[self.id]
+        res["technical_grade"] = BaseBrowsableObject(pay)
+        return res

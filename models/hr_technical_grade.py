@@ -4,6 +4,12 @@
 from odoo import api, fields, models
 
 from ..grade_rules import eligibility
+from ..grade_rules.proration import COMPONENTS
+
+# The date of the first salary table of a company (the seed table, and the
+# table a migrated database gets from the amounts the ladder held): before
+# any payslip the module can have paid.
+FIRST_TABLE_DATE = "2000-01-01"
 
 WAGE_GROUPS = "hr_technical_grade.group_technical_grade_user,payroll.group_payroll_user"
 
@@ -46,26 +52,33 @@ class HrTechnicalGrade(models.Model):
         "P1–P8) are promoted within it.",
     )
     currency_id = fields.Many2one(related="company_id.currency_id")
+    # The rates of the salary table in force today (read-only summary for the
+    # ladder; payroll reads the table of each day paid, never these fields).
+    # Writing them writes the grade's line of today's table, as long as no
+    # confirmed payslip used that table.
     base_wage = fields.Monetary(
-        tracking=True,
+        compute="_compute_current_rates",
+        inverse="_inverse_current_rates",
         groups=WAGE_GROUPS,
-        help="Monthly base wage of an engineer at this grade.",
+        help="Monthly base wage of an engineer at this grade, in today's salary table.",
     )
     post_wage = fields.Monetary(
-        tracking=True,
+        compute="_compute_current_rates",
+        inverse="_inverse_current_rates",
         groups=WAGE_GROUPS,
-        help="Monthly post (position) wage of an engineer at this grade.",
+        help="Monthly post (position) wage of an engineer at this grade, in today's salary table.",
     )
     allowance = fields.Monetary(
         string="Grade Allowance",
-        tracking=True,
+        compute="_compute_current_rates",
+        inverse="_inverse_current_rates",
         groups=WAGE_GROUPS,
-        help="Monthly technical grade allowance paid on every payslip.",
+        help="Monthly technical grade allowance paid on every payslip, in today's salary table.",
     )
     monthly_total = fields.Monetary(
-        compute="_compute_monthly_total",
+        compute="_compute_current_rates",
         groups=WAGE_GROUPS,
-        help="Base wage + post wage + grade allowance.",
+        help="Base wage + post wage + grade allowance, in today's salary table.",
     )
     is_appointed = fields.Boolean(
         string="Appointed by the Company",
@@ -117,11 +130,6 @@ class HrTechnicalGrade(models.Model):
             "The code of a technical grade must be unique in its company.",
         ),
         (
-            "wages_positive",
-            "CHECK(base_wage >= 0 AND post_wage >= 0 AND allowance >= 0)",
-            "Wages and allowances of a technical grade cannot be negative.",
-        ),
-        (
             "durations_positive",
             "CHECK(min_months_in_previous >= 0 AND min_experience_years >= 0 "
             "AND review_interval_months >= 0 AND review_result_count >= 0 "
@@ -131,10 +139,43 @@ class HrTechnicalGrade(models.Model):
         ),
     ]
 
-    @api.depends("base_wage", "post_wage", "allowance")
-    def _compute_monthly_total(self):
+    @api.depends_context("company")
+    def _compute_current_rates(self):
+        today = fields.Date.context_today(self)
+        grades = self.filtered("id")
+        rates = self.env["hr.technical.grade.salary.table"]._rates_on(grades, today)
         for grade in self:
-            grade.monthly_total = grade.base_wage + grade.post_wage + grade.allowance
+            values = rates.get(grade) or dict.fromkeys(COMPONENTS, 0.0)
+            for name in COMPONENTS:
+                grade[name] = values[name]
+            grade.monthly_total = sum(values[name] for name in COMPONENTS)
+
+    def _inverse_current_rates(self):
+        """Write the amounts into the grade's line of today's salary table.
+
+        A company without a table gets its first one (from 1 January 2000),
+        and a grade without a line in today's table gets one.  A table that
+        a confirmed payslip used refuses the change: prepare a new version.
+        """
+        today = fields.Date.context_today(self)
+        Table = self.env["hr.technical.grade.salary.table"]
+        Line = self.env["hr.technical.grade.salary.table.line"]
+        for grade in self:
+            chain = Table._table_chains(grade.company_id, today, today)[grade.company_id.id]
+            table = chain[0].value.with_env(self.env) if chain else Table.create(
+                {
+                    "name": self.env._("Salary Table"),
+                    "company_id": grade.company_id.id,
+                    "date_from": FIRST_TABLE_DATE,
+                    "state": "active",
+                }
+            )
+            values = {name: grade[name] for name in COMPONENTS}
+            line = Line.search([("table_id", "=", table.id), ("grade_id", "=", grade.id)])
+            if line:
+                line.write(values)
+            else:
+                Line.create({"table_id": table.id, "grade_id": grade.id, **values})
 
     def _compute_employee_count(self):
         # Head counts are not personal data: count across the access rules.

@@ -10,8 +10,9 @@ class HrTechnicalGradeCampaignCost(models.Model):
 
     One row per evaluation of a campaign that is in approval or approved but
     not applied yet: the monthly base wage, post wage and allowance of the
-    employee's current grade and of the target grade (from the ladder), and
-    the difference.  Grouped by target grade and department, the general
+    employee's current grade and of the target grade, at the rates of the
+    salary table in force on the promotion's effective date (today while it
+    has none), and the difference.  Grouped by target grade and department, the general
     manager approves knowing what the campaign costs (read-only report).
     """
 
@@ -30,7 +31,14 @@ class HrTechnicalGradeCampaignCost(models.Model):
             "state",
         ],
         "hr.employee": ["department_id"],
-        "hr.technical.grade": ["base_wage", "post_wage", "allowance"],
+        "hr.technical.grade.salary.table": ["company_id", "date_from", "state"],
+        "hr.technical.grade.salary.table.line": [
+            "table_id",
+            "grade_id",
+            "base_wage",
+            "post_wage",
+            "allowance",
+        ],
         "res.company": ["currency_id"],
     }
 
@@ -88,8 +96,19 @@ class HrTechnicalGradeCampaignCost(models.Model):
                 FROM hr_technical_grade_evaluation evaluation
                 JOIN hr_employee employee ON employee.id = evaluation.employee_id
                 JOIN res_company company ON company.id = evaluation.company_id
-                JOIN hr_technical_grade new ON new.id = evaluation.target_grade_id
-                LEFT JOIN hr_technical_grade old ON old.id = evaluation.current_grade_id
+                LEFT JOIN LATERAL (
+                    SELECT tab.id
+                    FROM hr_technical_grade_salary_table tab
+                    WHERE tab.company_id = evaluation.company_id
+                      AND tab.state = 'active'
+                      AND tab.date_from <= COALESCE(evaluation.effective_date, CURRENT_DATE)
+                    ORDER BY tab.date_from DESC, tab.id DESC
+                    LIMIT 1
+                ) rates ON TRUE
+                JOIN hr_technical_grade_salary_table_line new
+                    ON new.table_id = rates.id AND new.grade_id = evaluation.target_grade_id
+                LEFT JOIN hr_technical_grade_salary_table_line old
+                    ON old.table_id = rates.id AND old.grade_id = evaluation.current_grade_id
                 WHERE evaluation.campaign_id IS NOT NULL
                   AND evaluation.state IN ('submitted', 'approved')
             )

@@ -50,10 +50,10 @@ class HrTechnicalGradeHistory(models.Model):
     )
     currency_id = fields.Many2one(related="grade_id.currency_id")
     allowance = fields.Monetary(
-        related="grade_id.allowance",
+        compute="_compute_allowance",
         string="Monthly Allowance",
         groups="hr_technical_grade.group_technical_grade_user,payroll.group_payroll_user",
-        help="The grade's current monthly allowance on the ladder.",
+        help="The grade's monthly allowance in the salary table in force when the line starts.",
     )
     date_from = fields.Date(string="From", required=True, index=True, tracking=True)
     date_to = fields.Date(
@@ -284,6 +284,17 @@ class HrTechnicalGradeHistory(models.Model):
             History.browse(line_ids).write({"date_to": date_to})
         return History.create(vals_list).sudo(self.env.su)
 
+    @api.depends("grade_id", "date_from")
+    def _compute_allowance(self):
+        Table = self.env["hr.technical.grade.salary.table"]
+        by_day = defaultdict(lambda: self.browse())
+        for line in self:
+            by_day[line.date_from] |= line
+        for day, lines in by_day.items():
+            rates = Table._rates_on(lines.grade_id, day) if day else {}
+            for line in lines:
+                line.allowance = rates.get(line.grade_id, {}).get("allowance", 0.0)
+
     # ------------------------------------------------------------------
     # Salary adjustment table
     # ------------------------------------------------------------------
@@ -295,7 +306,10 @@ class HrTechnicalGradeHistory(models.Model):
         A change is a history line that follows another line of the same
         employee (initial gradings are not changes).  Each row holds the old
         and new grades, the effective date, the old and new monthly base wage,
-        post wage and allowance (from the ladder) and the monthly difference.
+        post wage and allowance and the monthly difference: the old rates are
+        those of the salary table in force the day before the change, the new
+        ones those in force on the effective date, so that a later table does
+        not rewrite a past year's adjustments.
         """
         changes = self.search(
             [("date_from", ">=", date_from), ("date_from", "<=", date_to), *(domain or [])],
@@ -309,6 +323,10 @@ class HrTechnicalGradeHistory(models.Model):
             ]
         )
         previous = {(line.employee_id, line.date_to): line for line in before}
+        Table = self.env["hr.technical.grade.salary.table"]
+        rates = {}
+        for day in set(previous_day.values()) | set(changes.mapped("date_from")):
+            rates[day] = Table._rates_on(changes.grade_id | before.grade_id, day)
         rows = []
         for line in changes:
             old = previous.get((line.employee_id, previous_day[line]))
@@ -325,9 +343,13 @@ class HrTechnicalGradeHistory(models.Model):
                 "origin": line.origin or "",
                 "currency": line.grade_id.currency_id,
             }
-            for name in ("base_wage", "post_wage", "allowance", "monthly_total"):
-                row[f"old_{name}"] = old.grade_id[name]
-                row[f"new_{name}"] = line.grade_id[name]
+            old_rates = rates[previous_day[line]][old.grade_id]
+            new_rates = rates[line.date_from][line.grade_id]
+            for name in ("base_wage", "post_wage", "allowance"):
+                row[f"old_{name}"] = old_rates[name]
+                row[f"new_{name}"] = new_rates[name]
+            row["old_monthly_total"] = sum(old_rates.values())
+            row["new_monthly_total"] = sum(new_rates.values())
             row["difference"] = row["new_monthly_total"] - row["old_monthly_total"]
             rows.append(row)
         return rows

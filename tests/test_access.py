@@ -102,7 +102,16 @@ class TestAccess(TechnicalGradeCase):
         with self.assertRaises(AccessError):
             officer_line.write({"reason": "Corrected by HR"})
         self.assertNotEqual(self.line_team_b.reason, "Corrected by HR")
-        self.junior.with_user(self.hr_officer).write({"allowance": 600})
+        # The rates live in the salary table, which HR managers write.
+        with self.assertRaises(AccessError):
+            self.junior.with_user(self.hr_officer).write({"allowance": 600})
+        hr_manager = new_test_user(
+            self.env,
+            login="tg_test_rates_manager",
+            groups="base.group_user,hr_technical_grade.group_technical_grade_admin",
+        )
+        self.junior.with_user(hr_manager).write({"allowance": 600})
+        self.junior.invalidate_recordset()
         self.assertEqual(self.junior.allowance, 600)
         with self.assertRaises(AccessError):
             officer_line.unlink()

@@ -30,7 +30,7 @@ class TestPayroll(TechnicalGradeCase):
                 {
                     "name": f"Contract {employee.name}",
                     "employee_id": employee.id,
-                    "wage": 5000,
+                    "wage": 0,
                     "date_start": "2020-01-01",
                     "struct_id": (structure or self.structure).id,
                     "state": "open",

@@ -110,7 +110,7 @@ class TestReporting(ReportingMixin, TechnicalGradeCase):
             {
                 "name": "Reporting contract",
                 "employee_id": self.engineer.id,
-                "wage": 5000,
+                "wage": 0,
                 "date_start": "2020-01-01",
                 "struct_id": structure.id,
                 "state": "open",

@@ -160,3 +160,93 @@ class TestWorkedDays(RuleCase):
         chain = [h.Segment(D("2024-01-01"), None, "junior")]
         parts = p.prorate(chain, D("2026-06-01"), D("2026-06-30"), RATES, count_days=lambda a, b: 0)
         self.assertEqual(parts, [])
+
+
+TABLE_RATES = {
+    ("senior", "t2026"): {"allowance": 2000},
+    ("senior", "t2027"): {"allowance": 3100},
+    ("intermediate", "t2026"): {"allowance": 1000},
+    ("intermediate", "t2027"): {"allowance": 1550},
+}
+
+
+class TestDatedTables(RuleCase):
+    def test_chain_of_tables_limited_to_the_period(self):
+        chain = p.table_chain(
+            [(D("2027-01-15"), "t2027"), (D("2000-01-01"), "t2026")],
+            D("2027-01-01"),
+            D("2027-01-31"),
+        )
+        self.assertEqual(
+            chain,
+            [
+                h.Segment(D("2027-01-01"), D("2027-01-14"), "t2026"),
+                h.Segment(D("2027-01-15"), D("2027-01-31"), "t2027"),
+            ],
+        )
+
+    def test_days_before_the_first_table_have_no_table(self):
+        chain = p.table_chain([(D("2026-06-11"), "t")], D("2026-06-01"), D("2026-06-30"))
+        self.assertEqual(chain, [h.Segment(D("2026-06-11"), D("2026-06-30"), "t")])
+
+    def test_a_later_table_leaves_the_period_alone(self):
+        chain = p.table_chain(
+            [(D("2000-01-01"), "t2026"), (D("2027-01-01"), "t2027")],
+            D("2026-06-01"),
+            D("2026-06-30"),
+        )
+        self.assertEqual(chain, [h.Segment(D("2026-06-01"), D("2026-06-30"), "t2026")])
+
+    def test_table_change_and_grade_change_in_the_same_month(self):
+        # Intermediate until the 10th, senior from the 11th; the 2027 table from the 21st.
+        grades = [
+            h.Segment(D("2020-01-01"), D("2027-01-10"), "intermediate"),
+            h.Segment(D("2027-01-11"), None, "senior"),
+        ]
+        tables = p.table_chain(
+            [(D("2000-01-01"), "t2026"), (D("2027-01-21"), "t2027")],
+            D("2027-01-01"),
+            D("2027-01-31"),
+        )
+        parts = p.prorate(
+            p.split_by_table(grades, tables), D("2027-01-01"), D("2027-01-31"), TABLE_RATES
+        )
+        self.assertEqual(
+            [(x.value, x.days) for x in parts],
+            [
+                (("intermediate", "t2026"), 10),
+                (("senior", "t2026"), 10),
+                (("senior", "t2027"), 11),
+            ],
+        )
+        # 1000 × 10/31 + 2000 × 10/31 + 3100 × 11/31 = 2067.7419…
+        self.assertEqual(p.total(parts, "allowance"), Decimal("2067.74"))
+
+    @given(
+        split_month(),
+        st.integers(0, 40),
+        st.integers(0, 100000),
+        st.integers(0, 100000),
+    )
+    def test_split_by_table_keeps_every_day_once(self, month, offset, old, new):
+        start, end, change = month
+        table_day = start + timedelta(days=offset)
+        grades = [
+            h.Segment(D("1999-01-01"), change - timedelta(days=1), "intermediate"),
+            h.Segment(change, None, "senior"),
+        ]
+        tables = p.table_chain([(D("1990-01-01"), "a"), (table_day, "b")], start, end)
+        crossed = p.split_by_table(grades, tables)
+        days = [d for seg in crossed for d in range((seg.date_to - seg.date_from).days + 1)]
+        self.assertEqual(len(days), (end - start).days + 1)
+        rates = {
+            (grade, table): {"allowance": old if table == "a" else new}
+            for grade in ("intermediate", "senior")
+            for table in "ab"
+        }
+        parts = p.prorate(crossed, start, end, rates)
+        # One rate everywhere: the month pays it whole, however it is split.
+        if old == new:
+            self.assertEqual(p.total(parts, "allowance"), Decimal(old))
+        # The table change alone never pays more than the higher rate.
+        self.assertLessEqual(p.total(parts, "allowance"), Decimal(max(old, new)))

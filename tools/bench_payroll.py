@@ -32,7 +32,8 @@ measurements): run it on a database of its own, as ``make bench`` does.
 import argparse
 import gc
 import time
-from contextlib import closing
+from contextlib import closing, contextmanager
+from unittest.mock import patch
 from datetime import date
 from statistics import median
 
@@ -209,6 +210,40 @@ def measure(env, slips, mode):
     )
 
 
+# The tables whose reads make the grade pay of a batch.
+GRADE_PAY_TABLES = (
+    'FROM "hr_technical_grade_history"',
+    'FROM "hr_technical_grade_salary_table"',
+    'FROM "hr_technical_grade_salary_table_line"',
+)
+
+
+@contextmanager
+def counting_grade_pay_reads(env):
+    """Count the queries reading the grade history or the salary tables."""
+    reads = []
+    cursor_class = type(env.cr)
+    execute = cursor_class.execute
+
+    def spy(cr, query, params=None, log_exceptions=True):
+        text = str(getattr(query, "code", query))
+        if any(table in text for table in GRADE_PAY_TABLES):
+            reads.append(text)
+        return execute(cr, query, params, log_exceptions)
+
+    with patch.object(cursor_class, "execute", spy):
+        yield reads
+
+
+def grade_pay_reads(env, slips):
+    """History-plus-rate reads of recomputing ``slips`` once."""
+    env.invalidate_all()
+    with counting_grade_pay_reads(env) as reads:
+        slips.compute_sheet()
+        env.flush_all()
+    return len(reads)
+
+
 def report(mode, timings, lines, n):
     """Print the median figures of ``mode``; ``timings[code]`` has one
     (wall, CPU, queries) per round."""
@@ -276,6 +311,13 @@ def main():
         lines = {code: len(slips.line_ids) for code, slips in batches.items()}
         for mode in MODES:
             report(mode, timings[mode], lines, n)
+        grade_batch = batches["BENCH2"]
+        half = grade_batch[: max(len(grade_batch) // 2, 1)]
+        print(
+            "  history + rate reads per batch (grade history, salary tables, rates):"
+            f" {grade_pay_reads(env, grade_batch)} for {len(grade_batch)} payslips,"
+            f" {grade_pay_reads(env, half)} for {len(half)} payslips"
+        )
         env.invalidate_all()
         queries = env.cr.sql_log_count
         wall = time.perf_counter()
