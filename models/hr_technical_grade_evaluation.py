@@ -1340,7 +1340,9 @@ class HrTechnicalGradeEvaluation(models.Model):
     def _compute_quota_rank(self):
         """Each evaluation's place in its campaign's ranking (``campaign._quota_ranking``)."""
         ranking = {}
-        for campaign in self.campaign_id:
+        # The ranking is the campaign's, whoever reads it: every candidate counts,
+        # not only those the reader may see (an approver sees their own candidate).
+        for campaign in self.campaign_id.sudo():
             ranking.update(campaign._quota_ranking())
         for evaluation in self:
             quotas = {line.grade_id: line.quota for line in evaluation.campaign_id.quota_ids}
@@ -1358,7 +1360,7 @@ class HrTechnicalGradeEvaluation(models.Model):
         campaigns = self.env["hr.technical.grade.campaign"].search([("quota_ids", "!=", False)])
         beyond = [
             key
-            for campaign in campaigns
+            for campaign in campaigns.sudo()
             for key, ranked in campaign._quota_ranking().items()
             if not ranked.within_quota
         ]
