@@ -33,7 +33,7 @@
         "views/hr_technical_grade_appointment_views.xml",
         "views/hr_technical_grade_approval_step_views.xml",
         "views/hr_technical_grade_committee_views.xml",
-        "wizards/hr_technical_grade_evaluation_reject_wizard_views.xml",
+        "wizards/hr_technical_grade_approval_reason_wizard_views.xml",
         "wizards/hr_technical_grade_score_wizard_views.xml",
         "wizards/hr_technical_grade_committee_sign_wizard_views.xml",
         "views/hr_technical_grade_evaluation_views.xml",

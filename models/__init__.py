@@ -16,7 +16,7 @@ from . import hr_technical_grade_approval_mixin
 from . import hr_technical_grade_approval_step
 from . import hr_technical_grade_committee
 from . import hr_technical_grade_evaluation
-from . import hr_technical_grade_evaluation_approval
+from . import hr_technical_grade_approval
 from . import hr_technical_grade_evaluation_line
 from . import hr_technical_grade_evaluation_score
 from . import hr_technical_grade_objection

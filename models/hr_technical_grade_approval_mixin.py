@@ -2,19 +2,26 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, RedirectWarning, UserError
 from odoo.fields import Command
+from odoo.tools.safe_eval import safe_eval
+
+MIXIN = "hr.technical.grade.approval.mixin"
+OFFICER = "hr_technical_grade.group_technical_grade_officer"
 
 
 class HrTechnicalGradeApprovalMixin(models.AbstractModel):
-    """What documents approved step by step in the inbox share.
+    """The approval engine of the documents approved step by step in the inbox.
 
-    Grade evaluations and performance reviews are about one employee, and
-    copy their chain from ``hr.technical.grade.approval.step`` into
-    ``approval_ids`` when they are submitted.  They define ``approval_ids``,
-    ``state`` (``submitted`` while the chain runs) and
-    ``pending_approver_ids`` computed by the method below, and say which
-    activity type and summary their approvers get.
+    A model that inherits this mixin (grade evaluations, performance reviews)
+    gets its chain from the ``hr.technical.grade.approval.step`` records of
+    its model whose domain it matches, copied into ``hr.technical.grade.approval``
+    rows keyed by model and record id when it is submitted.  The mixin owns
+    the lifecycle: submit, approve, reject or send back with a reason,
+    reopen, reminders and the final check on every path to the approved
+    state.  Models say what differs through small hooks (``_check_submit``,
+    ``_on_approved``, ``_on_rejected``, ``_approval_activity_summary``, ...)
+    and schedule every activity from their one ``activity_update()``.
 
     The approvals of a document sent back or reopened stay on record, marked
     superseded: only the current round counts.
@@ -34,8 +41,25 @@ class HrTechnicalGradeApprovalMixin(models.AbstractModel):
     )
     employee_user_id = fields.Many2one(related="employee_id.user_id", string="Employee User")
 
+    approval_ids = fields.One2many(
+        "hr.technical.grade.approval",
+        "res_id",
+        domain=lambda self: [("res_model", "=", self._name)],
+        string="Approvals",
+        readonly=True,
+        copy=False,
+    )
+    previous_approval_ids = fields.One2many(
+        "hr.technical.grade.approval",
+        "res_id",
+        domain=lambda self: [("res_model", "=", self._name), ("superseded", "=", True)],
+        string="Earlier Rounds",
+        readonly=True,
+        copy=False,
+        help="The decisions of the earlier submissions, rejections included.",
+    )
     current_approval_id = fields.Many2one(
-        "hr.technical.grade.evaluation.approval",
+        "hr.technical.grade.approval",
         compute="_compute_current_approval",
         string="Current Step",
     )
@@ -43,6 +67,14 @@ class HrTechnicalGradeApprovalMixin(models.AbstractModel):
 
     _approval_activity_type = None  # XML id of the approval activity type
     _approval_dropped_states = ("draft", "cancel", "rejected")
+    # The states a document is submitted, rejected or sent back, reopened from.
+    _approval_submit_states = ("draft",)
+    _approval_reject_states = ("submitted",)
+    _approval_reopen_states = ("rejected", "cancel")
+    # The state a rejection leaves the document in; None: it goes back to its draft.
+    _approval_rejected_state = "rejected"
+    # Whether the document names a committee whose chair decides a committee step.
+    _approval_committee = False
 
     @api.depends("approval_ids.state", "approval_ids.approved_by_ids", "approval_ids.superseded")
     @api.depends_context("uid")
@@ -115,6 +147,17 @@ class HrTechnicalGradeApprovalMixin(models.AbstractModel):
         """The actions that write the workflow fields, named in the refusal."""
         return ""
 
+    def unlink(self):
+        """A draft or cancelled document goes with its approvals, and only then.
+
+        The document's own checks run first; its approvals are then removed
+        by the engine, the one case in which an approval is deleted.
+        """
+        approvals = self.sudo().approval_ids
+        res = super().unlink()
+        approvals.with_context(approval_document_unlink=True).unlink()
+        return res
+
     def _current_approvals(self):
         """The approvals of the documents' current round."""
         return self.approval_ids.filtered(lambda approval: not approval.superseded)
@@ -127,24 +170,138 @@ class HrTechnicalGradeApprovalMixin(models.AbstractModel):
         """
         self.sudo()._current_approvals().write({"superseded": True})
 
-    def _start_approval_chain(self):
-        """Copy each document's chain from the approval steps and submit it.
+    def _approval_steps(self):
+        """The active steps of this model whose domain the document matches, in order."""
+        self.ensure_one()
+        steps = (
+            self.env["hr.technical.grade.approval.step"]
+            .sudo()
+            .search(
+                [
+                    ("model_id.model", "=", self._name),
+                    "|",
+                    ("company_id", "=", False),
+                    ("company_id", "=", self.company_id.id),
+                ]
+            )
+        )
+        document = self.sudo()
+        return steps.filtered(
+            lambda step: not step.domain
+            or bool(document.filtered_domain(safe_eval(step.domain, {"user": self.env.user})))
+        )
 
-        The approvals are named after their steps in every language.  Returns
-        the documents no step applies to, which their model finishes itself.
+    def _approval_step_users(self, step):
+        """The users who decide ``step`` for this document (never its employee).
+
+        The one place approvers are resolved, from the step's approver type;
+        models add what only they know (the committee's chair).
         """
-        Step = self.env["hr.technical.grade.approval.step"].sudo()
+        self.ensure_one()
+        employee = self.sudo().employee_id
+        kind = step.approver_type
+        if kind == "manager":
+            users = employee.parent_id.user_id
+        elif kind == "department_head":
+            users = employee.department_id.manager_id.user_id
+        elif kind == "committee":
+            users = self._approval_committee_users(step)
+        elif kind == "group":
+            users = step.group_id.users
+        elif kind == "field":
+            users = self.sudo()[step.user_field_id.name] if step.user_field_id else None
+        else:
+            users = step.user_ids
+        users = (users or self.env["res.users"]).filtered(
+            lambda user: user.active and user != employee.user_id
+        )
+        if not users:
+            target = self._approval_missing_target(step)
+            raise RedirectWarning(
+                self.env._(
+                    "The approval step %(step)s has nobody to decide for %(employee)s: set its "
+                    "approvers in Technical Grades ▸ Configuration ▸ Approval Steps (or the "
+                    "employee's manager and department, or the committee's chair).",
+                    step=step.name,
+                    employee=employee.name,
+                ),
+                {
+                    "type": "ir.actions.act_window",
+                    "res_model": target._name,
+                    "res_id": target.id,
+                    "views": [[False, "form"]],
+                    "target": "current",
+                },
+                self.env._("Open %(record)s", record=target.display_name),
+            )
+        return users
+
+    def _approval_missing_target(self, step):
+        """The record to fix when ``step`` finds nobody to decide for this document.
+
+        The employee for their superior or department head, the committee for
+        its chair, the document for its user field, else the step itself.
+        """
+        kind = step.approver_type
+        if kind in ("manager", "department_head"):
+            return self.sudo().employee_id
+        if kind == "committee" and "committee_id" in self._fields and self.sudo().committee_id:
+            return self.sudo().committee_id
+        if kind == "field":
+            return self
+        return step
+
+    def _approval_committee_users(self, step):
+        """Hook: who decides a committee step; documents without a committee have none."""
+        raise UserError(
+            self.env._(
+                "The approval step %(step)s is decided by a committee, which %(model)s do not "
+                "have: choose another approver type for it.",
+                step=step.name,
+                model=self.env["ir.model"]._get(self._name).name,
+            )
+        )
+
+    def _start_approval_chain(self):
+        """Copy each document's chain from the approval steps, as a new round.
+
+        The approvals are named after their steps in every language; the
+        round is the previous one plus one.  Returns the documents no step
+        applies to, which are approved at once: the final check holds for them
+        before anything is written.
+        """
+        Approval = self.env["hr.technical.grade.approval"].sudo()
+        chains = {document: document._approval_steps() for document in self}
+        # No step applies: the last (absent) step's check holds before anything is written.
+        for document, steps in chains.items():
+            if not steps:
+                document._check_final_approval()
         self._supersede_approvals()
         unchained = self.browse()
-        new_approvals = self.env["hr.technical.grade.evaluation.approval"].sudo()
-        for document in self:
-            commands = Step._approval_commands(document)
-            # Requesters may submit their own drafts: the state is written as such.
-            document.sudo().write({"approval_ids": commands, "state": "submitted"})
-            new_approvals |= document.sudo()._current_approvals()
-            if not commands:
+        vals_list = []
+        for document, steps in chains.items():
+            last_round = max(document.sudo().approval_ids.mapped("round"), default=0)
+            for index, step in enumerate(steps):
+                vals_list.append(
+                    {
+                        "res_model": document._name,
+                        "res_id": document.id,
+                        "step_id": step.id,
+                        "sequence": index,
+                        "round": last_round + 1,
+                        "name": step.name,
+                        "approval_mode": step.approval_mode,
+                        "committee_step": step.approver_type == "committee",
+                        "approver_ids": [Command.set(document._approval_step_users(step).ids)],
+                        "state": "pending" if index == 0 else "waiting",
+                    }
+                )
+            if not steps:
                 unchained |= document
-        new_approvals._copy_step_names()
+        Approval.create(vals_list)._copy_step_names()
+        # Requesters may submit their own drafts: the state is written as such.
+        self.sudo().write({"state": "submitted"})
+        self.invalidate_recordset(["approval_ids", "previous_approval_ids"])
         return unchained
 
     def _selection_label(self, fname):
@@ -235,6 +392,127 @@ class HrTechnicalGradeApprovalMixin(models.AbstractModel):
             )
 
     # ------------------------------------------------------------------
+    # Lifecycle: submit, approve, reject or send back, reopen
+    # ------------------------------------------------------------------
+
+    def _check_submit(self):
+        """Hook: refuse the submission of documents that are not ready."""
+
+    def _check_approve(self):
+        """Hook: refuse the approval of the current step by a button (e.g. a committee's)."""
+
+    def _check_reopen(self):
+        """Hook: who may reopen a document, and when; HR by default."""
+        if not (self.env.su or self.env.user.has_group(OFFICER)):
+            raise AccessError(self.env._("Only HR reopens %(name)s.", name=self[:1].name))
+
+    def _check_send_back(self):
+        """Hook: refuse sending back documents that cannot start again."""
+
+    def _on_approved(self):
+        """Hook: the last step is approved (or none applies); runs as superuser."""
+        self.write({"state": "approved"})
+
+    def _on_rejected(self, reason):
+        """Hook: the document is rejected; runs as superuser."""
+
+    def _on_chain_progress(self):
+        """Hook: the chain moved (submitted or a step approved)."""
+
+    def _on_reopened(self):
+        """Hook: the document is back to its draft; runs as superuser."""
+
+    def _approval_notified_partners(self):
+        """Who is told of a rejection or a return: the requester."""
+        self.ensure_one()
+        return self.employee_id.user_id.partner_id
+
+    def action_submit(self):
+        """Submit the drafts: a new round of their chain starts."""
+        self._check_state(*self._approval_submit_states)
+        self._check_submit()
+        self._start_approval_chain().sudo()._on_approved()
+        self._on_chain_progress()
+        self.activity_update()
+        return True
+
+    def action_approve(self):
+        """Approve the current step; the last step approves the document."""
+        self._check_approval_update()
+        self._check_approve()
+        self._approve_current_step().sudo()._on_approved()
+        self._on_chain_progress()
+        self.activity_update()
+        return True
+
+    def _check_may_decline(self):
+        """Rejecting or sending back: the current step's approvers, or HR."""
+        self._check_state(*self._approval_reject_states)
+        if not (self.env.su or self.env.user.has_group(OFFICER)):
+            self._check_approval_update()
+
+    def action_reject(self, reason):
+        """Reject: the current step is decided with the reason the requester reads."""
+        reason = self._clean_reason(reason, self.env._("Say why it is rejected."))
+        if not self._approval_rejected_state:
+            return self.action_send_back(reason)
+        self._decline(reason, self.env._("Rejected: %(reason)s", reason=reason))
+        return True
+
+    def action_send_back(self, reason):
+        """Send back to the draft, saying why: the round ends, its approvals stay on record."""
+        reason = self._clean_reason(reason, self.env._("Say why it goes back."))
+        body = self.env._("Returned for correction: %(reason)s", reason=reason)
+        self._decline(reason, body, send_back=True)
+        return True
+
+    def _decline(self, reason, body, send_back=False):
+        """Decide the current step as rejected, then reject or send back each document."""
+        self._check_may_decline()
+        if send_back:
+            self._check_send_back()
+        self._record_rejection(reason)
+        if send_back:
+            self._supersede_approvals()
+        for document in self.sudo():
+            if send_back:
+                document.write({"state": "draft"})
+                document._on_reopened()
+            else:
+                document.write({"state": self._approval_rejected_state})
+                document._on_rejected(reason)
+            # Approvers need not be able to edit the document to log their decision.
+            document.message_post(
+                body=body,
+                partner_ids=document._approval_notified_partners().ids,
+                author_id=self.env.user.partner_id.id,
+            )
+        self.activity_update()
+
+    def action_draft(self):
+        """Reopen: the round ends, its approvals stay on record, superseded."""
+        self._check_state(*self._approval_reopen_states)
+        self._check_reopen()
+        self._supersede_approvals()
+        self.sudo()._on_reopened()
+        self.sudo().write({"state": "draft"})
+        self.activity_update()
+        return True
+
+    @api.model
+    def _approval_models(self):
+        """The models that use the approval engine, from the registry."""
+        names = []
+        pending = list(self.env.registry[MIXIN]._inherit_children)
+        while pending:
+            name = pending.pop(0)
+            model = self.env.registry[name]
+            if name not in names and not model._abstract and not model._transient:
+                names.append(name)
+            pending.extend(model._inherit_children)
+        return names
+
+    # ------------------------------------------------------------------
     # Arguments of the public methods (reasons, decisions, scores)
     # ------------------------------------------------------------------
 
@@ -268,32 +546,49 @@ class HrTechnicalGradeApprovalMixin(models.AbstractModel):
     def activity_update(self):
         """Put each document in the inbox of whoever must act on it now.
 
-        Called after every state change: the approvers of the pending step
-        get an approval activity; activities of decided steps are marked
-        done, and those of documents sent back, rejected or cancelled removed.
+        Called after every state change, the only place activities are
+        scheduled: models extend it with their other activities.
         """
-        activity_type = self.env.ref(self._approval_activity_type)
-        decider = self.env.user
-        # Activities belong to the document: whoever decides may close them.
+        self._approval_activity_update()
+        return True
+
+    def _sync_activities(self, activity_type, wanted, feedback=None):
+        """Schedule, close and drop the activities of one type on each document.
+
+        ``wanted`` maps a document to ``{user: summary}``: whoever must act
+        now.  Others' activities of that type are marked done (with
+        ``feedback``) or, without feedback, removed.
+        """
+        xmlid = activity_type
+        activity_type = self.env.ref(xmlid)
         for document in self.sudo():
-            current = document.current_approval_id
-            waiting = (
-                current._waiting_for() if document.state == "submitted" else self.env["res.users"]
-            )
+            users = wanted.get(document.id, {})
             activities = document.activity_ids.filtered(
                 lambda act: act.activity_type_id == activity_type
             )
-            for activity in activities.filtered(lambda act, w=waiting: act.user_id not in w):
-                if document.state in self._approval_dropped_states:
-                    activity.unlink()
+            for activity in activities.filtered(lambda act, u=users: act.user_id not in u):
+                if feedback:
+                    activity.action_feedback(feedback=feedback)
                 else:
-                    activity.action_feedback(
-                        feedback=self.env._("Decided by %(user)s", user=decider.name)
-                    )
+                    activity.unlink()
             scheduled = activities.exists().user_id
-            for user in waiting - scheduled:
-                document.activity_schedule(
-                    self._approval_activity_type,
-                    user_id=user.id,
-                    summary=document._approval_activity_summary(current),
-                )
+            for user, summary in users.items():
+                if user not in scheduled:
+                    document.activity_schedule(xmlid, user_id=user.id, summary=summary)
+
+    def _approval_activity_update(self):
+        """The approvers of the pending step get an approval activity.
+
+        Activities of decided steps are marked done, and those of documents
+        sent back, rejected or cancelled removed.
+        """
+        wanted = {}
+        for document in self.sudo():
+            current = document.current_approval_id
+            if document.state == "submitted" and current:
+                summary = document._approval_activity_summary(current)
+                wanted[document.id] = dict.fromkeys(current._waiting_for(), summary)
+        dropped = self.filtered(lambda d: d.state in self._approval_dropped_states)
+        feedback = self.env._("Decided by %(user)s", user=self.env.user.name)
+        (self - dropped)._sync_activities(self._approval_activity_type, wanted, feedback)
+        dropped._sync_activities(self._approval_activity_type, wanted)

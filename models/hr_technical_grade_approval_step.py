@@ -2,8 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
-from odoo.fields import Command
+from odoo.exceptions import ValidationError
+from odoo.tools.safe_eval import safe_eval
 
 APPROVAL_MODES = [("any", "One of the approvers"), ("all", "Every approver")]
 
@@ -11,10 +11,11 @@ APPROVAL_MODES = [("any", "One of the approvers"), ("all", "Every approver")]
 class HrTechnicalGradeApprovalStep(models.Model):
     """One step of an approval chain, as configuration.
 
-    The same steps configure the chain of grade evaluations and the result
-    approval chain of performance reviews (``document``).  Submitting a
-    document copies the steps that apply to it, in sequence, with their
-    approvers resolved for its employee.
+    A step belongs to a model that uses the approval engine (``model_id``)
+    and applies to the documents of that model its ``domain`` matches, in
+    sequence, as the tiers of OCA ``base_tier_validation`` do.  Submitting a
+    document copies the steps that apply to it, with their approvers
+    resolved by the document (``_approval_step_users``).
     """
 
     _name = "hr.technical.grade.approval.step"
@@ -27,19 +28,20 @@ class HrTechnicalGradeApprovalStep(models.Model):
     company_id = fields.Many2one(
         "res.company", index=True, help="Leave empty for a step every company uses."
     )
-    document = fields.Selection(
-        [("evaluation", "Grade evaluations"), ("review", "Performance reviews")],
+    model_id = fields.Many2one(
+        "ir.model",
         string="Applies To",
         required=True,
-        default="evaluation",
         index=True,
+        ondelete="cascade",
+        domain=lambda self: [("model", "in", self.env[self._mixin]._approval_models())],
+        default=lambda self: self.env["ir.model"]._get("hr.technical.grade.evaluation"),
     )
-    apply_initial = fields.Boolean(string="Initial Gradings", default=True)
-    apply_promotion = fields.Boolean(string="Promotions", default=True)
-    apply_demotion = fields.Boolean(string="Demotions", default=True)
-    appointed_only = fields.Boolean(
-        string="Appointed Grades Only",
-        help="Only when the target grade is appointed by the company (senior and above).",
+    model = fields.Char(related="model_id.model", string="Model Name")
+    domain = fields.Char(
+        string="Applies When",
+        default="[]",
+        help="The documents this step applies to; empty: all documents of its model.",
     )
     approver_type = fields.Selection(
         [
@@ -48,64 +50,31 @@ class HrTechnicalGradeApprovalStep(models.Model):
             ("committee", "Evaluation committee (its chair signs)"),
             ("group", "Members of a group"),
             ("users", "Named users"),
+            ("field", "A user field of the document"),
         ],
         required=True,
         default="users",
     )
     group_id = fields.Many2one("res.groups")
     user_ids = fields.Many2many("res.users", string="Approvers", domain=[("share", "=", False)])
+    user_field_id = fields.Many2one(
+        "ir.model.fields",
+        ondelete="cascade",
+        domain="[('model_id', '=', model_id), ('ttype', '=', 'many2one'), "
+        "('relation', '=', 'res.users')]",
+        help="The document's field that names the approver of this step.",
+    )
     approval_mode = fields.Selection(APPROVAL_MODES, required=True, default="any")
 
-    @api.model
-    def _steps_for(self, document):
-        """The active steps that apply to ``document``, in order.
-
-        ``document`` is an evaluation or a performance review.
-        """
-        is_review = document._name == "hr.technical.grade.review"
-        steps = self.search(
-            [
-                ("document", "=", "review" if is_review else "evaluation"),
-                "|",
-                ("company_id", "=", False),
-                ("company_id", "=", document.company_id.id),
-            ]
-        )
-        if is_review:
-            return steps
-        return steps.filtered(
-            lambda step: (
-                step[f"apply_{document.kind}"]
-                and (not step.appointed_only or document.target_grade_id.is_appointed)
-            )
-        )
-
-    @api.model
-    def _approval_commands(self, document):
-        """Commands that create the approvals of ``document``'s chain."""
-        commands = []
-        for index, step in enumerate(self._steps_for(document)):
-            commands.append(
-                Command.create(
-                    {
-                        "step_id": step.id,
-                        "sequence": index,
-                        "name": step.name,
-                        "approval_mode": step.approval_mode,
-                        "committee_step": step.approver_type == "committee",
-                        "approver_ids": [Command.set(step._approvers_for(document).ids)],
-                        "state": "pending" if index == 0 else "waiting",
-                    }
-                )
-            )
-        return commands
+    _mixin = "hr.technical.grade.approval.mixin"
 
     def _names_nobody(self):
         """Whether the step can never find a decider, whoever the document is about.
 
         Steps of named users or of a group's members name them in the
-        configuration; the superior, the department head and the committee's
-        chair depend on the document's employee and are checked at submission.
+        configuration; the superior, the department head, the committee's
+        chair and a document's user field depend on the document and are
+        checked at submission.
         """
         self.ensure_one()
         if self.approver_type == "users":
@@ -114,29 +83,53 @@ class HrTechnicalGradeApprovalStep(models.Model):
             return not self.group_id.users.filtered("active")
         return False
 
-    def _approvers_for(self, document):
-        """The users who decide this step for ``document`` (never its employee)."""
-        self.ensure_one()
-        employee = document.employee_id
-        if self.approver_type == "manager":
-            users = employee.parent_id.user_id
-        elif self.approver_type == "department_head":
-            users = employee.department_id.manager_id.user_id
-        elif self.approver_type == "committee":
-            users = document.committee_id.chair_id
-        elif self.approver_type == "group":
-            users = self.group_id.users
-        else:
-            users = self.user_ids
-        users = users.filtered(lambda user: user.active and user != employee.user_id)
-        if not users:
-            raise UserError(
-                self.env._(
-                    "The approval step %(step)s has nobody to decide for %(employee)s: set its "
-                    "approvers in Technical Grades ▸ Configuration ▸ Approval Steps (or the "
-                    "employee's manager and department, or the committee's chair).",
-                    step=self.name,
-                    employee=employee.name,
+    @api.constrains("model_id", "domain", "approver_type", "user_field_id", "group_id")
+    def _check_model_and_approvers(self):
+        models_ = self.env[self._mixin]._approval_models()
+        for step in self:
+            model = step.model_id.model
+            if model not in models_:
+                raise ValidationError(
+                    self.env._(
+                        "%(model)s has no approval chain: a step applies to %(models)s.",
+                        model=step.model_id.name,
+                        models=", ".join(self.env["ir.model"]._get(m).name for m in models_),
+                    )
                 )
-            )
-        return users
+            try:
+                domain = safe_eval(step.domain or "[]", {"user": self.env.user})
+                self.env[model].sudo().search_count(domain, limit=1)
+            except Exception as error:
+                raise ValidationError(
+                    self.env._(
+                        "The domain of the step %(step)s is not valid: %(error)s",
+                        step=step.name,
+                        error=error,
+                    )
+                ) from error
+            if step.approver_type == "committee" and not self.env[model]._approval_committee:
+                raise ValidationError(
+                    self.env._(
+                        "%(model)s have no committee: the step %(step)s needs another approver "
+                        "type.",
+                        model=step.model_id.name,
+                        step=step.name,
+                    )
+                )
+            if step.approver_type == "field" and (
+                not step.user_field_id
+                or step.user_field_id.model_id != step.model_id
+                or step.user_field_id.relation != "res.users"
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "The step %(step)s names its approver by a user field of %(model)s: "
+                        "choose that field.",
+                        step=step.name,
+                        model=step.model_id.name,
+                    )
+                )
+            if step.approver_type == "group" and not step.group_id:
+                raise ValidationError(
+                    self.env._("The step %(step)s needs its group.", step=step.name)
+                )

@@ -20,7 +20,6 @@ PROGRESS = {
 }
 OFFICER = "hr_technical_grade.group_technical_grade_officer"
 PAYROLL = "payroll.group_payroll_user"
-APPROVAL_ACTIVITY = "hr_technical_grade.mail_activity_evaluation_approval"
 
 
 class HrTechnicalGradeCampaign(models.Model):
@@ -387,49 +386,12 @@ class HrTechnicalGradeCampaign(models.Model):
     def _cron_remind(self):
         """Daily: remind overdue approvers and responsibles of late campaigns.
 
-        An approval activity past its deadline reminds its approver at most
-        once a day (the day is recorded on the activity); an open campaign
-        past its deadline reminds its responsible once a day.
+        The approvers of every document of the approval engine are reminded
+        by the engine (``hr.technical.grade.approval._cron_remind_approvers``);
+        an open campaign past its deadline reminds its responsible once a day.
         """
         today = fields.Date.context_today(self)
-        activity_type = self.env.ref(APPROVAL_ACTIVITY, raise_if_not_found=False)
-        reminded = self.env["mail.activity"]
-        if activity_type:
-            activities = (
-                self.env["mail.activity"]
-                .sudo()
-                .search(
-                    [
-                        ("activity_type_id", "=", activity_type.id),
-                        ("res_model", "=", "hr.technical.grade.evaluation"),
-                        ("date_deadline", "<", today),
-                        ("user_id", "!=", False),
-                        "|",
-                        ("technical_grade_reminded_on", "=", False),
-                        ("technical_grade_reminded_on", "<", today),
-                    ]
-                )
-            )
-            evaluations = self.env["hr.technical.grade.evaluation"].sudo()
-            evaluations = evaluations.browse(activities.mapped("res_id"))
-            for activity in activities:
-                # In the approver's language.
-                evaluation = evaluations.browse(activity.res_id).with_context(
-                    lang=activity.user_id.lang
-                )
-                evaluation.message_notify(
-                    partner_ids=activity.user_id.partner_id.ids,
-                    subject=evaluation.env._(
-                        "Reminder: %(name)s waits for your approval", name=evaluation.name
-                    ),
-                    body=evaluation.env._(
-                        "%(summary)s was due on %(deadline)s and still waits for your decision.",
-                        summary=activity.summary or evaluation.name,
-                        deadline=activity.date_deadline,
-                    ),
-                )
-            activities.write({"technical_grade_reminded_on": today})
-            reminded = activities
+        reminded = self.env["hr.technical.grade.approval"]._cron_remind_approvers()
         campaigns = self.sudo().search(
             [
                 ("state", "=", "open"),

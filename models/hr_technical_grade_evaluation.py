@@ -83,6 +83,8 @@ class HrTechnicalGradeEvaluation(models.Model):
     _inherit = ["mail.thread", "mail.activity.mixin", "hr.technical.grade.approval.mixin"]
     _order = "create_date desc, id desc"
     _approval_activity_type = "hr_technical_grade.mail_activity_evaluation_approval"
+    _approval_reject_states = ("submitted", "approved")
+    _approval_committee = True
     _workflow_fields = frozenset(WORKFLOW_FIELDS)
     _workflow_defaults = WORKFLOW_DEFAULTS
 
@@ -200,22 +202,6 @@ class HrTechnicalGradeEvaluation(models.Model):
     )
     history_id = fields.Many2one(
         "hr.technical.grade.history", string="Grade History Line", readonly=True, copy=False
-    )
-    approval_ids = fields.One2many(
-        "hr.technical.grade.evaluation.approval",
-        "evaluation_id",
-        string="Approvals",
-        readonly=True,
-        copy=False,
-    )
-    previous_approval_ids = fields.One2many(
-        "hr.technical.grade.evaluation.approval",
-        "evaluation_id",
-        string="Earlier Rounds",
-        domain=[("superseded", "=", True)],
-        readonly=True,
-        copy=False,
-        help="The decisions of the earlier submissions, rejections included.",
     )
     pending_approver_ids = fields.Many2many(
         "res.users",
@@ -817,24 +803,10 @@ class HrTechnicalGradeEvaluation(models.Model):
     # Actions
     # ------------------------------------------------------------------
 
-    def action_submit(self):
-        self._check_state("draft")
+    def _check_submit(self):
         self._check_eligible(fields.Date.context_today(self))
-        unchained = self._start_approval_chain()
-        for evaluation in self:
-            # Each submission is a round of its own: the earlier ones stay on record.
-            rounds = evaluation.sudo().previous_approval_ids.mapped("round")
-            evaluation.sudo()._current_approvals().round = max(rounds, default=0) + 1
-        # No step applies: the last (absent) step's check still holds.
-        for evaluation in unchained:
-            evaluation._check_final_approval()
-        unchained.sudo().write({"state": "approved"})
-        self._open_committee_scoring()
-        self.activity_update()
 
-    def action_approve(self):
-        """Approve the current step; the last step approves the evaluation."""
-        self._check_approval_update()
+    def _check_approve(self):
         for evaluation in self:
             if (
                 evaluation.current_approval_id.committee_step
@@ -847,9 +819,9 @@ class HrTechnicalGradeEvaluation(models.Model):
                         name=evaluation.name,
                     )
                 )
-        self._approve_current_step().sudo().state = "approved"
+
+    def _on_chain_progress(self):
         self._open_committee_scoring()
-        self.activity_update()
 
     def _check_final_approval(self):
         if self.result != "passed":
@@ -863,22 +835,14 @@ class HrTechnicalGradeEvaluation(models.Model):
         self._check_campaign_quota()
 
     def action_reject(self, reason):
-        """Reject: the current step's approvers, or HR; the applicant is told why."""
         reason = self._clean_reason(reason, self.env._("Say why the evaluation is rejected."))
-        self._check_state("submitted", "approved")
-        officer = self.env.user.has_group(OFFICER)
-        for evaluation in self:
-            if not officer:
-                evaluation._check_approval_update()
-            evaluation._record_rejection(reason)
-            evaluation.sudo().state = "rejected"
-            applicant = evaluation.employee_id.user_id | evaluation.create_uid
-            evaluation.sudo().message_post(
-                body=self.env._("Rejected: %(reason)s", reason=reason),
-                partner_ids=applicant.partner_id.ids,
-                author_id=self.env.user.partner_id.id,
-            )
-        self.activity_update()
+        return super().action_reject(reason)
+
+    def _approval_committee_users(self, step):
+        return self.sudo().committee_id.chair_id
+
+    def _approval_notified_partners(self):
+        return (self.employee_id.user_id | self.create_uid).partner_id
 
     def _check_applicant_or_officer(self):
         """Withdrawing or reopening a request: its applicant, or HR."""
@@ -899,9 +863,11 @@ class HrTechnicalGradeEvaluation(models.Model):
         self.sudo().write({"state": "cancel"})
         self.activity_update()
 
-    def action_draft(self):
-        self._check_state("rejected", "cancel")
+    def _check_reopen(self):
         self._check_applicant_or_officer()
+        self._check_send_back()
+
+    def _check_send_back(self):
         for evaluation in self:
             if evaluation.committee_state == "signed":
                 raise UserError(
@@ -911,12 +877,11 @@ class HrTechnicalGradeEvaluation(models.Model):
                         name=evaluation.name,
                     )
                 )
-        # A committee round that never concluded starts again; the approvals
-        # of the round stay on record.
-        self.sudo().score_ids.unlink()
-        self._supersede_approvals()
-        self.sudo().write({"state": "draft", "committee_state": "none"})
-        self.activity_update()
+
+    def _on_reopened(self):
+        # A committee round that never concluded starts again.
+        self.score_ids.unlink()
+        self.write({"committee_state": "none"})
 
     def _approval_activity_summary(self, step):
         return self.env._(
@@ -927,11 +892,26 @@ class HrTechnicalGradeEvaluation(models.Model):
         )
 
     def activity_update(self):
-        """The approval activities, and no scoring activity outside the scoring."""
+        """Every activity of the evaluations: their approvers, then the committee's members.
+
+        While the committee scores, each member with a pending score line has
+        a scoring activity, marked done once scored; outside the scoring
+        there is none.
+        """
         res = super().activity_update()
-        self.sudo().filtered(lambda e: e.committee_state != "scoring").activity_unlink(
-            [SCORING_ACTIVITY]
-        )
+        wanted = {}
+        for evaluation in self.sudo():
+            if evaluation.committee_state == "scoring":
+                summary = self.env._(
+                    "Score %(employee)s for %(grade)s",
+                    employee=evaluation.employee_id.name,
+                    grade=evaluation.target_grade_id.name,
+                )
+                pending = evaluation.score_ids.filtered(lambda score: score.state == "pending")
+                wanted[evaluation.id] = dict.fromkeys(pending.member_id, summary)
+        scoring = self.filtered(lambda e: e.committee_state == "scoring")
+        scoring._sync_activities(SCORING_ACTIVITY, wanted, self.env._("Scored"))
+        (self - scoring)._sync_activities(SCORING_ACTIVITY, wanted)
         return res
 
     def action_apply(self):
@@ -1209,11 +1189,7 @@ class HrTechnicalGradeEvaluation(models.Model):
                 scored_on=fields.Datetime.now(),
             )
         )
-        self.sudo().activity_feedback(
-            [SCORING_ACTIVITY],
-            user_id=self.env.uid,
-            feedback=self.env._("Scored"),
-        )
+        self.activity_update()
         self.sudo().message_post(
             body=self.env._("%(member)s has scored.", member=self.env.user.name),
             author_id=self.env.user.partner_id.id,
@@ -1253,7 +1229,7 @@ class HrTechnicalGradeEvaluation(models.Model):
         }
         vals["committee_state"] = "closed"
         evaluation.write(vals)
-        evaluation.activity_unlink([SCORING_ACTIVITY])
+        evaluation.activity_update()
         evaluation.message_post(
             body=self.env._(
                 "Scoring closed: %(count)s member(s) scored (%(rule)s). Theory %(theory)s, "
@@ -1390,7 +1366,9 @@ class HrTechnicalGradeEvaluation(models.Model):
     def _compute_quota_rank(self):
         """Each evaluation's place in its campaign's ranking (``campaign._quota_ranking``)."""
         ranking = {}
-        for campaign in self.campaign_id:
+        # The ranking is the campaign's, whoever reads it: every candidate counts,
+        # not only those the reader may see (an approver sees their own candidate).
+        for campaign in self.campaign_id.sudo():
             ranking.update(campaign._quota_ranking())
         for evaluation in self:
             quotas = {
@@ -1410,7 +1388,7 @@ class HrTechnicalGradeEvaluation(models.Model):
         campaigns = self.env["hr.technical.grade.campaign"].search([("quota_ids", "!=", False)])
         beyond = [
             key
-            for campaign in campaigns
+            for campaign in campaigns.sudo()
             for key, ranked in campaign._quota_ranking().items()
             if not ranked.within_quota
         ]

@@ -69,16 +69,5 @@ class HrTechnicalGradeEvaluationScore(models.Model):
     def create(self, vals_list):
         """A member HR adds while the committee scores gets a scoring activity."""
         scores = super().create(vals_list)
-        for score in scores:
-            evaluation = score.evaluation_id
-            if score.state == "pending" and evaluation.committee_state == "scoring":
-                evaluation.sudo().activity_schedule(
-                    "hr_technical_grade.mail_activity_evaluation_scoring",
-                    user_id=score.member_id.id,
-                    summary=self.env._(
-                        "Score %(employee)s for %(grade)s",
-                        employee=evaluation.employee_id.name,
-                        grade=evaluation.target_grade_id.name,
-                    ),
-                )
+        scores.evaluation_id.activity_update()
         return scores

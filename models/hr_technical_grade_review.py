@@ -78,6 +78,9 @@ class HrTechnicalGradeReview(models.Model):
     _inherit = ["mail.thread", "mail.activity.mixin", "hr.technical.grade.approval.mixin"]
     _order = "period_start desc, employee_id, id"
     _approval_activity_type = "hr_technical_grade.mail_activity_review_approval"
+    # A review is not rejected: an approver sends it back to the superior.
+    _approval_rejected_state = None
+    _approval_reopen_states = ("cancel",)
     _workflow_fields = frozenset(WORKFLOW_FIELDS)
     _workflow_defaults = WORKFLOW_DEFAULTS
 
@@ -245,13 +248,6 @@ class HrTechnicalGradeReview(models.Model):
         help="What HR and the direct superior found while handling the appeal.",
     )
     appeal_decision = fields.Text(tracking=True, copy=False)
-    approval_ids = fields.One2many(
-        "hr.technical.grade.evaluation.approval",
-        "review_id",
-        string="Approvals",
-        readonly=True,
-        copy=False,
-    )
     pending_approver_ids = fields.Many2many(
         "res.users",
         "hr_technical_grade_review_pending_approver_rel",
@@ -834,9 +830,8 @@ class HrTechnicalGradeReview(models.Model):
     def _workflow_actions(self):
         return self.env._("submit, approve, return, appeal")
 
-    def action_submit(self):
-        """Send the scored review up the result approval chain."""
-        self._check_state("draft")
+    def _check_submit(self):
+        """The superior (or HR) submits a review every reviewer has scored."""
         self._check_superior_or_officer()
         for review in self:
             pending = review.sudo().reviewer_ids.filtered(lambda r: r.state == "pending")
@@ -850,43 +845,51 @@ class HrTechnicalGradeReview(models.Model):
                     )
                 )
         self._check_parts_complete()
-        self._start_approval_chain().sudo()._finish()
-        self.activity_update()
 
-    def action_approve(self):
-        """Approve the current step; the last step finishes the review."""
-        self._check_approval_update()
-        self._approve_current_step().sudo()._finish()
-        self.activity_update()
+    def _on_approved(self):
+        self._finish()
+
+    def _approval_notified_partners(self):
+        return self.superior_user_id.partner_id
 
     def action_return(self, reason):
-        """An approver (or HR) sends the review back to the superior, saying why.
-
-        The current step is recorded as rejected with the reason, and the
-        round's approvals stay on record, superseded by the next submission.
-        """
+        """An approver (or HR) sends the review back to the superior, saying why."""
         reason = self._clean_reason(reason, self.env._("Say why the review goes back."))
-        self._check_state("submitted")
-        if not self.env.user.has_group(OFFICER):
-            self._check_approval_update()
-        self._record_rejection(reason)
-        self._supersede_approvals()
-        for review in self:
-            review.sudo().write({"state": "draft"})
-            review.sudo().message_post(
-                body=self.env._("Returned for correction: %(reason)s", reason=reason),
-                partner_ids=review.superior_user_id.partner_id.ids,
-                author_id=self.env.user.partner_id.id,
-            )
-        self.activity_update()
+        return self.action_send_back(reason)
 
     def action_cancel(self):
         if not self.env.user.has_group(OFFICER):
             raise AccessError(self.env._("Only HR cancels reviews."))
         self._check_state("draft", "submitted")
         self.sudo().write({"state": "cancel"})
-        self.sudo().reviewer_ids.activity_ids.unlink()
         self.activity_update()
+
+    def activity_update(self):
+        """Every activity of the reviews: approvers, 360° reviewers, appeal handlers.
+
+        Reviewers of an open review score through their own activity (on
+        their reviewer line), marked done once they submit, removed when the
+        review leaves its draft; the handlers of an open appeal get one each,
+        marked done once it is decided.
+        """
+        res = super().activity_update()
+        reviewers = self.sudo().reviewer_ids
+        open_reviewers = reviewers.filtered(lambda line: line.review_id.state == "draft")
+        open_reviewers._sync_scoring_activity()
+        (reviewers - open_reviewers).activity_ids.unlink()
+        wanted = {}
+        for review in self.sudo().filtered(lambda r: r.appeal_state == "open"):
+            handlers = (
+                review.superior_user_id | review.appeal_decider_user_id | review.plan_id.hr_user_id
+            )
+            summary = self.env._(
+                "Appeal of %(employee)s against review %(name)s",
+                employee=review.employee_id.name,
+                name=review.name,
+            )
+            wanted[review.id] = dict.fromkeys(handlers.filtered("active"), summary)
+        self._sync_activities(APPEAL_ACTIVITY, wanted, self.env._("Appeal decided"))
+        return res
 
     def _approval_activity_summary(self, step):
         return self.env._(
@@ -1049,19 +1052,7 @@ class HrTechnicalGradeReview(models.Model):
             )
         review = self.sudo()
         review.write({"appeal_state": "open", "appeal_reason": reason})
-        handlers = (
-            review.superior_user_id | review.appeal_decider_user_id | review.plan_id.hr_user_id
-        )
-        for user in handlers.filtered("active"):
-            review.activity_schedule(
-                APPEAL_ACTIVITY,
-                user_id=user.id,
-                summary=self.env._(
-                    "Appeal of %(employee)s against review %(name)s",
-                    employee=review.employee_id.name,
-                    name=review.name,
-                ),
-            )
+        self.activity_update()
         return True
 
     def action_appeal_decide(self, decision, new_score=None):
@@ -1110,5 +1101,5 @@ class HrTechnicalGradeReview(models.Model):
                 ),
                 author_id=self.env.user.partner_id.id,
             )
-        review.activity_feedback([APPEAL_ACTIVITY], feedback=self.env._("Appeal decided"))
+        review.activity_update()
         return True

@@ -65,7 +65,7 @@ class HrTechnicalGradeReviewReviewer(models.Model):
             [vals["review_id"] for vals in vals_list if vals.get("review_id")]
         )._check_entries_editable()
         lines = super().create(vals_list)
-        lines.filtered(lambda line: line.review_id.state == "draft")._schedule_scoring()
+        lines.review_id.activity_update()
         return lines
 
     def write(self, vals):
@@ -90,15 +90,26 @@ class HrTechnicalGradeReviewReviewer(models.Model):
             if line.review_id.sudo().state != "draft":
                 raise UserError(self.env._("This review is no longer open for scoring."))
         self.sudo().write({"state": "done"})
-        self.sudo()._close_activities()
+        self.review_id.activity_update()
         return True
 
-    def _schedule_scoring(self):
-        """One scoring activity per reviewer with a user, created in one batch."""
+    def _sync_scoring_activity(self):
+        """Part of the review's ``activity_update()``: the reviewers' own activities.
+
+        One scoring activity per pending reviewer with a user, created in one
+        batch; a reviewer who has scored has theirs marked done.
+        """
         activity_type = self.env.ref(ACTIVITY_TYPE)
+        self.filtered(lambda line: line.state != "pending").activity_ids.filtered(
+            lambda a: a.activity_type_id == activity_type
+        ).action_feedback(feedback=self.env._("Scored"))
         model = self.env["ir.model"]._get_id(self._name)
         vals_list = []
-        for line in self.filtered(lambda rec: rec.user_id and rec.state == "pending"):
+        for line in self.filtered(
+            lambda rec: rec.user_id
+            and rec.state == "pending"
+            and not rec.activity_ids.filtered(lambda a: a.activity_type_id == activity_type)
+        ):
             vals_list.append(
                 {
                     "res_model_id": model,
@@ -118,11 +129,6 @@ class HrTechnicalGradeReviewReviewer(models.Model):
             .with_context(mail_activity_quick_update=True)
             .create(vals_list)
         )
-
-    def _close_activities(self):
-        activity_type = self.env.ref(ACTIVITY_TYPE)
-        activities = self.activity_ids.filtered(lambda a: a.activity_type_id == activity_type)
-        activities.action_feedback(feedback=self.env._("Scored"))
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_open(self):

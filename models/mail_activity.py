@@ -11,5 +11,5 @@ class MailActivity(models.Model):
         string="Reminded On",
         readonly=True,
         copy=False,
-        help="Last day the daily reminder of overdue grade evaluation approvals was sent.",
+        help="Last day the daily reminder of this overdue approval was sent.",
     )

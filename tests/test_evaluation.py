@@ -183,12 +183,16 @@ class TestEvaluation(TechnicalGradeCase):
     def test_rejection_needs_a_reason_and_tells_the_applicant(self):
         evaluation = self.promotion()
         evaluation.action_submit()
-        wizard = self.env["hr.technical.grade.evaluation.reject.wizard"].with_user(self.hr_officer)
+        wizard = self.env["hr.technical.grade.approval.reason.wizard"].with_user(self.hr_officer)
         with self.assertRefused(UserError, "Say why"):
             evaluation.with_user(self.hr_officer).action_reject(" ")
         wizard.create(
-            {"evaluation_ids": evaluation.ids, "reason": "Practical exam missing"}
-        ).action_reject()
+            {
+                "res_model": evaluation._name,
+                "res_ids": evaluation.ids,
+                "reason": "Practical exam missing",
+            }
+        ).action_confirm()
         self.assertEqual(evaluation.state, "rejected")
         message = evaluation.message_ids.filtered(
             lambda m: "Practical exam missing" in (m.body or "")

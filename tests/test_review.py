@@ -172,12 +172,17 @@ class TestReview(ReviewCase):
         self.score_all(review, 80)
         self.env["res.lang"]._activate_lang("zh_CN")
         first_step = self.env["hr.technical.grade.approval.step"].search(
-            [("document", "=", "review")], limit=1
+            [("model_id.model", "=", "hr.technical.grade.review")], limit=1
         )
         first_step.update_field_translations("name", {"zh_CN": "上级评定"})
         review.with_user(self.manager_user).write({"results_score": 80, "kpi_checked": True})
         review.with_user(self.manager_user).action_submit()
-        self.assertEqual(review.approval_ids.step_id.mapped("document"), ["review"] * 4)
+        self.assertEqual(
+            review.approval_ids.step_id.mapped("model"), ["hr.technical.grade.review"] * 4
+        )
+        self.assertEqual(
+            set(review.approval_ids.mapped("res_model")), {"hr.technical.grade.review"}
+        )
         # The trail names each step in every language, as the steps did then.
         first = review.approval_ids[0]
         self.assertEqual(first.step_id, first_step)

@@ -16,7 +16,7 @@ from .common import TechnicalGradeCase
 from .review_common import ReviewCase
 
 LOCKED = "change only while it is open"
-APPROVAL = "hr.technical.grade.evaluation.approval"
+APPROVAL = "hr.technical.grade.approval"
 
 
 class SecurityReviewCase(ReviewCase):
@@ -136,7 +136,8 @@ class TestApprovalTrail(SecurityReviewCase):
             with self.assertRefused(AccessError, "only the approval chain writes them"):
                 Approval.with_user(user).create(
                     {
-                        "review_id": review.id,
+                        "res_model": review._name,
+                        "res_id": review.id,
                         "name": "Forged step",
                         "approval_mode": "any",
                         "state": "approved",

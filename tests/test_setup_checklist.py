@@ -3,7 +3,7 @@
 
 from datetime import date, timedelta
 
-from odoo.exceptions import UserError
+from odoo.exceptions import RedirectWarning
 from odoo.fields import Command
 from odoo.tests import tagged
 
@@ -101,8 +101,17 @@ class TestSetupChecklist(TechnicalGradeCase):
         evaluation = self.env["hr.technical.grade.evaluation"].with_user(self.hr_officer).create(
             {"employee_id": self.engineer.id, "kind": "promotion"}
         )
-        with self.assertRefused(UserError, "has nobody to decide"):
-            evaluation.action_submit()
+        with self.assertRaisesRegex(RedirectWarning, "has nobody to decide") as caught:
+            with self.env.cr.savepoint():
+                evaluation.action_submit()
+        self.env.invalidate_all()
+        # The refusal links to the record to fix: here the committee, for its chair.
+        _message, action, button, _context = caught.exception.args
+        self.assertEqual(
+            (action["res_model"], action["res_id"]),
+            ("hr.technical.grade.committee", self.committee.id),
+        )
+        self.assertIn(self.committee.name, button)
         self.assertEqual(evaluation.state, "draft")
         # Done as the checklist says: committee members and chair, the VPs, the form.
         self.committee.write(

@@ -218,7 +218,7 @@ def approver_login(odoo, evaluation_id):
     )[0]["current_approval_id"][0]
     step = odoo.call(
         "admin",
-        "hr.technical.grade.evaluation.approval",
+        "hr.technical.grade.approval",
         "read",
         [step_id],
         ["approver_ids", "committee_step"],

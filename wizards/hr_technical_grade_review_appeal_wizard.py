@@ -5,14 +5,18 @@ from odoo import fields, models
 
 
 class HrTechnicalGradeReviewAppealWizard(models.TransientModel):
-    """Appeal a review, decide an appeal, or return a review, with the words it needs."""
+    """Appeal a review or decide an appeal, with the words it needs.
+
+    Returning a review to its superior goes through the approval engine's
+    shared reason wizard.
+    """
 
     _name = "hr.technical.grade.review.appeal.wizard"
     _description = "Performance Review Appeal"
 
     review_id = fields.Many2one("hr.technical.grade.review", required=True)
     mode = fields.Selection(
-        [("appeal", "Appeal"), ("decide", "Decide the appeal"), ("return", "Return")],
+        [("appeal", "Appeal"), ("decide", "Decide the appeal")],
         required=True,
         default="appeal",
     )
@@ -25,8 +29,6 @@ class HrTechnicalGradeReviewAppealWizard(models.TransientModel):
         review = self.review_id
         if self.mode == "appeal":
             review.action_appeal(self.text)
-        elif self.mode == "decide":
-            review.action_appeal_decide(self.text, self.new_score if self.change_score else None)
         else:
-            review.action_return(self.text)
+            review.action_appeal_decide(self.text, self.new_score if self.change_score else None)
         return {"type": "ir.actions.act_window_close"}

@@ -8,7 +8,6 @@ throwaway cache and build folders.  Run by `make test` before the addon's
 tests.
 """
 
-import functools
 import http.server
 import io
 import os
@@ -41,7 +40,7 @@ def tarball(release_py=RELEASE_PY, top="odoo-18.0.post20261101"):
 
 
 class _Handler(http.server.BaseHTTPRequestHandler):
-    def do_GET(self):  # noqa: N802 (http.server's name)
+    def do_GET(self):
         self.server.requests.append(self.path)
         body = self.server.files.get(self.path)
         if body is None:

@@ -1,0 +1,250 @@
+# Copyright 2026 hr_technical_grade contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+
+from collections import defaultdict
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
+from odoo.tools import SQL
+
+from .hr_technical_grade_approval_step import APPROVAL_MODES
+
+
+class HrTechnicalGradeApproval(models.Model):
+    """One approval step of one document, with its decision: the audit trail.
+
+    Rows are keyed by the document's model and id (``res_model``, ``res_id``),
+    like ``tier.review`` of OCA ``base_tier_validation``: any model that
+    inherits ``hr.technical.grade.approval.mixin`` gets its chain here.
+    Whoever reads the document reads its approvals, and nobody else.
+
+    Only the approval engine writes approvals, as the superuser: nobody
+    records a decision in another's name, and no approval is deleted.  A
+    document sent back or reopened keeps the approvals of its earlier rounds,
+    marked superseded; approvals go with their document only, when a draft or
+    cancelled document is deleted.
+    """
+
+    _name = "hr.technical.grade.approval"
+    _description = "Technical Grade Approval"
+    # The current round first, in its order; then the earlier rounds, latest first.
+    _order = "res_model, res_id, superseded, round desc, sequence, id"
+
+    res_model = fields.Char("Document Model", required=True, index=True, readonly=True)
+    res_id = fields.Many2oneReference(
+        "Document", model_field="res_model", required=True, index=True, readonly=True
+    )
+    step_id = fields.Many2one("hr.technical.grade.approval.step", ondelete="set null")
+    sequence = fields.Integer()
+    # The step's name in every language, as it was when the chain was copied.
+    name = fields.Char(required=True, translate=True)
+    approval_mode = fields.Selection(APPROVAL_MODES, required=True)
+    committee_step = fields.Boolean(
+        help="The committee scores the candidate; its chair decides by signing its opinion."
+    )
+    approver_ids = fields.Many2many(
+        "res.users",
+        "hr_technical_grade_approval_approver_rel",
+        "approval_id",
+        "user_id",
+        string="Approvers",
+    )
+    approved_by_ids = fields.Many2many(
+        "res.users",
+        "hr_technical_grade_approval_approved_rel",
+        "approval_id",
+        "user_id",
+    )
+    state = fields.Selection(
+        [
+            ("waiting", "Waiting"),
+            ("pending", "To Approve"),
+            ("approved", "Approved"),
+            ("rejected", "Rejected"),
+        ],
+        required=True,
+        default="waiting",
+    )
+    decided_by_id = fields.Many2one("res.users")
+    decided_on = fields.Datetime()
+    comment = fields.Text()
+    # A document sent back or reopened keeps the decisions of the round that
+    # ended: its approvals are superseded, and only the others (the current
+    # round) make the chain.
+    superseded = fields.Boolean(
+        default=False,
+        readonly=True,
+        help="Of an earlier round: the document was sent back or reopened since.",
+    )
+    round = fields.Integer(
+        default=1, help="The submission this decision belongs to: 1 for the first, and so on."
+    )
+
+    _sql_constraints = [
+        ("round_positive", "CHECK(round > 0)", "Rounds are numbered from 1."),
+    ]
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._check_engine()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._check_engine()
+        return super().write(vals)
+
+    def _check_engine(self):
+        if not self.env.su:
+            raise AccessError(
+                self.env._(
+                    "Approvals record the decisions of the approvers: only the approval chain "
+                    "writes them."
+                )
+            )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_never(self):
+        if self.env.su and self.env.context.get("approval_document_unlink"):
+            return  # with their deleted document, by the engine (the mixin's unlink)
+        raise UserError(
+            self.env._(
+                "Approvals are the audit trail of their document: they are never deleted, "
+                "only the draft or cancelled document with them."
+            )
+        )
+
+    # ------------------------------------------------------------------
+    # Access: an approval is read with its document
+    # ------------------------------------------------------------------
+
+    def _check_access(self, operation):
+        """Read an approval when its document can be read; write only as the engine."""
+        result = super()._check_access(operation)
+        if not self or operation != "read" or self.env.su:
+            return result
+        approvals = self - result[0] if result else self
+        forbidden = self.browse()
+        for res_model, ids in approvals._group_by_document().items():
+            documents = self.env[res_model].browse(ids)
+            denied = documents._check_access("read")
+            if denied:
+                forbidden |= approvals.sudo().filtered(
+                    lambda a, m=res_model, d=set(denied[0].ids): a.res_model == m and a.res_id in d
+                )
+        if not forbidden:
+            return result
+        forbidden = self.browse(forbidden.ids)
+        if result:
+            return (result[0] + forbidden, result[1])
+        return (forbidden, lambda: forbidden._make_access_error(operation))
+
+    def _group_by_document(self):
+        by_model = defaultdict(set)
+        for approval in self.sudo():
+            by_model[approval.res_model].add(approval.res_id)
+        return by_model
+
+    @api.model
+    def _search(self, domain, offset=0, limit=None, order=None):
+        """Only the approvals of documents the user may read, as mail.activity does."""
+        if self.env.su:
+            return super()._search(domain, offset, limit, order)
+        query = super()._search(domain, offset, limit, order)
+        rows = self.env.execute_query(
+            query.select(
+                SQL.identifier(self._table, "id"),
+                SQL.identifier(self._table, "res_model"),
+                SQL.identifier(self._table, "res_id"),
+            )
+        )
+        model_ids = defaultdict(set)
+        for __, res_model, res_id in rows:
+            model_ids[res_model].add(res_id)
+        allowed = {
+            res_model: set(self.env[res_model].browse(ids).exists()._filtered_access("read")._ids)
+            for res_model, ids in model_ids.items()
+            if res_model in self.env
+        }
+        approvals = self.browse(
+            id_ for id_, res_model, res_id in rows if res_id in allowed.get(res_model, ())
+        )
+        return approvals._as_query(order)
+
+    def _document(self):
+        """The document this approval belongs to."""
+        self.ensure_one()
+        return self.env[self.res_model].browse(self.res_id)
+
+    def _copy_step_names(self):
+        """Name the approvals after their steps, in every language at once.
+
+        The trail keeps the names the steps had when the document was
+        submitted, whoever reads it and whatever the steps are called later.
+        """
+        if not self:
+            return
+        self.flush_recordset(["step_id", "name"])
+        self.env["hr.technical.grade.approval.step"].flush_model(["name"])
+        self.env.cr.execute(
+            SQL(
+                "UPDATE %(approval)s AS approval SET name = step.name"
+                " FROM %(step)s AS step"
+                " WHERE approval.step_id = step.id AND approval.id IN %(ids)s",
+                approval=SQL.identifier(self._table),
+                step=SQL.identifier("hr_technical_grade_approval_step"),
+                ids=tuple(self.ids),
+            )
+        )
+        self.invalidate_recordset(["name"])
+
+    @api.model
+    def _cron_remind_approvers(self):
+        """Daily: remind the approvers of overdue steps, for every model of the engine.
+
+        An approval activity past its deadline reminds its approver at most
+        once a day (the day is recorded on the activity), whatever model uses
+        the approval mixin: the models are found in the registry.
+        """
+        today = fields.Date.context_today(self)
+        reminded = self.env["mail.activity"]
+        Mixin = self.env["hr.technical.grade.approval.mixin"]
+        for model in Mixin._approval_models():
+            Document = self.env[model].sudo()
+            activity_type = self.env.ref(Document._approval_activity_type, raise_if_not_found=False)
+            if not activity_type:
+                continue
+            activities = reminded.sudo().search(
+                [
+                    ("activity_type_id", "=", activity_type.id),
+                    ("res_model", "=", model),
+                    ("date_deadline", "<", today),
+                    ("user_id", "!=", False),
+                    "|",
+                    ("technical_grade_reminded_on", "=", False),
+                    ("technical_grade_reminded_on", "<", today),
+                ]
+            )
+            for activity in activities:
+                # In the approver's language.
+                document = Document.browse(activity.res_id).with_context(lang=activity.user_id.lang)
+                document.message_notify(
+                    partner_ids=activity.user_id.partner_id.ids,
+                    subject=document.env._(
+                        "Reminder: %(name)s waits for your approval", name=document.name
+                    ),
+                    body=document.env._(
+                        "%(summary)s was due on %(deadline)s and still waits for your decision.",
+                        summary=activity.summary or document.name,
+                        deadline=activity.date_deadline,
+                    ),
+                )
+            activities.write({"technical_grade_reminded_on": today})
+            reminded |= activities
+        return reminded
+
+    def _waiting_for(self):
+        """Approvers of a pending step who still have to decide."""
+        self.ensure_one()
+        if self.approval_mode == "all":
+            return self.approver_ids - self.approved_by_ids
+        return self.approver_ids

@@ -1,0 +1,333 @@
+# Copyright 2026 hr_technical_grade contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+"""The approval engine: generic rows, steps by model and domain, one lifecycle."""
+
+import ast
+import inspect
+from datetime import date, timedelta
+from pathlib import Path
+from unittest.mock import patch
+
+from odoo.exceptions import UserError, ValidationError
+from odoo.tests import new_test_user, tagged
+
+from odoo.addons.mail.models.mail_activity_mixin import MailActivityMixin
+
+from .common import TechnicalGradeCase
+from .review_common import ReviewCase
+
+STEP = "hr.technical.grade.approval.step"
+REVIEW = "hr.technical.grade.review"
+EVALUATION = "hr.technical.grade.evaluation"
+
+
+def only_from_activity_update(test):
+    """Fail ``test`` if an activity is scheduled outside ``activity_update()``."""
+    original = MailActivityMixin.activity_schedule
+
+    def checked(records, *args, **kwargs):
+        callers = [frame.function for frame in inspect.stack()[1:40]]
+        test.assertIn("activity_update", callers, "activity scheduled outside activity_update")
+        return original(records, *args, **kwargs)
+
+    return patch.object(MailActivityMixin, "activity_schedule", checked)
+
+
+@tagged("post_install", "-at_install")
+class TestApprovalEngineReviews(ReviewCase):
+    def submitted(self):
+        review = self.open_review()
+        review.with_user(self.manager_user).write({"results_score": 80})
+        self.score_all(review, 80)
+        review.with_user(self.manager_user).action_submit()
+        return review
+
+    def reason_wizard(self, user, documents, decision, reason):
+        return (
+            self.env["hr.technical.grade.approval.reason.wizard"]
+            .with_user(user)
+            .create(
+                {
+                    "res_model": documents._name,
+                    "res_ids": documents.ids,
+                    "decision": decision,
+                    "reason": reason,
+                }
+            )
+        )
+
+    def test_rows_are_keyed_by_model_and_record(self):
+        review = self.submitted()
+        approvals = review.approval_ids
+        self.assertEqual(len(approvals), 4)
+        self.assertEqual(set(approvals.mapped("res_model")), {REVIEW})
+        self.assertEqual(set(approvals.mapped("res_id")), {review.id})
+        self.assertNotIn("review_id", approvals._fields)
+        self.assertNotIn("evaluation_id", approvals._fields)
+        # Readable with the document, by whoever reads it, and by nobody else.
+        mine = review.with_user(self.manager_user).approval_ids
+        self.assertEqual(mine, approvals)
+        outsider = new_test_user(self.env, login="tg_engine_outsider")
+        Approval = self.env["hr.technical.grade.approval"].with_user(outsider)
+        self.assertFalse(Approval.search([("id", "in", approvals.ids)]))
+
+    def test_rounds_count_on_reviews_too(self):
+        review = self.submitted()
+        self.assertEqual(set(review.approval_ids.mapped("round")), {1})
+        # The superior is no HR officer: the shared wizard lets them send it back.
+        self.assertFalse(self.manager_user.has_group(
+            "hr_technical_grade.group_technical_grade_officer"
+        ))
+        self.reason_wizard(self.manager_user, review, "send_back", "Recount").action_confirm()
+        self.assertEqual(review.state, "draft")
+        first_round = review.approval_ids
+        self.assertEqual(first_round[0].comment, "Recount")
+        self.assertTrue(all(first_round.mapped("superseded")))
+        review.with_user(self.manager_user).action_submit()
+        current = review.approval_ids - first_round
+        self.assertEqual(set(current.mapped("round")), {2})
+        self.assertEqual(review.previous_approval_ids, first_round)
+        self.assertEqual(review.with_user(self.manager_user).approval_ids, review.approval_ids)
+
+    def test_a_non_hr_approver_rejects_with_a_reason(self):
+        review = self.submitted()
+        wizard = self.reason_wizard(self.manager_user, review, "reject", "Results unproven")
+        wizard.action_confirm()
+        # A review is not rejected for good: it goes back to its superior.
+        self.assertEqual(review.state, "draft")
+        rejected = review.approval_ids.filtered(lambda a: a.state == "rejected")
+        self.assertEqual(rejected.decided_by_id, self.manager_user)
+        self.assertEqual(rejected.comment, "Results unproven")
+        # Not an approver of the current step: refused, wizard or not.
+        review.with_user(self.manager_user).action_submit()
+        review.with_user(self.manager_user).action_approve()
+        with self.assertRaises(Exception):
+            self.reason_wizard(self.manager_user, review, "reject", "Again").action_confirm()
+
+    def test_field_approver_type(self):
+        self.env[STEP].search([("model_id.model", "=", REVIEW)]).active = False
+        field = self.env["ir.model.fields"]._get(REVIEW, "superior_user_id")
+        self.env[STEP].create(
+            {
+                "name": "The superior named on the review",
+                "model_id": self.env["ir.model"]._get_id(REVIEW),
+                "approver_type": "field",
+                "user_field_id": field.id,
+            }
+        )
+        review = self.submitted()
+        self.assertEqual(review.approval_ids.approver_ids, self.manager_user)
+        review.with_user(self.manager_user).action_approve()
+        self.assertEqual(review.state, "done")
+        with self.assertRaises(ValidationError):
+            self.env[STEP].create(
+                {
+                    "name": "No field",
+                    "model_id": self.env["ir.model"]._get_id(REVIEW),
+                    "approver_type": "field",
+                }
+            )
+
+    def test_a_committee_step_of_reviews_is_refused_clearly(self):
+        with self.assertRaisesRegex(ValidationError, "committee"):
+            self.env[STEP].create(
+                {
+                    "name": "Committee",
+                    "model_id": self.env["ir.model"]._get_id(REVIEW),
+                    "approver_type": "committee",
+                }
+            )
+        # One that slipped in (older data) stops the submission with a clear error.
+        step = self.env.ref("hr_technical_grade.review_step_plant_manager")
+        self.env.cr.execute(
+            "UPDATE hr_technical_grade_approval_step SET approver_type = 'committee' "
+            "WHERE id = %s",
+            [step.id],
+        )
+        step.invalidate_recordset(["approver_type"])
+        review = self.open_review()
+        review.with_user(self.manager_user).write({"results_score": 80})
+        self.score_all(review, 80)
+        with self.assertRaisesRegex(UserError, "committee"):
+            review.with_user(self.manager_user).action_submit()
+
+    def test_no_step_finishes_the_review_at_once(self):
+        self.env[STEP].search([("model_id.model", "=", REVIEW)]).active = False
+        review = self.submitted()
+        self.assertEqual(review.state, "done")
+        self.assertFalse(review.approval_ids)
+
+    def test_reminders_cover_every_model_of_the_engine(self):
+        self.assertIn(REVIEW, self.env["hr.technical.grade.approval.mixin"]._approval_models())
+        self.assertIn(EVALUATION, self.env["hr.technical.grade.approval.mixin"]._approval_models())
+        review = self.submitted()
+        activity = review.activity_ids.filtered(
+            lambda a: a.activity_type_id
+            == self.env.ref("hr_technical_grade.mail_activity_review_approval")
+        )
+        self.assertEqual(activity.user_id, self.manager_user)
+        activity.date_deadline = date.today() - timedelta(days=2)
+        reminded = self.env["hr.technical.grade.approval"]._cron_remind_approvers()
+        self.assertEqual(reminded, activity)
+        sent = self.env["mail.message"].search(
+            [
+                ("partner_ids", "in", self.manager_user.partner_id.ids),
+                ("subject", "ilike", "Reminder"),
+            ]
+        )
+        self.assertIn(review.name, sent.subject)
+        # The campaigns' daily job runs it too.
+        activity.technical_grade_reminded_on = date.today() - timedelta(days=1)
+        reminded, _campaigns = self.env["hr.technical.grade.campaign"]._cron_remind()
+        self.assertEqual(reminded, activity)
+
+    def test_every_activity_follows_from_activity_update(self):
+        with only_from_activity_update(self):
+            review = self.open_review()
+            review.with_user(self.manager_user).write({"results_score": 30})
+            self.score_all(review, 30)
+            review.with_user(self.manager_user).action_submit()
+            for user in (self.manager_user, self.hr_officer, self.plant_user, self.gm_user):
+                review.with_user(user).action_approve()
+            self.assertEqual(review.state, "done")
+            review.with_user(self.engineer_user).action_appeal("The results are wrong")
+            appeal = self.env.ref("hr_technical_grade.mail_activity_review_appeal")
+            self.assertIn(
+                self.manager_user,
+                review.activity_ids.filtered(lambda a: a.activity_type_id == appeal).user_id,
+            )
+            review.with_user(self.head_user).action_appeal_decide("Score stands")
+            self.assertFalse(review.activity_ids.filtered(lambda a: a.activity_type_id == appeal))
+
+
+@tagged("post_install", "-at_install")
+class TestApprovalEngineEvaluations(TechnicalGradeCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.engineer_user = new_test_user(
+            cls.env, login="tg_engine_engineer", groups="hr_technical_grade.group_technical_grade_user"
+        )
+        cls.manager_user = new_test_user(cls.env, login="tg_engine_manager")
+        Employee = cls.env["hr.employee"]
+        cls.manager = Employee.create({"name": "Engine Manager", "user_id": cls.manager_user.id})
+        cls.engineer.write({"user_id": cls.engineer_user.id, "parent_id": cls.manager.id})
+        today = date.today()
+        cls.engineer.technical_experience_date = today - timedelta(days=5 * 366)
+        cls.record(cls.engineer, cls.trainee, today - timedelta(days=4 * 365))
+        cls.record(cls.engineer, cls.junior, today - timedelta(days=2 * 366), "promotion")
+        cls.env[STEP].search([]).active = False
+        cls.manager_step = cls.env[STEP].create(
+            {"name": "Superior", "model_id": cls.env["ir.model"]._get_id(EVALUATION),
+             "approver_type": "manager"}
+        )
+        cls.demotion_step = cls.env[STEP].create(
+            {
+                "name": "HR for demotions",
+                "model_id": cls.env["ir.model"]._get_id(EVALUATION),
+                "domain": "[('kind', '=', 'demotion')]",
+                "approver_type": "users",
+                "user_ids": [(6, 0, cls.hr_officer.ids)],
+            }
+        )
+
+    def promotion(self, passed=True):
+        evaluation = self.env[EVALUATION].with_user(self.hr_officer).create(
+            {"employee_id": self.engineer.id, "kind": "promotion"}
+        )
+        levels = evaluation.template_id.level_ids
+        evaluation.line_ids.write({"level_id": levels[0 if passed else -1].id})
+        evaluation.write(
+            {
+                "theory_score": 90 if passed else 10,
+                "practical_score": 90 if passed else 10,
+                "teaching_score": 90 if passed else 10,
+                "scored": True,
+            }
+        )
+        return evaluation
+
+    def test_steps_apply_by_model_and_domain(self):
+        evaluation = self.promotion()
+        evaluation.with_user(self.hr_officer).action_submit()
+        self.assertEqual(evaluation.approval_ids.step_id, self.manager_step)
+        self.assertEqual(evaluation.approval_ids.res_model, EVALUATION)
+        self.assertEqual(evaluation.approval_ids.res_id, evaluation.id)
+        self.assertEqual(evaluation.approval_ids.round, 1)
+        with self.assertRaises(ValidationError):
+            self.demotion_step.domain = "[('no_such_field', '=', 1)]"
+
+    def test_shipped_steps_say_kinds_and_appointed_grades_as_domains(self):
+        gm = self.env.ref("hr_technical_grade.approval_step_general_manager")
+        self.assertEqual(gm.model_id.model, EVALUATION)
+        self.assertIn("target_grade_id.is_appointed", gm.domain)
+        self.assertNotIn("document", gm._fields)
+        self.assertNotIn("appointed_only", gm._fields)
+
+    def test_final_check_holds_without_any_step(self):
+        self.env[STEP].search([]).active = False
+        failed = self.promotion(passed=False)
+        with self.assertRaisesRegex(UserError, "has not passed"):
+            failed.with_user(self.hr_officer).action_submit()
+        self.assertEqual(failed.state, "draft")
+        self.assertFalse(failed.approval_ids)
+        failed.with_user(self.hr_officer).action_cancel()
+        passed = self.promotion()
+        passed.with_user(self.hr_officer).action_submit()
+        self.assertEqual(passed.state, "approved")
+
+    def test_a_non_hr_approver_rejects_an_evaluation_with_a_reason(self):
+        evaluation = self.promotion()
+        evaluation.with_user(self.hr_officer).action_submit()
+        self.env["hr.technical.grade.approval.reason.wizard"].with_user(self.manager_user).create(
+            {"res_model": EVALUATION, "res_ids": evaluation.ids, "reason": "Not ready yet"}
+        ).action_confirm()
+        self.assertEqual(evaluation.state, "rejected")
+        self.assertEqual(evaluation.approval_ids.decided_by_id, self.manager_user)
+        self.assertEqual(evaluation.approval_ids.comment, "Not ready yet")
+        # Reopened and submitted again: a second round, the first kept.
+        evaluation.with_user(self.hr_officer).action_draft()
+        evaluation.with_user(self.hr_officer).action_submit()
+        self.assertEqual(sorted(evaluation.approval_ids.mapped("round")), [1, 2])
+        self.assertEqual(evaluation.previous_approval_ids.comment, "Not ready yet")
+
+    def test_approvals_go_with_their_deleted_draft_only(self):
+        evaluation = self.promotion()
+        evaluation.with_user(self.hr_officer).action_submit()
+        approvals = evaluation.approval_ids
+        with self.assertRaises(UserError):
+            approvals.unlink()
+        with self.assertRaises(UserError):
+            evaluation.unlink()
+        evaluation.with_user(self.hr_officer).action_reject("No")
+        evaluation.with_user(self.hr_officer).action_draft()
+        evaluation.unlink()
+        self.assertFalse(approvals.exists())
+
+    def test_wizard_refuses_other_models(self):
+        wizard = self.env["hr.technical.grade.approval.reason.wizard"].create(
+            {"res_model": "res.partner", "res_ids": [1], "reason": "x"}
+        )
+        with self.assertRaises(UserError):
+            wizard.action_confirm()
+
+
+@tagged("post_install", "-at_install")
+class TestActivitiesFromOnePlace(TechnicalGradeCase):
+    def test_no_model_schedules_an_activity_outside_activity_update(self):
+        """``activity_schedule`` is called by the engine's helper, from ``activity_update`` only."""
+        folder = Path(__file__).resolve().parent.parent / "models"
+        callers = set()
+        for path in folder.glob("*.py"):
+            tree = ast.parse(path.read_text())
+            for function in ast.walk(tree):
+                if not isinstance(function, ast.FunctionDef):
+                    continue
+                for node in ast.walk(function):
+                    if (
+                        isinstance(node, ast.Call)
+                        and isinstance(node.func, ast.Attribute)
+                        and node.func.attr in ("activity_schedule", "activity_feedback")
+                    ):
+                        callers.add((path.name, function.name))
+        self.assertEqual(callers, {("hr_technical_grade_approval_mixin.py", "_sync_activities")})
