@@ -21,7 +21,7 @@ class HrTechnicalGradeAppointment(models.Model):
 
     _name = "hr.technical.grade.appointment"
     _description = "Technical Grade Appointment"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "hr.technical.grade.activity.mixin"]
     _order = "date_start desc, id desc"
     _rec_name = "grade_id"
 
@@ -127,6 +127,7 @@ class HrTechnicalGradeAppointment(models.Model):
         running = Appointment.search(
             [("employee_id", "in", evaluations.employee_id.ids), ("state", "=", "running")]
         )
+        ended = Appointment.browse()
         for evaluation in evaluations:
             day = evaluation.effective_date
             ending = running.filtered(lambda a, e=evaluation: a.employee_id == e.employee_id)
@@ -137,6 +138,7 @@ class HrTechnicalGradeAppointment(models.Model):
                         "ended_on": max(appointment.date_start, day - relativedelta(days=1)),
                     }
                 )
+                ended |= appointment
             if evaluation.target_grade_id.is_appointed:
                 Appointment.create(
                     {
@@ -147,6 +149,7 @@ class HrTechnicalGradeAppointment(models.Model):
                         "term_months": evaluation.company_id.technical_grade_appointment_months,
                     }
                 )
+        ended.activity_update()
 
     def action_renew(self):
         """Renew each running appointment for a new term from the day after it ends."""
@@ -175,11 +178,8 @@ class HrTechnicalGradeAppointment(models.Model):
                     "term_months": appointment.company_id.technical_grade_appointment_months,
                 }
             )
-            appointment.sudo().activity_feedback(
-                ["mail.mail_activity_data_todo"],
-                feedback=self.env._("Renewed by %(user)s", user=self.env.user.name),
-            )
             renewals |= renewal
+        self.activity_update()
         if len(renewals) == 1:
             return {
                 "type": "ir.actions.act_window",
@@ -198,21 +198,37 @@ class HrTechnicalGradeAppointment(models.Model):
     def _cron_remind_renewals(self):
         """Remind HR of each appointment whose term ends within the company's notice."""
         today = fields.Date.context_today(self)
-        for appointment in self.sudo().search(
-            [("state", "=", "running"), ("reminded", "=", False)]
-        ):
-            days = appointment.company_id.technical_grade_appointment_reminder_days
-            if appointment.date_end - relativedelta(days=days) > today:
-                continue
-            appointment.activity_schedule(
-                "mail.mail_activity_data_todo",
-                date_deadline=appointment.date_end,
-                # Whoever applied the evaluation (or renewed the appointment): HR.
-                user_id=appointment.create_uid.id,
-                summary=self.env._(
-                    "Renew or end the appointment of %(employee)s as %(grade)s",
-                    employee=appointment.employee_id.name,
-                    grade=appointment.grade_id.name,
-                ),
+        due = self.sudo().search([("state", "=", "running"), ("reminded", "=", False)]).filtered(
+            lambda a: a.date_end - relativedelta(
+                days=a.company_id.technical_grade_appointment_reminder_days
             )
-            appointment.reminded = True
+            <= today
+        )
+        due.write({"reminded": True})
+        due.activity_update()
+
+    def activity_update(self):
+        """The renewal reminder: to HR while a reminded appointment runs, done once renewed.
+
+        It goes to whoever applied the evaluation (or renewed the
+        appointment), due on the last day of the term.
+        """
+        wanted = {
+            appointment.id: {
+                appointment.create_uid: {
+                    "summary": self.env._(
+                        "Renew or end the appointment of %(employee)s as %(grade)s",
+                        employee=appointment.employee_id.name,
+                        grade=appointment.grade_id.name,
+                    ),
+                    "date_deadline": appointment.date_end,
+                }
+            }
+            for appointment in self
+            if appointment.state == "running" and appointment.reminded
+        }
+        self._sync_activities(
+            "mail.mail_activity_data_todo",
+            wanted,
+            feedback=self.env._("Renewed or ended by %(user)s", user=self.env.user.name),
+        )

@@ -28,6 +28,7 @@ class HrTechnicalGradeApprovalMixin(models.AbstractModel):
     """
 
     _name = "hr.technical.grade.approval.mixin"
+    _inherit = ["hr.technical.grade.activity.mixin"]
     _description = "Technical Grade Approval Chain"
 
     employee_id = fields.Many2one(
@@ -551,30 +552,6 @@ class HrTechnicalGradeApprovalMixin(models.AbstractModel):
         """
         self._approval_activity_update()
         return True
-
-    def _sync_activities(self, activity_type, wanted, feedback=None):
-        """Schedule, close and drop the activities of one type on each document.
-
-        ``wanted`` maps a document to ``{user: summary}``: whoever must act
-        now.  Others' activities of that type are marked done (with
-        ``feedback``) or, without feedback, removed.
-        """
-        xmlid = activity_type
-        activity_type = self.env.ref(xmlid)
-        for document in self.sudo():
-            users = wanted.get(document.id, {})
-            activities = document.activity_ids.filtered(
-                lambda act: act.activity_type_id == activity_type
-            )
-            for activity in activities.filtered(lambda act, u=users: act.user_id not in u):
-                if feedback:
-                    activity.action_feedback(feedback=feedback)
-                else:
-                    activity.unlink()
-            scheduled = activities.exists().user_id
-            for user, summary in users.items():
-                if user not in scheduled:
-                    document.activity_schedule(xmlid, user_id=user.id, summary=summary)
 
     def _approval_activity_update(self):
         """The approvers of the pending step get an approval activity.

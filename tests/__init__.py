@@ -27,6 +27,7 @@ if find_spec("odoo"):
     from . import test_assessment_template
     from . import test_evaluation
     from . import test_approval_chain
+    from . import test_approval_engine
     from . import test_committee
     from . import test_security_evaluation
     from . import test_evaluation_reports
@@ -47,3 +48,4 @@ if find_spec("odoo"):
     from . import test_security_review
     from . import test_setup_checklist
     from . import test_appointment
+    from . import test_suite_layout

@@ -37,7 +37,7 @@ def only_from_activity_update(test):
 class TestApprovalEngineReviews(ReviewCase):
     def submitted(self):
         review = self.open_review()
-        review.with_user(self.manager_user).write({"results_score": 80})
+        review.with_user(self.manager_user).write({"results_score": 80, "kpi_checked": True})
         self.score_all(review, 80)
         review.with_user(self.manager_user).action_submit()
         return review
@@ -146,7 +146,7 @@ class TestApprovalEngineReviews(ReviewCase):
         )
         step.invalidate_recordset(["approver_type"])
         review = self.open_review()
-        review.with_user(self.manager_user).write({"results_score": 80})
+        review.with_user(self.manager_user).write({"results_score": 80, "kpi_checked": True})
         self.score_all(review, 80)
         with self.assertRaisesRegex(UserError, "committee"):
             review.with_user(self.manager_user).action_submit()
@@ -184,7 +184,7 @@ class TestApprovalEngineReviews(ReviewCase):
     def test_every_activity_follows_from_activity_update(self):
         with only_from_activity_update(self):
             review = self.open_review()
-            review.with_user(self.manager_user).write({"results_score": 30})
+            review.with_user(self.manager_user).write({"results_score": 30, "kpi_checked": True})
             self.score_all(review, 30)
             review.with_user(self.manager_user).action_submit()
             for user in (self.manager_user, self.hr_officer, self.plant_user, self.gm_user):
@@ -330,4 +330,4 @@ class TestActivitiesFromOnePlace(TechnicalGradeCase):
                         and node.func.attr in ("activity_schedule", "activity_feedback")
                     ):
                         callers.add((path.name, function.name))
-        self.assertEqual(callers, {("hr_technical_grade_approval_mixin.py", "_sync_activities")})
+        self.assertEqual(callers, {("hr_technical_grade_activity_mixin.py", "_sync_activities")})
