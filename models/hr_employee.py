@@ -103,11 +103,13 @@ class HrEmployee(models.Model):
         "technical_grade_history_ids.date_to",
     )
     def _compute_technical_grade(self):
-        today = fields.Date.context_today(self)
+        # Held on the company's day (the day grades take effect), not the server's.
+        today = {company: company._technical_grade_today() for company in self.company_id}
         chains = self.env["hr.technical.grade.history"]._segments_by_employee(self)
         grades = self.env["hr.technical.grade"]
         for employee in self:
-            current = rules.segment_at(chains.get(employee.id, []), today)
+            day = today.get(employee.company_id) or fields.Date.context_today(self)
+            current = rules.segment_at(chains.get(employee.id, []), day)
             employee.technical_grade_id = grades.browse(current.value) if current else False
             employee.technical_grade_date = current.date_from if current else False
 

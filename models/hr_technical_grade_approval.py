@@ -104,12 +104,10 @@ class HrTechnicalGradeApproval(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_never(self):
-        if self.env.su and self.env.context.get("approval_document_unlink"):
-            return  # with their deleted document, by the engine (the mixin's unlink)
         raise UserError(
             self.env._(
                 "Approvals are the audit trail of their document: they are never deleted, "
-                "only the draft or cancelled document with them."
+                "and neither is a document that has some."
             )
         )
 

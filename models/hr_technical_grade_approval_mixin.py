@@ -140,24 +140,28 @@ class HrTechnicalGradeApprovalMixin(models.AbstractModel):
         address's), whatever time zone the caller's context names: a client
         cannot gain or lose a day by sending another one.
         """
-        company = self.company_id[:1] or self.env.company
-        tz = company.resource_calendar_id.tz or company.partner_id.tz or "UTC"
-        return fields.Date.context_today(self.with_context(tz=tz))
+        return (self.company_id[:1] or self.env.company)._technical_grade_today()
 
     def _workflow_actions(self):
         """The actions that write the workflow fields, named in the refusal."""
         return ""
 
-    def unlink(self):
-        """A draft or cancelled document goes with its approvals, and only then.
+    @api.ondelete(at_uninstall=False)
+    def _unlink_keeps_decisions(self):
+        """A document that ever went through its chain is never deleted.
 
-        The document's own checks run first; its approvals are then removed
-        by the engine, the one case in which an approval is deleted.
+        Its approvals are its audit trail (who decided what, when, why):
+        it stays on record, cancelled.  Drafts never submitted go.
         """
-        approvals = self.sudo().approval_ids
-        res = super().unlink()
-        approvals.with_context(approval_document_unlink=True).unlink()
-        return res
+        submitted = self.filtered(lambda document: document.sudo().approval_ids)
+        if submitted:
+            raise UserError(
+                self.env._(
+                    "%(names)s went through approvals, which stay on record: cancel it "
+                    "instead of deleting it.",
+                    names=", ".join(submitted.mapped("display_name")),
+                )
+            )
 
     def _current_approvals(self):
         """The approvals of the documents' current round."""

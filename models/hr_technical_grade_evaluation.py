@@ -67,6 +67,10 @@ SIGNATURE_FIELDS = {
 }
 # The value a new request starts with, which a client may send back as is.
 WORKFLOW_DEFAULTS = {"state": "draft", "committee_state": "none"}
+# What stays writable on an applied evaluation: notes and the chatter's fields.
+APPLIED_WRITABLE = frozenset(
+    {"note", "message_main_attachment_id", "activity_ids", "message_follower_ids"}
+)
 
 
 class HrTechnicalGradeEvaluation(models.Model):
@@ -759,6 +763,7 @@ class HrTechnicalGradeEvaluation(models.Model):
 
     def write(self, vals):
         self._check_signature_unchanged(vals)
+        self._check_applied_unchanged(vals)
         self._check_workflow_fields(vals)
         self._check_request_is_draft(vals)
         if SCORE_FIELDS & set(vals):
@@ -783,6 +788,23 @@ class HrTechnicalGradeEvaluation(models.Model):
                 self._check_may_file()
             self._check_initial_grading()
         return res
+
+    def _check_applied_unchanged(self, vals):
+        """An applied evaluation is on record as it was applied, for HR too.
+
+        Its grade is in the history from its effective date: a correction is
+        a new evaluation (or an administrator's Set Grade), never an edit.
+        Notes and the chatter's own fields stay writable.
+        """
+        changed = set(vals) - APPLIED_WRITABLE
+        if changed and not self.env.su and any(e.state == "done" for e in self):
+            raise UserError(
+                self.env._(
+                    "%(names)s is applied: it is kept as it was applied. Correct a grade with "
+                    "a new evaluation.",
+                    names=", ".join(self.filtered(lambda e: e.state == "done").mapped("name")),
+                )
+            )
 
     def _check_scores_unlocked(self):
         for evaluation in self:

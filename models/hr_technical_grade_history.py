@@ -5,7 +5,7 @@ from collections import defaultdict
 from datetime import timedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools.misc import format_date
 
 from ..grade_rules import history as rules
@@ -294,6 +294,29 @@ class HrTechnicalGradeHistory(models.Model):
             rates = Table._rates_on(lines.grade_id, day) if day else {}
             for line in lines:
                 line.allowance = rates.get(line.grade_id, {}).get("allowance", 0.0)
+
+    def write(self, vals):
+        """Lines change through evaluations and Set Grade only; their notes stay editable."""
+        if set(vals) - {"reason", "origin", "message_main_attachment_id"} and not self.env.su:
+            raise AccessError(
+                self.env._(
+                    "A grade history line changes through an evaluation or an administrator's "
+                    "Set Grade (a correction), which keep the old line on record."
+                )
+            )
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_set_by_hand(self):
+        decided = self.filtered(lambda line: not line.manual)
+        if decided:
+            raise UserError(
+                self.env._(
+                    "%(lines)s was decided by an evaluation: it stays in the history. Record a "
+                    "correction with Set Grade instead.",
+                    lines=", ".join(decided.mapped("display_name")),
+                )
+            )
 
     # ------------------------------------------------------------------
     # Salary adjustment table

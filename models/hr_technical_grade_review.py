@@ -1037,7 +1037,8 @@ class HrTechnicalGradeReview(models.Model):
 
     def action_appeal(self, reason):
         """The employee appeals a finished review, within the company's days."""
-        self.ensure_one()
+        if len(self) != 1:
+            raise UserError(self.env._("Appeal one review at a time."))
         reason = self._clean_reason(reason, self.env._("Say why you appeal."))
         if self.env.user != self.employee_id.user_id and not self.env.user.has_group(OFFICER):
             raise AccessError(self.env._("Only the reviewed employee appeals their review."))

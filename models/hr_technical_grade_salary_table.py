@@ -14,6 +14,8 @@ WAGE_GROUPS = "hr_technical_grade.group_technical_grade_user,payroll.group_payro
 TRACKING_ONLY_FIELDS = {"message_main_attachment_id"}
 # Context key of the upgrade scripts, which load tables as they were paid.
 MIGRATION_CONTEXT = "hr_technical_grade_salary_table_migration"
+# No monthly wage or allowance comes near it: beyond, a value is a typing error.
+MAX_MONTHLY_AMOUNT = 1_000_000_000
 
 
 class HrTechnicalGradeSalaryTable(models.Model):
@@ -150,9 +152,16 @@ class HrTechnicalGradeSalaryTable(models.Model):
 
     def _locks_apply(self):
         """The locks protect what users change: the module's data files (on
-        install and upgrade) and its upgrade scripts load tables as shipped."""
+        install and upgrade) and its upgrade scripts load tables as shipped.
+
+        Only while the registry loads the module, as superuser: no client
+        request lifts a lock with a context key of its own.
+        """
         context = self.env.context
-        return not (context.get("install_filename") or context.get(MIGRATION_CONTEXT))
+        loading = self.env.su and not self.env.registry.ready
+        return not (
+            loading and (context.get("install_filename") or context.get(MIGRATION_CONTEXT))
+        )
 
     def _check_not_locked(self):
         if not self._locks_apply():
@@ -173,11 +182,28 @@ class HrTechnicalGradeSalaryTable(models.Model):
         # must not have been paid on the days it loses.
         for vals in vals_list:
             if vals.get("state") == "active" and vals.get("date_from"):
-                company = self.env["res.company"].browse(
-                    vals.get("company_id") or self.env.company.id
-                )
-                self._check_no_paid_days_taken(company, fields.Date.to_date(vals["date_from"]))
+                company = self._company_of(vals.get("company_id"))
+                self._check_no_paid_days_taken(company, self._date_of(vals["date_from"]))
         return super().create(vals_list)
+
+    def _company_of(self, value):
+        """The company a client names by its id, or a clear error."""
+        if not value:
+            return self.env.company
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise UserError(
+                self.env._("A salary table's company is given by its id, not %(value)r.", value=value)
+            )
+        return self.env["res.company"].browse(value)
+
+    def _date_of(self, value):
+        """The date a client sends, or a clear error."""
+        try:
+            return fields.Date.to_date(value)
+        except (TypeError, ValueError) as error:
+            raise UserError(
+                self.env._("%(value)r is not a date (YYYY-MM-DD).", value=value)
+            ) from error
 
     def write(self, vals):
         if set(vals) - TRACKING_ONLY_FIELDS:
@@ -185,10 +211,8 @@ class HrTechnicalGradeSalaryTable(models.Model):
         if {"state", "date_from", "company_id"} & set(vals):
             for table in self:
                 if vals.get("state", table.state) == "active":
-                    company = self.env["res.company"].browse(
-                        vals.get("company_id") or table.company_id.id
-                    )
-                    day = fields.Date.to_date(vals.get("date_from") or table.date_from)
+                    company = self._company_of(vals.get("company_id") or table.company_id.id)
+                    day = self._date_of(vals.get("date_from") or table.date_from)
                     self._check_no_paid_days_taken(company, day)
         return super().write(vals)
 
@@ -360,11 +384,14 @@ class HrTechnicalGradeSalaryTableLine(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        for vals in vals_list:
+            self._check_amounts(vals)
         lines = super().create(vals_list)
         lines.table_id._check_not_locked()
         return lines
 
     def write(self, vals):
+        self._check_amounts(vals)
         self.table_id._check_not_locked()
         result = super().write(vals)
         if "table_id" in vals:
@@ -374,3 +401,26 @@ class HrTechnicalGradeSalaryTableLine(models.Model):
     def unlink(self):
         self.table_id._check_not_locked()
         return super().unlink()
+
+    def _check_amounts(self, vals):
+        """Amounts are numbers up to a billion a month, or a clear error.
+
+        Negative amounts are refused by the table's constraint.
+        """
+        for fname in ("base_wage", "post_wage", "allowance"):
+            if fname not in vals:
+                continue
+            value = vals[fname]
+            if (
+                isinstance(value, bool)
+                or not isinstance(value, (int, float))
+                or value > MAX_MONTHLY_AMOUNT
+            ):
+                raise UserError(
+                    self.env._(
+                        "%(field)s is a monthly amount of at most %(max)s, not %(value)r.",
+                        field=self._fields[fname]._description_string(self.env),
+                        max=f"{MAX_MONTHLY_AMOUNT:,}",
+                        value=value,
+                    )
+                )

@@ -153,6 +153,17 @@ class ResCompany(models.Model):
                     )
                 ) from err
 
+    @api.constrains("technical_grade_pass_mark")
+    def _check_technical_grade_pass_mark(self):
+        for company in self:
+            if not 0 <= company.technical_grade_pass_mark <= 100:
+                raise ValidationError(
+                    self.env._(
+                        "The pass mark of an evaluation is a score from 0 to 100, not %(mark)s.",
+                        mark=company.technical_grade_pass_mark,
+                    )
+                )
+
     def _technical_grade_evaluation_weights(self):
         self.ensure_one()
         return {
@@ -161,6 +172,16 @@ class ResCompany(models.Model):
             "practical": self.technical_grade_weight_practical,
             "teaching": self.technical_grade_weight_teaching,
         }
+
+    def _technical_grade_today(self):
+        """The company's today: in its working calendar's time zone, else its address's.
+
+        Grades take effect and are held on the company's days, whatever time
+        zone a user or a server runs in.
+        """
+        self.ensure_one()
+        tz = self.resource_calendar_id.tz or self.partner_id.tz or "UTC"
+        return fields.Date.context_today(self.with_context(tz=tz))
 
     # ------------------------------------------------------------------
     # First-run checklist

@@ -116,8 +116,9 @@ class TestApprovalChain(TechnicalGradeCase):
                 "Department head confirms",
                 "Evaluation committee",
                 "Marketing VP and HR VP review",
+                "General manager approves",
             ],
-        )  # no general manager: intermediate is not an appointed grade
+        )  # seed 000: the general manager approves every promotion
         self.assertEqual(self.inbox(evaluation), self.manager_user)
         # Steps cannot be skipped.
         with self.assertRaises(AccessError):
@@ -135,19 +136,22 @@ class TestApprovalChain(TechnicalGradeCase):
         with self.assertRaises(AccessError):
             self.approve(evaluation, self.marketing_vp)
         self.approve(evaluation, self.hr_vp)
+        self.assertEqual(evaluation.state, "submitted")
+        self.assertEqual(self.inbox(evaluation), self.gm)
+        self.approve(evaluation, self.gm)
         self.assertEqual(evaluation.state, "approved")
         self.assertFalse(self.inbox(evaluation))
         # Every decision is on record: who and when.
         decided = evaluation.approval_ids
-        self.assertEqual(decided.mapped("state"), ["approved"] * 4)
+        self.assertEqual(decided.mapped("state"), ["approved"] * 5)
         self.assertEqual(
             decided.mapped("decided_by_id"),
-            self.manager_user | self.head_user | self.committee_user | self.hr_vp,
+            self.manager_user | self.head_user | self.committee_user | self.hr_vp | self.gm,
         )
         self.assertTrue(all(decided.mapped("decided_on")))
         self.assertEqual(decided[3].approved_by_ids, self.marketing_vp | self.hr_vp)
         done = evaluation.message_ids.filtered(lambda m: "approved by" in (m.body or ""))
-        self.assertEqual(len(done), 5)
+        self.assertEqual(len(done), 6)
 
     def test_the_trail_keeps_the_step_names_in_every_language(self):
         self.env["res.lang"]._activate_lang("zh_CN")
@@ -231,9 +235,11 @@ class TestApprovalChain(TechnicalGradeCase):
     def test_a_failed_evaluation_stops_at_the_last_step(self):
         self.env.ref("hr_technical_grade.approval_step_committee").active = False
         evaluation = self.submitted(passed=False)
-        self.approve_all(evaluation, (self.manager_user, self.head_user, self.marketing_vp))
+        self.approve_all(
+            evaluation, (self.manager_user, self.head_user, self.marketing_vp, self.hr_vp)
+        )
         with self.assertRaisesRegex(UserError, "has not passed"):
-            self.approve(evaluation, self.hr_vp)
+            self.approve(evaluation, self.gm)
 
     def test_approvers_read_what_they_decide(self):
         evaluation = self.submitted()

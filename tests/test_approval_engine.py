@@ -291,18 +291,25 @@ class TestApprovalEngineEvaluations(TechnicalGradeCase):
         self.assertEqual(sorted(evaluation.approval_ids.mapped("round")), [1, 2])
         self.assertEqual(evaluation.previous_approval_ids.comment, "Not ready yet")
 
-    def test_approvals_go_with_their_deleted_draft_only(self):
+    def test_approvals_and_their_document_are_never_deleted(self):
+        draft = self.promotion()
+        draft.unlink()  # never submitted: nothing to keep
         evaluation = self.promotion()
         evaluation.with_user(self.hr_officer).action_submit()
         approvals = evaluation.approval_ids
         with self.assertRaises(UserError):
             approvals.unlink()
         with self.assertRaises(UserError):
-            evaluation.unlink()
+            approvals.with_context(approval_document_unlink=True).sudo().unlink()
         evaluation.with_user(self.hr_officer).action_reject("No")
         evaluation.with_user(self.hr_officer).action_draft()
-        evaluation.unlink()
-        self.assertFalse(approvals.exists())
+        with self.assertRefused(UserError, "stay on record"):
+            evaluation.unlink()
+        evaluation.with_user(self.hr_officer).action_cancel()
+        with self.assertRefused(UserError, "stay on record"):
+            evaluation.sudo().unlink()
+        self.assertEqual(approvals.exists(), approvals)
+        self.assertEqual(approvals.comment, "No")
 
     def test_wizard_refuses_other_models(self):
         wizard = self.env["hr.technical.grade.approval.reason.wizard"].create(

@@ -139,6 +139,24 @@ class TestEvaluation(TechnicalGradeCase):
         visible = self.Evaluation.with_user(self.engineer_user).search([])
         self.assertEqual(visible, evaluation)
 
+    def test_an_applied_evaluation_is_kept_as_applied(self):
+        """Probe F4: HR back-dated an applied evaluation away from its history line."""
+        evaluation = self.promotion()
+        evaluation.action_submit()
+        self.score(evaluation)
+        officer_eval = evaluation.with_user(self.hr_officer)
+        officer_eval.action_approve()
+        officer_eval.action_apply()
+        for vals in (
+            {"effective_date": "2020-01-01"},
+            {"override_reason": "rewritten"},
+            {"theory_score": 10},
+        ):
+            with self.assertRaises(UserError):  # AccessError is one too
+                officer_eval.write(vals)
+        self.assertEqual(evaluation.effective_date, evaluation.history_id.date_from)
+        officer_eval.write({"note": "<p>Certificate handed over</p>"})
+
     def test_apply_writes_history_exactly_once(self):
         evaluation = self.promotion(effective_date=self.today + timedelta(days=10))
         evaluation.action_submit()

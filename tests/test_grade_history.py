@@ -159,10 +159,25 @@ class TestGradeHistory(TechnicalGradeCase):
         self.record(self.engineer, self.trainee, "2022-01-01")
         middle = self.record(self.engineer, self.junior, "2023-01-01")
         last = self.record(self.engineer, self.intermediate, "2024-01-01")
+        (middle | last).manual = True  # loaded by hand: an administrator may remove them
         with self.assertRefused(ValidationError, "gap"):
             middle.unlink()
         last.unlink()  # removing the end of the chain keeps it continuous
         self.assertEqual(len(self.engineer.technical_grade_history_ids), 2)
+
+    def test_a_line_decided_by_an_evaluation_is_never_removed_or_rewritten(self):
+        admin = self.user(
+            "tg_test_history_admin",
+            "base.group_user,hr_technical_grade.group_technical_grade_admin",
+        )
+        self.record(self.engineer, self.trainee, "2022-01-01")
+        decided = self.record(self.engineer, self.junior, "2023-01-01", "promotion")
+        with self.assertRefused(UserError, "decided by an evaluation"):
+            decided.with_user(admin).unlink()
+        with self.assertRaises(AccessError):
+            decided.with_user(admin).write({"grade_id": self.expert.id})
+        decided.with_user(admin).write({"reason": "Promotion of the 2022 campaign"})
+        self.assertEqual(self.engineer.technical_grade_id, self.junior)
 
     def test_reason_is_required(self):
         with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError):

@@ -97,6 +97,9 @@ class TestReviewConsequences(ReviewCase):
         )
         with self.assertRefused(UserError, "once"):
             review.with_user(self.engineer_user).action_appeal("Again")
+        # Probe AP13: several reviews at once get a clear error, not a raw ValueError.
+        with self.assertRefused(UserError, "one review at a time"):
+            (review | self.failed(date(2026, 2, 10))).with_user(self.hr_officer).action_appeal("x")
 
     def test_appeal_period_ends(self):
         review = self.failed(date(2026, 1, 10))

@@ -197,6 +197,37 @@ class TestSalaryTable(TechnicalGradeCase):
         self.assertFalse(correction.locked)
         self.assertEqual(self.amounts(slip)["TG_ALW"], 2000)
 
+    def test_no_client_context_lifts_a_lock(self):
+        """Locks are lifted for the module's own data files and upgrades only (probe F2)."""
+        self.record(self.engineer, self.senior, "2025-01-01")
+        self.payslip(self.engineer, "2026-10-01", "2026-10-31").action_payslip_done()
+        line = self.seed_table.line_ids.filtered(lambda l: l.grade_id == self.senior)
+        for context in (
+            {"install_filename": "x.xml"},
+            {"hr_technical_grade_salary_table_migration": True},
+        ):
+            table = self.seed_table.with_context(**context)
+            with self.assertRefused(UserError, "used by confirmed payslips"):
+                table.write({"name": "Forged"})
+            with self.assertRefused(UserError, "used by confirmed payslips"):
+                line.with_context(**context).write({"allowance": 1})
+            with self.assertRefused(UserError, "cannot take effect before them"):
+                self.new_table("2026-10-15").with_context(**context)
+
+    def test_wrong_values_get_clear_errors(self):
+        Table = self.env["hr.technical.grade.salary.table"]
+        for vals, message in (
+            ({"date_from": "garbage"}, "is not a date"),
+            ({"date_from": [2028]}, "is not a date"),
+            ({"date_from": "2030-01-01", "company_id": "abc"}, "given by its id"),
+        ):
+            with self.assertRefused(UserError, message):
+                Table.create({"name": "Wrong", "state": "active", **vals})
+        line = self.seed_table.line_ids[:1]
+        for value in (1e308, "abc", [1], True):
+            with self.assertRefused(UserError, "monthly amount"):
+                line.write({"base_wage": value})
+
     def test_new_version_is_a_draft_copy(self):
         action = self.seed_table.with_user(self.hr_manager).action_new_version()
         copy = self.env["hr.technical.grade.salary.table"].browse(action["res_id"])

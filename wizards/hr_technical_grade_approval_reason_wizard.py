@@ -39,7 +39,13 @@ class HrTechnicalGradeApprovalReasonWizard(models.TransientModel):
         model = self.res_model
         if model not in self.env["hr.technical.grade.approval.mixin"]._approval_models():
             raise UserError(self.env._("Only documents of an approval chain are decided here."))
-        return self.env[model].browse(self.res_ids or [])
+        ids = self.res_ids or []
+        if not isinstance(ids, list) or not all(
+            isinstance(res_id, int) and not isinstance(res_id, bool) and res_id > 0
+            for res_id in ids
+        ):
+            raise UserError(self.env._("The documents are given by their ids, not %(ids)r.", ids=ids))
+        return self.env[model].browse(ids)
 
     def action_confirm(self):
         self.ensure_one()
