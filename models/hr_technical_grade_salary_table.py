@@ -416,11 +416,13 @@ class HrTechnicalGradeSalaryTableLine(models.Model):
                 or not isinstance(value, (int, float))
                 or value > MAX_MONTHLY_AMOUNT
             ):
+                field = self._fields[fname]._description_string(self.env)
+                maximum = f"{MAX_MONTHLY_AMOUNT:,}"
                 raise UserError(
                     self.env._(
                         "%(field)s is a monthly amount of at most %(max)s, not %(value)r.",
-                        field=self._fields[fname]._description_string(self.env),
-                        max=f"{MAX_MONTHLY_AMOUNT:,}",
+                        field=field,
+                        max=maximum,
                         value=value,
                     )
                 )
