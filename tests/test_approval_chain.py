@@ -287,7 +287,7 @@ class TestApprovalChain(TechnicalGradeCase):
         current = evaluation.approval_ids - rejected_round
         self.assertEqual(current.mapped("state")[:2], ["pending", "waiting"])
         self.assertEqual(self.inbox(evaluation), self.manager_user)
-        self.approve_all(evaluation, self.before_gm)
+        self.approve_all(evaluation, (*self.before_gm, self.gm))
         self.assertEqual(evaluation.state, "approved")
         # The first round's decisions stay on record, and in the chatter.
         self.assertEqual(rejected_round[1].comment, "Add the training record")
