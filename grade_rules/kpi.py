@@ -158,9 +158,7 @@ def kpi_total(entries, start=None, ceiling=None, floor=0, digits=None):
     """
     entries = list(entries)
     base = full_marks(rule for rule, _adjustment in entries) if start is None else start
-    total = to_decimal(base) + sum(
-        (to_decimal(adjustment) for _rule, adjustment in entries), ZERO
-    )
+    total = to_decimal(base) + sum((to_decimal(adjustment) for _rule, adjustment in entries), ZERO)
     if ceiling:
         total = min(total, to_decimal(ceiling))
     if floor is not None:

@@ -5,6 +5,7 @@ from . import hr_technical_grade_activity_mixin
 from . import hr_technical_grade
 from . import hr_technical_grade_ladder
 from . import hr_technical_grade_salary_table
+from . import hr_technical_grade_salary_table_line
 from . import hr_technical_grade_assessment_template
 from . import hr_technical_grade_assessment_section
 from . import hr_technical_grade_assessment_criterion

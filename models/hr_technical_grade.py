@@ -44,7 +44,6 @@ class HrTechnicalGrade(models.Model):
     )
     ladder_id = fields.Many2one(
         "hr.technical.grade.ladder",
-        string="Ladder",
         index=True,
         tracking=True,
         check_company=True,
@@ -162,13 +161,17 @@ class HrTechnicalGrade(models.Model):
         Line = self.env["hr.technical.grade.salary.table.line"]
         for grade in self:
             chain = Table._table_chains(grade.company_id, today, today)[grade.company_id.id]
-            table = chain[0].value.with_env(self.env) if chain else Table.create(
-                {
-                    "name": self.env._("Salary Table"),
-                    "company_id": grade.company_id.id,
-                    "date_from": FIRST_TABLE_DATE,
-                    "state": "active",
-                }
+            table = (
+                chain[0].value.with_env(self.env)
+                if chain
+                else Table.create(
+                    {
+                        "name": self.env._("Salary Table"),
+                        "company_id": grade.company_id.id,
+                        "date_from": FIRST_TABLE_DATE,
+                        "state": "active",
+                    }
+                )
             )
             values = {name: grade[name] for name in COMPONENTS}
             line = Line.search([("table_id", "=", table.id), ("grade_id", "=", grade.id)])

@@ -162,9 +162,9 @@ class HrTechnicalGradeAppointment(models.Model):
                     self.env._(
                         "%(appointment)s is %(state)s: only a running appointment is renewed.",
                         appointment=appointment.display_name,
-                        state=dict(
-                            self._fields["state"]._description_selection(self.env)
-                        )[appointment.state],
+                        state=dict(self._fields["state"]._description_selection(self.env))[
+                            appointment.state
+                        ],
                     )
                 )
             appointment.sudo().write({"state": "renewed"})
@@ -190,19 +190,22 @@ class HrTechnicalGradeAppointment(models.Model):
         return True
 
     def action_print_letter(self):
-        return self.env.ref(
-            "hr_technical_grade.action_report_appointment_letter"
-        ).report_action(self)
+        return self.env.ref("hr_technical_grade.action_report_appointment_letter").report_action(
+            self
+        )
 
     @api.model
     def _cron_remind_renewals(self):
         """Remind HR of each appointment whose term ends within the company's notice."""
         today = fields.Date.context_today(self)
-        due = self.sudo().search([("state", "=", "running"), ("reminded", "=", False)]).filtered(
-            lambda a: a.date_end - relativedelta(
-                days=a.company_id.technical_grade_appointment_reminder_days
+        due = (
+            self.sudo()
+            .search([("state", "=", "running"), ("reminded", "=", False)])
+            .filtered(
+                lambda a: a.date_end
+                - relativedelta(days=a.company_id.technical_grade_appointment_reminder_days)
+                <= today
             )
-            <= today
         )
         due.write({"reminded": True})
         due.activity_update()

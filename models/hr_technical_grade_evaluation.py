@@ -1393,9 +1393,7 @@ class HrTechnicalGradeEvaluation(models.Model):
         for campaign in self.campaign_id.sudo():
             ranking.update(campaign._quota_ranking())
         for evaluation in self:
-            quotas = {
-                line.grade_id: line.quota for line in evaluation.sudo().campaign_id.quota_ids
-            }
+            quotas = {line.grade_id: line.quota for line in evaluation.sudo().campaign_id.quota_ids}
             ranked = ranking.get(evaluation.id)
             evaluation.has_quota = evaluation.target_grade_id in quotas
             evaluation.quota = quotas.get(evaluation.target_grade_id, 0)

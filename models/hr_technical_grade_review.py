@@ -151,9 +151,7 @@ class HrTechnicalGradeReview(models.Model):
     kpi_excluded = fields.Boolean(string="KPI Sheet Taken Out", tracking=True, copy=False)
     results_excluded = fields.Boolean(string="Results Form Taken Out", tracking=True, copy=False)
     ability_excluded = fields.Boolean(string="360° Ability Taken Out", tracking=True, copy=False)
-    exclusion_reason = fields.Text(
-        string="Why Parts Are Taken Out", tracking=True, copy=False
-    )
+    exclusion_reason = fields.Text(string="Why Parts Are Taken Out", tracking=True, copy=False)
     weight_kpi_applied = fields.Float(
         string="KPI Weight Applied (%)", compute="_compute_applied_weights", digits=(5, 2)
     )
@@ -562,9 +560,7 @@ class HrTechnicalGradeReview(models.Model):
                 if rules.RESULTS in missing:
                     hints.append(self.env._("results form: the superior scores it."))
                 if rules.ABILITY in missing:
-                    hints.append(
-                        self.env._("360° ability: expected, with no reviewer who scored.")
-                    )
+                    hints.append(self.env._("360° ability: expected, with no reviewer who scored."))
                 raise UserError(
                     self.env._(
                         "%(name)s cannot be submitted: %(parts)s missing. A missing part never "

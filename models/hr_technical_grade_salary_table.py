@@ -14,8 +14,6 @@ WAGE_GROUPS = "hr_technical_grade.group_technical_grade_user,payroll.group_payro
 TRACKING_ONLY_FIELDS = {"message_main_attachment_id"}
 # Context key of the upgrade scripts, which load tables as they were paid.
 MIGRATION_CONTEXT = "hr_technical_grade_salary_table_migration"
-# No monthly wage or allowance comes near it: beyond, a value is a typing error.
-MAX_MONTHLY_AMOUNT = 1_000_000_000
 
 
 class HrTechnicalGradeSalaryTable(models.Model):
@@ -159,9 +157,7 @@ class HrTechnicalGradeSalaryTable(models.Model):
         """
         context = self.env.context
         loading = self.env.su and not self.env.registry.ready
-        return not (
-            loading and (context.get("install_filename") or context.get(MIGRATION_CONTEXT))
-        )
+        return not (loading and (context.get("install_filename") or context.get(MIGRATION_CONTEXT)))
 
     def _check_not_locked(self):
         if not self._locks_apply():
@@ -192,7 +188,9 @@ class HrTechnicalGradeSalaryTable(models.Model):
             return self.env.company
         if isinstance(value, bool) or not isinstance(value, int):
             raise UserError(
-                self.env._("A salary table's company is given by its id, not %(value)r.", value=value)
+                self.env._(
+                    "A salary table's company is given by its id, not %(value)r.", value=value
+                )
             )
         return self.env["res.company"].browse(value)
 
@@ -320,109 +318,11 @@ class HrTechnicalGradeSalaryTable(models.Model):
         """``{grade: {component: monthly rate}}`` of the tables in force on ``day``."""
         chains = self._table_chains(grades.company_id, day, day)
         result = {}
-        tables = self.browse(
-            {seg.value.id for chain in chains.values() for seg in chain}
-        )
+        tables = self.browse({seg.value.id for chain in chains.values() for seg in chain})
         rates = self._rates(tables, grades)
         for grade in grades:
             chain = chains.get(grade.company_id.id)
             result[grade] = (
-                rates[grade, chain[0].value]
-                if chain
-                else dict.fromkeys(proration.COMPONENTS, 0.0)
+                rates[grade, chain[0].value] if chain else dict.fromkeys(proration.COMPONENTS, 0.0)
             )
         return result
-
-
-class HrTechnicalGradeSalaryTableLine(models.Model):
-    """The monthly amounts of one grade in one version of the salary table."""
-
-    _name = "hr.technical.grade.salary.table.line"
-    _description = "Technical Grade Salary Table Line"
-    _order = "table_id, grade_sequence, grade_id"
-
-    table_id = fields.Many2one(
-        "hr.technical.grade.salary.table", required=True, index=True, ondelete="cascade"
-    )
-    company_id = fields.Many2one(related="table_id.company_id", store=True, index=True)
-    currency_id = fields.Many2one(related="table_id.currency_id")
-    grade_id = fields.Many2one(
-        "hr.technical.grade",
-        string="Technical Grade",
-        required=True,
-        index=True,
-        ondelete="restrict",
-        check_company=True,
-    )
-    grade_sequence = fields.Integer(related="grade_id.sequence", store=True)
-    base_wage = fields.Monetary(help="Monthly base wage of an engineer at this grade.")
-    post_wage = fields.Monetary(help="Monthly post (position) wage of an engineer at this grade.")
-    allowance = fields.Monetary(
-        string="Grade Allowance", help="Monthly technical grade allowance paid on every payslip."
-    )
-    monthly_total = fields.Monetary(
-        compute="_compute_monthly_total", help="Base wage + post wage + grade allowance."
-    )
-
-    _sql_constraints = [
-        (
-            "grade_table_uniq",
-            "unique(table_id, grade_id)",
-            "A grade appears once in a salary table.",
-        ),
-        (
-            "wages_positive",
-            "CHECK(base_wage >= 0 AND post_wage >= 0 AND allowance >= 0)",
-            "Wages and allowances of a technical grade cannot be negative.",
-        ),
-    ]
-
-    @api.depends("base_wage", "post_wage", "allowance")
-    def _compute_monthly_total(self):
-        for line in self:
-            line.monthly_total = line.base_wage + line.post_wage + line.allowance
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            self._check_amounts(vals)
-        lines = super().create(vals_list)
-        lines.table_id._check_not_locked()
-        return lines
-
-    def write(self, vals):
-        self._check_amounts(vals)
-        self.table_id._check_not_locked()
-        result = super().write(vals)
-        if "table_id" in vals:
-            self.table_id._check_not_locked()
-        return result
-
-    def unlink(self):
-        self.table_id._check_not_locked()
-        return super().unlink()
-
-    def _check_amounts(self, vals):
-        """Amounts are numbers up to a billion a month, or a clear error.
-
-        Negative amounts are refused by the table's constraint.
-        """
-        for fname in ("base_wage", "post_wage", "allowance"):
-            if fname not in vals:
-                continue
-            value = vals[fname]
-            if (
-                isinstance(value, bool)
-                or not isinstance(value, (int, float))
-                or value > MAX_MONTHLY_AMOUNT
-            ):
-                field = self._fields[fname]._description_string(self.env)
-                maximum = f"{MAX_MONTHLY_AMOUNT:,}"
-                raise UserError(
-                    self.env._(
-                        "%(field)s is a monthly amount of at most %(max)s, not %(value)r.",
-                        field=field,
-                        max=maximum,
-                        value=value,
-                    )
-                )

@@ -285,4 +285,3 @@ class ResCompany(models.Model):
             for message, xmlid, record in problems
         )
         return Markup("<ul class='mb-0'>%s</ul>") % items
-

@@ -68,4 +68,3 @@ class ResConfigSettings(models.TransientModel):
             settings.technical_grade_setup_checklist = (
                 settings.company_id._technical_grade_setup_checklist_html()
             )
-

@@ -19,7 +19,9 @@ class TestAppointment(TechnicalGradeCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.engineer_user = new_test_user(
-            cls.env, login="tg_appoint_engineer", groups="hr_technical_grade.group_technical_grade_user"
+            cls.env,
+            login="tg_appoint_engineer",
+            groups="hr_technical_grade.group_technical_grade_user",
         )
         cls.engineer.user_id = cls.engineer_user
         cls.today = date.today()
@@ -27,7 +29,11 @@ class TestAppointment(TechnicalGradeCase):
         cls.record(cls.engineer, cls.junior, cls.today - timedelta(days=2 * 366))
         cls.env["hr.technical.grade.approval.step"].search([]).active = False
         cls.env["hr.technical.grade.approval.step"].create(
-            {"name": "HR approval", "approver_type": "users", "user_ids": [(6, 0, cls.hr_officer.ids)]}
+            {
+                "name": "HR approval",
+                "approver_type": "users",
+                "user_ids": [(6, 0, cls.hr_officer.ids)],
+            }
         )
         # The company appoints from the intermediate grade in these tests.
         cls.intermediate.is_appointed = True
@@ -125,15 +131,19 @@ class TestAppointment(TechnicalGradeCase):
         mine = self.env["hr.technical.grade.appointment"].with_user(self.engineer_user)
         self.assertEqual(mine.search([]), appointment)
         colleague_user = new_test_user(
-            self.env, login="tg_appoint_colleague", groups="hr_technical_grade.group_technical_grade_user"
+            self.env,
+            login="tg_appoint_colleague",
+            groups="hr_technical_grade.group_technical_grade_user",
         )
         self.assertFalse(mine.with_user(colleague_user).search([]))
 
     def test_the_letter_names_the_grade_and_the_term(self):
         appointment = self.applied(date(2026, 12, 1)).appointment_ids
-        html = self.env["ir.actions.report"]._render_qweb_html(
-            "hr_technical_grade.report_appointment_letter", appointment.ids
-        )[0].decode()
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html("hr_technical_grade.report_appointment_letter", appointment.ids)[0]
+            .decode()
+        )
         self.assertIn("Appointment Letter", html)
         self.assertIn(self.intermediate.name, html)
         self.assertIn("24", html)
@@ -148,6 +158,4 @@ class TestAppointment(TechnicalGradeCase):
         """
         self.applied(date(2026, 12, 1))
         approver = new_test_user(self.env, login="tg_appoint_gm", groups="base.group_user")
-        self.assertFalse(
-            self.env["hr.technical.grade.appointment"].with_user(approver).search([])
-        )
+        self.assertFalse(self.env["hr.technical.grade.appointment"].with_user(approver).search([]))

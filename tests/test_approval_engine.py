@@ -8,10 +8,9 @@ from datetime import date, timedelta
 from pathlib import Path
 from unittest.mock import patch
 
+from odoo.addons.mail.models.mail_activity_mixin import MailActivityMixin
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import new_test_user, tagged
-
-from odoo.addons.mail.models.mail_activity_mixin import MailActivityMixin
 
 from .common import TechnicalGradeCase
 from .review_common import ReviewCase
@@ -75,9 +74,9 @@ class TestApprovalEngineReviews(ReviewCase):
         review = self.submitted()
         self.assertEqual(set(review.approval_ids.mapped("round")), {1})
         # The superior is no HR officer: the shared wizard lets them send it back.
-        self.assertFalse(self.manager_user.has_group(
-            "hr_technical_grade.group_technical_grade_officer"
-        ))
+        self.assertFalse(
+            self.manager_user.has_group("hr_technical_grade.group_technical_grade_officer")
+        )
         self.reason_wizard(self.manager_user, review, "send_back", "Recount").action_confirm()
         self.assertEqual(review.state, "draft")
         first_round = review.approval_ids
@@ -101,7 +100,7 @@ class TestApprovalEngineReviews(ReviewCase):
         # Not an approver of the current step: refused, wizard or not.
         review.with_user(self.manager_user).action_submit()
         review.with_user(self.manager_user).action_approve()
-        with self.assertRaises(Exception):
+        with self.assertRaises(UserError):  # not their turn any more
             self.reason_wizard(self.manager_user, review, "reject", "Again").action_confirm()
 
     def test_field_approver_type(self):
@@ -140,8 +139,7 @@ class TestApprovalEngineReviews(ReviewCase):
         # One that slipped in (older data) stops the submission with a clear error.
         step = self.env.ref("hr_technical_grade.review_step_plant_manager")
         self.env.cr.execute(
-            "UPDATE hr_technical_grade_approval_step SET approver_type = 'committee' "
-            "WHERE id = %s",
+            "UPDATE hr_technical_grade_approval_step SET approver_type = 'committee' WHERE id = %s",
             [step.id],
         )
         step.invalidate_recordset(["approver_type"])
@@ -206,7 +204,9 @@ class TestApprovalEngineEvaluations(TechnicalGradeCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.engineer_user = new_test_user(
-            cls.env, login="tg_engine_engineer", groups="hr_technical_grade.group_technical_grade_user"
+            cls.env,
+            login="tg_engine_engineer",
+            groups="hr_technical_grade.group_technical_grade_user",
         )
         cls.manager_user = new_test_user(cls.env, login="tg_engine_manager")
         Employee = cls.env["hr.employee"]
@@ -218,8 +218,11 @@ class TestApprovalEngineEvaluations(TechnicalGradeCase):
         cls.record(cls.engineer, cls.junior, today - timedelta(days=2 * 366), "promotion")
         cls.env[STEP].search([]).active = False
         cls.manager_step = cls.env[STEP].create(
-            {"name": "Superior", "model_id": cls.env["ir.model"]._get_id(EVALUATION),
-             "approver_type": "manager"}
+            {
+                "name": "Superior",
+                "model_id": cls.env["ir.model"]._get_id(EVALUATION),
+                "approver_type": "manager",
+            }
         )
         cls.demotion_step = cls.env[STEP].create(
             {
@@ -232,8 +235,10 @@ class TestApprovalEngineEvaluations(TechnicalGradeCase):
         )
 
     def promotion(self, passed=True):
-        evaluation = self.env[EVALUATION].with_user(self.hr_officer).create(
-            {"employee_id": self.engineer.id, "kind": "promotion"}
+        evaluation = (
+            self.env[EVALUATION]
+            .with_user(self.hr_officer)
+            .create({"employee_id": self.engineer.id, "kind": "promotion"})
         )
         levels = evaluation.template_id.level_ids
         evaluation.line_ids.write({"level_id": levels[0 if passed else -1].id})

@@ -22,24 +22,26 @@ class TestReviewKpiSheet(ReviewCase):
             employee or self.engineer, date(2026, 3, 1)
         )
 
-    def write(self, review, xmlid, **vals):
+    def write_entry(self, review, xmlid, **vals):
         vals.setdefault("evidence", "Dispatch orders")
         self.kpi_line(review.with_user(self.manager_user), xmlid).write(vals)
         return self.kpi_line(review, xmlid)
 
     def test_seed_examples_on_the_shipped_sheet(self):
         review = self.open_monthly()
-        self.assertEqual(self.write(review, "kpi_coordination", occurrences=3).adjustment, 30)
+        self.assertEqual(self.write_entry(review, "kpi_coordination", occurrences=3).adjustment, 30)
         self.assertEqual(
-            self.write(review, "kpi_maintenance_contracts", amount=50000).adjustment, 5
+            self.write_entry(review, "kpi_maintenance_contracts", amount=50000).adjustment, 5
         )
-        self.assertEqual(self.write(review, "kpi_work_summary", occurrences=3).adjustment, -10)
+        self.assertEqual(
+            self.write_entry(review, "kpi_work_summary", occurrences=3).adjustment, -10
+        )
         # Full marks 5 + 10 + 20 = 35, then +30 +5 -10
         self.assertEqual(review.kpi_score, 60)
 
     def test_kpi_total_keeps_bonuses_unless_the_company_sets_a_ceiling(self):
         review = self.open_monthly()
-        self.write(review, "kpi_commissioning_report", occurrences=10)
+        self.write_entry(review, "kpi_commissioning_report", occurrences=10)
         self.assertEqual(review.kpi_score, 135)
         self.company.technical_grade_kpi_ceiling = 100
         self.assertEqual(review.kpi_score, 100)
@@ -58,8 +60,8 @@ class TestReviewKpiSheet(ReviewCase):
 
     def test_satisfaction_survey_and_complaints_are_two_items(self):
         review = self.open_monthly()
-        survey = self.write(review, "kpi_satisfaction_survey", occurrences=1)
-        complaints = self.write(review, "kpi_complaint", occurrences=2)
+        survey = self.write_entry(review, "kpi_satisfaction_survey", occurrences=1)
+        complaints = self.write_entry(review, "kpi_complaint", occurrences=2)
         self.assertEqual((survey.adjustment, complaints.adjustment), (-5, -10))
         self.assertNotEqual(survey.kpi_id.data_source, complaints.kpi_id.data_source)
 
@@ -92,12 +94,12 @@ class TestReviewKpiSheet(ReviewCase):
             | {"hr_technical_grade.kpi_complex_48h", "hr_technical_grade.kpi_solution_success"},
         )
         self.assertEqual(names(colleague), common | {"hr_technical_grade.kpi_response_24h"})
-        success = self.write(engineer, "kpi_solution_success", measured=79)
+        success = self.write_entry(engineer, "kpi_solution_success", measured=79)
         self.assertFalse(success.target_met)
         self.assertEqual(success.adjustment, 0)
-        success = self.write(engineer, "kpi_solution_success", measured=80)
+        success = self.write_entry(engineer, "kpi_solution_success", measured=80)
         self.assertTrue(success.target_met)
-        late = self.write(engineer, "kpi_complex_48h", measured=50)
+        late = self.write_entry(engineer, "kpi_complex_48h", measured=50)
         self.assertFalse(late.target_met)
         self.assertEqual(engineer.kpi_score, 35, "targets add or take no points")
 

@@ -176,7 +176,7 @@ class TestSalaryTable(TechnicalGradeCase):
         slip.action_payslip_done()
         self.seed_table.invalidate_recordset()
         self.assertTrue(self.seed_table.locked)
-        line = self.seed_table.line_ids.filtered(lambda l: l.grade_id == self.senior)
+        line = self.seed_table.line_ids.filtered(lambda line: line.grade_id == self.senior)
         with self.assertRefused(UserError, "used by confirmed payslips"):
             line.write({"allowance": 1})
         with self.assertRefused(UserError, "used by confirmed payslips"):
@@ -201,7 +201,7 @@ class TestSalaryTable(TechnicalGradeCase):
         """Locks are lifted for the module's own data files and upgrades only (probe F2)."""
         self.record(self.engineer, self.senior, "2025-01-01")
         self.payslip(self.engineer, "2026-10-01", "2026-10-31").action_payslip_done()
-        line = self.seed_table.line_ids.filtered(lambda l: l.grade_id == self.senior)
+        line = self.seed_table.line_ids.filtered(lambda line: line.grade_id == self.senior)
         for context in (
             {"install_filename": "x.xml"},
             {"hr_technical_grade_salary_table_migration": True},

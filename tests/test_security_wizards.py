@@ -33,7 +33,9 @@ class TestSecurityWizards(TechnicalGradeCase):
         Wizard = self.env["hr.technical.grade.approval.reason.wizard"].with_user(engineer)
         self.assertFalse(Wizard.search([]))
         self.assertEqual(wizard.reason, "The lead's own reason")
-        rules = self.env["ir.rule"].search([("domain_force", "=", "[('create_uid', '=', user.id)]")])
+        rules = self.env["ir.rule"].search(
+            [("domain_force", "=", "[('create_uid', '=', user.id)]")]
+        )
         wizard_models = {
             name
             for name in self.env.registry

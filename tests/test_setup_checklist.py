@@ -98,8 +98,10 @@ class TestSetupChecklist(TechnicalGradeCase):
 
     def test_once_the_checklist_is_done_a_submission_is_accepted(self):
         self.fresh_install()
-        evaluation = self.env["hr.technical.grade.evaluation"].with_user(self.hr_officer).create(
-            {"employee_id": self.engineer.id, "kind": "promotion"}
+        evaluation = (
+            self.env["hr.technical.grade.evaluation"]
+            .with_user(self.hr_officer)
+            .create({"employee_id": self.engineer.id, "kind": "promotion"})
         )
         with self.assertRaisesRegex(RedirectWarning, "has nobody to decide") as caught:
             with self.env.cr.savepoint():

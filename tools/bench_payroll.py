@@ -33,9 +33,9 @@ import argparse
 import gc
 import time
 from contextlib import closing, contextmanager
-from unittest.mock import patch
 from datetime import date
 from statistics import median
+from unittest.mock import patch
 
 import odoo
 from odoo import SUPERUSER_ID, api

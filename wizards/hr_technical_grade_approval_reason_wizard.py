@@ -44,7 +44,9 @@ class HrTechnicalGradeApprovalReasonWizard(models.TransientModel):
             isinstance(res_id, int) and not isinstance(res_id, bool) and res_id > 0
             for res_id in ids
         ):
-            raise UserError(self.env._("The documents are given by their ids, not %(ids)r.", ids=ids))
+            raise UserError(
+                self.env._("The documents are given by their ids, not %(ids)r.", ids=ids)
+            )
         return self.env[model].browse(ids)
 
     def action_confirm(self):

@@ -1,5 +1,8 @@
 # Copyright 2026 hr_technical_grade contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+# pylint: disable=sql-injection
+# Table and column names in this script are its own constants; values go as
+# query parameters.
 """The first version of each company's salary table, from the ladder's amounts.
 
 The table is in force from 1 January 2000 (before any payslip), so that

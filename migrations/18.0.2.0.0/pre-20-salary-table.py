@@ -1,5 +1,8 @@
 # Copyright 2026 hr_technical_grade contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+# pylint: disable=sql-injection
+# Table and column names in this script are its own constants; values go as
+# query parameters.
 """Keep the rates the ladder held before they move to the dated salary table.
 
 From 18.0.2.0.0 the grade's base wage, post wage and allowance are read from
