@@ -79,6 +79,51 @@ class TechnicalGradeCase(TransactionCase):
         self.env.invalidate_all()
 
 
+class PayslipCase(TechnicalGradeCase):
+    """Payslips of the technical grade structure, one contract per employee."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.structure = cls.env.ref("hr_technical_grade.payroll_structure_technical_grade")
+
+    def setUp(self):
+        super().setUp()
+        self.contracts = {}
+
+    def payslip(
+        self, employee, date_from="2026-06-01", date_to="2026-06-30", structure=None, compute=True
+    ):
+        contract = self.contracts.get(employee)
+        if not contract:
+            contract = self.contracts[employee] = self.env["hr.contract"].create(
+                {
+                    "name": f"Contract {employee.name}",
+                    "employee_id": employee.id,
+                    "wage": 0,
+                    "date_start": "2020-01-01",
+                    "struct_id": (structure or self.structure).id,
+                    "state": "open",
+                }
+            )
+        slip = self.env["hr.payslip"].create(
+            {
+                "employee_id": employee.id,
+                "contract_id": contract.id,
+                "struct_id": (structure or self.structure).id,
+                "date_from": date_from,
+                "date_to": date_to,
+            }
+        )
+        if compute:
+            slip.compute_sheet()
+        return slip
+
+    @staticmethod
+    def amounts(slip):
+        return {line.code: line.total for line in slip.line_ids}
+
+
 class PdfCase(HttpCase):
     """Renders real PDFs with wkhtmltopdf.
 

@@ -6,17 +6,16 @@ from datetime import date
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
-from .common import TechnicalGradeCase, load_chinese
+from .common import PayslipCase, load_chinese
 
 
 @tagged("post_install", "-at_install")
-class TestSalaryTable(TechnicalGradeCase):
+class TestSalaryTable(PayslipCase):
     """Dated salary tables: each day is paid at the rates in force that day."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.structure = cls.env.ref("hr_technical_grade.payroll_structure_technical_grade")
         cls.seed_table = cls.env.ref("hr_technical_grade.salary_table_seed")
         cls.hr_manager = cls.user(
             "tg_test_table_manager",
@@ -25,10 +24,6 @@ class TestSalaryTable(TechnicalGradeCase):
         cls.payroll_user = cls.user(
             "tg_test_table_payroll", "base.group_user,payroll.group_payroll_user"
         )
-
-    def setUp(self):
-        super().setUp()
-        self.contracts = {}
 
     # helpers ---------------------------------------------------------
 
@@ -55,36 +50,6 @@ class TestSalaryTable(TechnicalGradeCase):
                 **vals,
             }
         )
-
-    def payslip(self, employee, date_from, date_to, compute=True):
-        contract = self.contracts.get(employee)
-        if not contract:
-            contract = self.contracts[employee] = self.env["hr.contract"].create(
-                {
-                    "name": f"Contract {employee.name}",
-                    "employee_id": employee.id,
-                    "wage": 0,
-                    "date_start": "2020-01-01",
-                    "struct_id": self.structure.id,
-                    "state": "open",
-                }
-            )
-        slip = self.env["hr.payslip"].create(
-            {
-                "employee_id": employee.id,
-                "contract_id": contract.id,
-                "struct_id": self.structure.id,
-                "date_from": date_from,
-                "date_to": date_to,
-            }
-        )
-        if compute:
-            slip.compute_sheet()
-        return slip
-
-    @staticmethod
-    def amounts(slip):
-        return {line.code: line.total for line in slip.line_ids}
 
     @staticmethod
     def line(slip, code):
