@@ -49,4 +49,5 @@ if find_spec("odoo"):
     from . import test_setup_checklist
     from . import test_appointment
     from . import test_suite_layout
+    from . import test_browser_start
     from . import test_security_wizards

@@ -12,11 +12,13 @@ from unittest.mock import patch
 
 from odoo.addons.base.models.ir_actions_report import IrActionsReport
 from odoo.fields import Command
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import new_test_user, tagged
+
+from .common import BrowserCase
 
 
 @tagged("post_install", "-at_install")
-class TestTours(HttpCase):
+class TestTours(BrowserCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
