@@ -21,6 +21,7 @@ from . import hr_technical_grade_evaluation
 from . import hr_technical_grade_approval
 from . import hr_technical_grade_evaluation_line
 from . import hr_technical_grade_evaluation_score
+from . import hr_technical_grade_evaluation_score_line
 from . import hr_technical_grade_objection
 from . import hr_technical_grade_kpi_category
 from . import hr_technical_grade_kpi

@@ -19,6 +19,8 @@ SCORING_ACTIVITY = "hr_technical_grade.mail_activity_evaluation_scoring"
 OPEN_STATES = ("draft", "submitted", "approved")
 # What the committee's signature locks.
 SCORE_FIELDS = {f"{part}_score" for part in EXAM_PARTS} | {"scored", "line_ids"}
+# What the committee's members rate where a committee step decides.
+RATED_FIELDS = {f"{part}_score" for part in EXAM_PARTS} | {"scored"}
 # What an employee or a manager may fill in on a draft request; scores,
 # results and states are HR's (and, later, the committee's).
 REQUESTER_FIELDS = {
@@ -359,7 +361,8 @@ class HrTechnicalGradeEvaluation(models.Model):
             evaluation.can_edit_scores = (
                 officer
                 and evaluation.state in ("draft", "submitted")
-                and evaluation.committee_state != "signed"
+                and evaluation.committee_state == "none"
+                and not evaluation._committee_rates()
             )
             scoring = evaluation.committee_state == "scoring"
             evaluation.can_score = scoring and evaluation in pending.evaluation_id
@@ -429,6 +432,10 @@ class HrTechnicalGradeEvaluation(models.Model):
 
     @api.depends(
         "line_ids.points",
+        "score_ids.assessment_score",
+        "score_ids.state",
+        "committee_state",
+        "committee_id.scoring_rule",
         "template_id.max_points",
         "theory_score",
         "practical_score",
@@ -440,7 +447,13 @@ class HrTechnicalGradeEvaluation(models.Model):
     def _compute_scores(self):
         for evaluation in self:
             template = evaluation.template_id
-            if template:
+            rated = evaluation._committee_form_scores()
+            if rated:
+                # The committee rated the form: its members' scores, combined.
+                evaluation.assessment_score = float(
+                    committee_rules.combine(rated, evaluation.committee_id.scoring_rule)
+                )
+            elif template:
                 evaluation.assessment_score = template._score(
                     {line.criterion_id: line.points for line in evaluation.line_ids}
                 )
@@ -464,6 +477,21 @@ class HrTechnicalGradeEvaluation(models.Model):
                 evaluation.result = "passed"
             else:
                 evaluation.result = "failed"
+
+    def _committee_form_scores(self):
+        """The form scores of the members who scored, once the scoring is closed."""
+        self.ensure_one()
+        if self.committee_state not in ("closed", "signed") or not self.template_id:
+            return []
+        scored = self.sudo().score_ids.filtered(
+            lambda score: score.state == "scored" and score.line_ids
+        )
+        return scored.mapped("assessment_score")
+
+    def _committee_rates(self):
+        """Whether a committee step decides this evaluation: its members rate, HR does not."""
+        self.ensure_one()
+        return any(step.approver_type == "committee" for step in self._approval_steps())
 
     @api.depends("kind", "employee_id", "target_grade_id", "current_grade_id", "state")
     @api.depends_context("uid")
@@ -768,6 +796,8 @@ class HrTechnicalGradeEvaluation(models.Model):
         self._check_request_is_draft(vals)
         if SCORE_FIELDS & set(vals):
             self._check_scores_unlocked()
+        if RATED_FIELDS & set(vals):
+            self._check_rated_by_hr()
         if "override_eligibility" in vals and not (self.env.su or self.env.user.has_group(OFFICER)):
             raise AccessError(self.env._("Only HR officers may override the eligibility."))
         self._check_requester_fields(vals)
@@ -803,6 +833,20 @@ class HrTechnicalGradeEvaluation(models.Model):
                     "%(names)s is applied: it is kept as it was applied. Correct a grade with "
                     "a new evaluation.",
                     names=", ".join(self.filtered(lambda e: e.state == "done").mapped("name")),
+                )
+            )
+
+    def _check_rated_by_hr(self):
+        """Where a committee step decides, its members rate: HR prepares, never scores."""
+        if self.env.su:
+            return
+        rated = self.filtered(lambda evaluation: evaluation._committee_rates())
+        if rated:
+            raise UserError(
+                self.env._(
+                    "The evaluation committee rates %(names)s: its members rate the assessment "
+                    "form and the exams. HR prepares the evaluation and attaches the evidence.",
+                    names=", ".join(rated.mapped("name")),
                 )
             )
 
@@ -1076,9 +1120,21 @@ class HrTechnicalGradeEvaluation(models.Model):
         """
         self.ensure_one()
         template = self.sudo().template_id
+        ratings = {}
+        if self._committee_form_scores():
+            # The members' ratings of each criterion, counted per level, once
+            # the scoring is closed (who rated what stays unprinted).
+            scored = self.sudo().score_ids.filtered(lambda score: score.state == "scored")
+            for criterion in template.section_ids.criterion_ids:
+                given = scored.line_ids.filtered(lambda r, c=criterion: r.criterion_id == c)
+                ratings[criterion.id] = ", ".join(
+                    f"{level.name} × {len(given.filtered(lambda r, lv=level: r.level_id == lv))}"
+                    for level in given.level_id.sorted(lambda lv: -lv.points)
+                )
         return {
             "weighted": template.weighting == "weighted",
             "standards": template.section_ids.standard_ids,
+            "committee_ratings": ratings,
         }
 
     def _history_reason(self):
@@ -1115,6 +1171,7 @@ class HrTechnicalGradeEvaluation(models.Model):
             employee = evaluation.employee_id
             superiors = employee.parent_id.user_id
             team = (employee.parent_id.child_ids | employee.child_ids).user_id
+            criteria = evaluation.template_id.section_ids.criterion_ids
             vals_list = []
             for member in committee.member_ids:
                 reason = committee_rules.excuse_reason(
@@ -1126,6 +1183,11 @@ class HrTechnicalGradeEvaluation(models.Model):
                         "member_id": member.id,
                         "state": "excused" if reason else "pending",
                         "excuse_reason": reason,
+                        "line_ids": [
+                            Command.create({"criterion_id": criterion.id}) for criterion in criteria
+                        ]
+                        if not reason
+                        else [],
                     }
                 )
             # Scoring first: creating the members' lines schedules their activities.
@@ -1192,8 +1254,13 @@ class HrTechnicalGradeEvaluation(models.Model):
         self.invalidate_recordset(["committee_state", "score_ids"])
         Score.invalidate_model(["state"])
 
-    def _record_member_score(self, scores, comment=False):
-        """The current member's independent scores of this candidate."""
+    def _record_member_score(self, scores, comment=False, ratings=None):
+        """The current member's independent scores of this candidate.
+
+        ``scores`` are the exam parts' scores; ``ratings`` the member's
+        rating of each criterion of the assessment form
+        (``{criterion id: level id}``), every criterion rated.
+        """
         self.ensure_one()
         self._lock_committee_scoring()
         line = self.sudo().score_ids.filtered(
@@ -1203,6 +1270,7 @@ class HrTechnicalGradeEvaluation(models.Model):
             raise UserError(self.env._("%(name)s is not waiting for your score.", name=self.name))
         if any(not 0 <= value <= 100 for value in scores.values()):
             raise UserError(self.env._("Exam scores go from 0 to 100."))
+        self._record_member_ratings(line, ratings or {})
         line.write(
             dict(
                 {f"{part}_score": value for part, value in scores.items()},
@@ -1218,6 +1286,32 @@ class HrTechnicalGradeEvaluation(models.Model):
         )
         if not self.sudo().score_ids.filtered(lambda score: score.state == "pending"):
             self._close_committee_scoring()
+
+    def _record_member_ratings(self, score, ratings):
+        """Write a member's form ratings; refuse a form left partly unrated."""
+        levels = self.template_id.level_ids
+        for rating in score.line_ids:
+            level_id = ratings.get(rating.criterion_id.id)
+            if level_id is None:
+                continue
+            if level_id not in levels.ids:
+                raise UserError(
+                    self.env._(
+                        "%(criterion)s: rate it with one of the levels of %(form)s.",
+                        criterion=rating.criterion_id.name,
+                        form=self.template_id.name,
+                    )
+                )
+            rating.level_id = level_id
+        unrated = score._unrated()
+        if unrated:
+            raise UserError(
+                self.env._(
+                    "Rate every criterion of the assessment form before you submit your scores. "
+                    "Not rated: %(criteria)s.",
+                    criteria=", ".join(unrated.mapped("name")),
+                )
+            )
 
     def action_close_scoring(self):
         """The chair closes the scoring before every member has scored."""
@@ -1254,9 +1348,11 @@ class HrTechnicalGradeEvaluation(models.Model):
         evaluation.activity_update()
         evaluation.message_post(
             body=self.env._(
-                "Scoring closed: %(count)s member(s) scored (%(rule)s). Theory %(theory)s, "
-                "practical %(practical)s, teaching %(teaching)s; final score %(final)s.",
+                "Scoring closed: %(count)s member(s) scored (%(rule)s). Assessment form "
+                "%(form)s, theory %(theory)s, practical %(practical)s, teaching %(teaching)s; "
+                "final score %(final)s.",
                 count=len(scored),
+                form=evaluation.assessment_score,
                 rule=dict(committee._fields["scoring_rule"]._description_selection(self.env))[
                     committee.scoring_rule
                 ],

@@ -49,7 +49,14 @@ class HrTechnicalGradeEvaluationLine(models.Model):
                     )
                 )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        lines = super().create(vals_list)
+        lines.filtered(lambda line: line.level_id).evaluation_id._check_rated_by_hr()
+        return lines
+
     def write(self, vals):
         if {"level_id", "points"} & set(vals):
             self.evaluation_id._check_scores_unlocked()
+            self.evaluation_id._check_rated_by_hr()
         return super().write(vals)

@@ -40,6 +40,16 @@ class HrTechnicalGradeEvaluationScore(models.Model):
     theory_score = fields.Float(string="Theory Exam", digits=(5, 2))
     practical_score = fields.Float(string="On-site Practical", digits=(5, 2))
     teaching_score = fields.Float(string="Teaching", digits=(5, 2))
+    line_ids = fields.One2many(
+        "hr.technical.grade.evaluation.score.line", "score_id", string="Form Ratings"
+    )
+    assessment_score = fields.Float(
+        string="Assessment Form",
+        compute="_compute_assessment_score",
+        store=True,
+        digits=(5, 2),
+        help="The member's score of the assessment form, from their ratings.",
+    )
     comment = fields.Text()
     scored_on = fields.Datetime(readonly=True)
 
@@ -57,6 +67,20 @@ class HrTechnicalGradeEvaluationScore(models.Model):
         ),
     ]
 
+    @api.depends("line_ids.points", "evaluation_id.template_id")
+    def _compute_assessment_score(self):
+        for score in self:
+            template = score.evaluation_id.template_id
+            score.assessment_score = (
+                template._score({line.criterion_id: line.points for line in score.line_ids})
+                if template and score.line_ids
+                else 0.0
+            )
+
+    def _unrated(self):
+        """The criteria of the form this member has not rated yet."""
+        return self.line_ids.filtered(lambda line: not line.level_id).criterion_id
+
     def write(self, vals):
         self.evaluation_id._check_scores_unlocked()
         return super().write(vals)
@@ -69,5 +93,10 @@ class HrTechnicalGradeEvaluationScore(models.Model):
     def create(self, vals_list):
         """A member HR adds while the committee scores gets a scoring activity."""
         scores = super().create(vals_list)
+        for score in scores.filtered(lambda s: s.state == "pending" and not s.line_ids):
+            score.line_ids = [
+                fields.Command.create({"criterion_id": criterion.id})
+                for criterion in score.evaluation_id.template_id.section_ids.criterion_ids
+            ]
         scores.evaluation_id.activity_update()
         return scores

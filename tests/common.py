@@ -28,6 +28,17 @@ def load_chinese(env):
     env["ir.module.module"]._load_module_terms(["hr_technical_grade"], ["zh_CN"], overwrite=True)
 
 
+def form_ratings(evaluation, best=True):
+    """A committee member's ratings of every criterion of the evaluation's form:
+    the best level (or the lowest) everywhere."""
+    template = evaluation.sudo().template_id
+    levels = template.level_ids
+    if not levels:
+        return {}
+    level = levels[0] if best else levels[-1]
+    return {criterion.id: level.id for criterion in template.section_ids.criterion_ids}
+
+
 class TechnicalGradeCase(TransactionCase):
     """Fixtures shared by the Odoo tests: the shipped ladder and a small team.
 

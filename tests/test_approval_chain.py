@@ -7,7 +7,7 @@ from odoo.exceptions import AccessError, RedirectWarning, UserError
 from odoo.fields import Command
 from odoo.tests import tagged
 
-from .common import TechnicalGradeCase
+from .common import TechnicalGradeCase, form_ratings
 
 
 @tagged("post_install", "-at_install")
@@ -74,16 +74,18 @@ class TestApprovalChain(TechnicalGradeCase):
         evaluation = (
             self.env["hr.technical.grade.evaluation"].with_user(self.hr_officer).create(vals)
         )
-        levels = evaluation.template_id.level_ids
-        evaluation.line_ids.write({"level_id": levels[0 if passed else -1].id})
-        evaluation.write(
-            {
-                "theory_score": 90 if passed else 0,
-                "practical_score": 90 if passed else 0,
-                "teaching_score": 90 if passed else 0,
-                "scored": True,
-            }
-        )
+        if not evaluation._committee_rates():
+            # Without a committee step, HR enters the results.
+            levels = evaluation.template_id.level_ids
+            evaluation.line_ids.write({"level_id": levels[0 if passed else -1].id})
+            evaluation.write(
+                {
+                    "theory_score": 90 if passed else 0,
+                    "practical_score": 90 if passed else 0,
+                    "teaching_score": 90 if passed else 0,
+                    "scored": True,
+                }
+            )
         evaluation.with_user(self.candidate_user).action_submit()
         return evaluation
 
@@ -97,7 +99,10 @@ class TestApprovalChain(TechnicalGradeCase):
         """Approve the current step; the committee's by scoring and signing."""
         evaluation = evaluation.with_user(user)
         if evaluation.current_approval_id.committee_step:
-            evaluation._record_member_score({"theory": mark, "practical": mark, "teaching": mark})
+            evaluation._record_member_score(
+                {"theory": mark, "practical": mark, "teaching": mark},
+                ratings=form_ratings(evaluation, best=decision != "failed"),
+            )
             evaluation._committee_sign("The committee's opinion", decision)
         else:
             evaluation.action_approve()

@@ -7,7 +7,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Command
 from odoo.tests import tagged
 
-from .common import TechnicalGradeCase
+from .common import TechnicalGradeCase, form_ratings
 
 
 @tagged("post_install", "-at_install")
@@ -52,8 +52,6 @@ class TestCommittee(TechnicalGradeCase):
             .with_user(self.hr_officer)
             .create({"employee_id": self.engineer.id, "kind": "promotion"})
         )
-        levels = evaluation.template_id.level_ids
-        evaluation.line_ids.write({"level_id": levels[0].id})
         evaluation.with_user(self.candidate_user).action_submit()
         return evaluation
 
@@ -67,7 +65,8 @@ class TestCommittee(TechnicalGradeCase):
 
     def score(self, evaluation, user, theory, practical=80, teaching=70):
         evaluation.with_user(user)._record_member_score(
-            {"theory": theory, "practical": practical, "teaching": teaching}
+            {"theory": theory, "practical": practical, "teaching": teaching},
+            ratings=form_ratings(evaluation),
         )
 
     def scoring_inbox(self, evaluation):
@@ -104,6 +103,116 @@ class TestCommittee(TechnicalGradeCase):
             self.chair | self.member_b | self.member_c,
         )
         self.assertFalse(self.scoring_inbox(evaluation))
+
+    def ratings(self, evaluation, points):
+        """Every criterion of the form rated at the level worth ``points``."""
+        template = evaluation.sudo().template_id
+        level = template.level_ids.filtered(lambda lv: lv.points == points)
+        self.assertEqual(len(level), 1)
+        return {criterion.id: level.id for criterion in template.section_ids.criterion_ids}
+
+    def test_members_rate_the_form_and_the_committee_rule_combines_it(self):
+        """The committee does the evaluation (seed 000): each member rates the form."""
+        self.committee.scoring_rule = "median"
+        evaluation = self.before_committee()
+        self.assertTrue(evaluation.template_id.section_ids.criterion_ids)
+        for user, points in ((self.chair, 100), (self.member_b, 60), (self.member_c, 60)):
+            evaluation.with_user(user)._record_member_score(
+                {"theory": 80, "practical": 80, "teaching": 80},
+                ratings=self.ratings(evaluation, points),
+            )
+        scores = evaluation.sudo().score_ids
+        self.assertEqual(
+            {score.member_id: score.assessment_score for score in scores},
+            {self.chair: 100.0, self.member_b: 60.0, self.member_c: 60.0},
+        )
+        # The median of the members' forms, not HR's lines (left unrated).
+        self.assertEqual(evaluation.committee_state, "closed")
+        self.assertEqual(evaluation.assessment_score, 60.0)
+        self.assertFalse(evaluation.line_ids.level_id)
+        # The printed form (附表一) counts the members' ratings per criterion.
+        report = self.env.ref("hr_technical_grade.action_report_evaluation_assessment")
+        html, _kind = report.with_user(self.hr_officer)._render_qweb_html(
+            report.report_name, evaluation.ids
+        )
+        levels = {lv.points: lv.name for lv in evaluation.template_id.level_ids}
+        criteria = len(evaluation.template_id.section_ids.criterion_ids)
+        rated = f"{levels[100]} × 1, {levels[60]} × 2"
+        self.assertEqual(html.decode().count(rated), criteria)
+
+    def test_a_member_rates_every_criterion_with_the_forms_levels(self):
+        evaluation = self.before_committee()
+        ratings = self.ratings(evaluation, 100)
+        first = next(iter(ratings))
+        with self.assertRefused(UserError, "Rate every criterion"):
+            evaluation.with_user(self.chair)._record_member_score(
+                {"theory": 80, "practical": 80, "teaching": 80}, ratings={first: ratings[first]}
+            )
+        other = self.env["hr.technical.grade.assessment.level"].search(
+            [("template_id", "!=", evaluation.template_id.id)], limit=1
+        )
+        self.assertTrue(other)
+        with self.assertRefused(UserError, "one of the levels of"):
+            evaluation.with_user(self.chair)._record_member_score(
+                {"theory": 80, "practical": 80, "teaching": 80},
+                ratings={**ratings, first: other.id},
+            )
+        score = evaluation.sudo().score_ids.filtered(lambda s: s.member_id == self.chair)
+        self.assertEqual(score.state, "pending")
+        self.assertFalse(score.line_ids.level_id)
+        # Through the wizard, as the member sees it.
+        wizard = (
+            self.env["hr.technical.grade.score.wizard"]
+            .with_user(self.chair)
+            .create({"evaluation_id": evaluation.id, "theory_score": 70})
+        )
+        self.assertEqual(
+            wizard.line_ids.criterion_id, evaluation.template_id.section_ids.criterion_ids
+        )
+        for line in wizard.line_ids:
+            line.level_id = ratings[line.criterion_id.id]
+        wizard.action_score()
+        self.assertEqual(
+            (score.state, score.assessment_score, score.theory_score), ("scored", 100.0, 70.0)
+        )
+        # Given ratings are kept as given.
+        with self.assertRefused(UserError, "Score the Candidate"):
+            score.line_ids[0].with_user(self.chair).level_id = other
+        with self.assertRefused(UserError, "kept as they were given"):
+            score.sudo().line_ids[0].level_id = evaluation.template_id.level_ids[-1]
+
+    def test_hr_prepares_but_does_not_rate_where_the_committee_decides(self):
+        evaluation = (
+            self.env["hr.technical.grade.evaluation"]
+            .with_user(self.hr_officer)
+            .create({"employee_id": self.engineer.id, "kind": "promotion"})
+        )
+        self.assertFalse(evaluation.can_edit_scores)
+        level = evaluation.template_id.level_ids[0]
+        with self.assertRefused(UserError, "its members rate the assessment form"):
+            evaluation.line_ids[0].level_id = level
+        with self.assertRefused(UserError, "its members rate the assessment form"):
+            evaluation.theory_score = 95
+        with self.assertRefused(UserError, "its members rate the assessment form"):
+            evaluation.write(
+                {"line_ids": [Command.update(evaluation.line_ids[0].id, {"level_id": level.id})]}
+            )
+        # Evidence and notes stay HR's to add.
+        evaluation.note = "<p>Certificates attached.</p>"
+
+    def test_members_read_only_their_own_ratings_until_the_scoring_closes(self):
+        evaluation = self.before_committee()
+        evaluation.with_user(self.chair)._record_member_score(
+            {"theory": 80, "practical": 80, "teaching": 80},
+            ratings=self.ratings(evaluation, 80),
+        )
+        Rating = self.env["hr.technical.grade.evaluation.score.line"]
+        domain = [("evaluation_id", "=", evaluation.id), ("level_id", "!=", False)]
+        self.assertEqual(Rating.with_user(self.chair).search(domain).member_id, self.chair)
+        self.assertFalse(Rating.with_user(self.member_b).search(domain))
+        self.assertFalse(Rating.with_user(self.hr_officer).search(domain))
+        with self.assertRaises(AccessError):
+            Rating.with_user(self.candidate_user).search(domain)
 
     def test_the_candidate_never_sees_who_scored_what(self):
         evaluation = self.before_committee()

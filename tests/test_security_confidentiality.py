@@ -14,7 +14,7 @@ from odoo.tests import new_test_user, tagged
 from odoo.tools import mute_logger
 from odoo.tools.misc import format_date
 
-from .common import CampaignCase, TechnicalGradeCase
+from .common import CampaignCase, TechnicalGradeCase, form_ratings
 
 CAMPAIGN = "hr.technical.grade.campaign"
 SKIPPED = "hr.technical.grade.campaign.skipped"
@@ -280,22 +280,26 @@ class TestCommitteeScoringRace(TechnicalGradeCase):
             for xmlid in ("user_hr_vp", "user_service_head"):
                 score = self.MEMBERS[xmlid]
                 evaluation.with_user(self.members[xmlid])._record_member_score(
-                    {"theory": score, "practical": score, "teaching": score}
+                    {"theory": score, "practical": score, "teaching": score},
+                    ratings=form_ratings(evaluation),
                 )
-            wizards = {
-                xmlid: env["hr.technical.grade.score.wizard"]
-                .with_user(self.members[xmlid])
-                .create(
-                    {
-                        "evaluation_id": evaluation.id,
-                        "theory_score": self.MEMBERS[xmlid],
-                        "practical_score": self.MEMBERS[xmlid],
-                        "teaching_score": self.MEMBERS[xmlid],
-                    }
+            wizards = {}
+            for xmlid in ("user_general_manager", "user_marketing_vp"):
+                wizard = (
+                    env["hr.technical.grade.score.wizard"]
+                    .with_user(self.members[xmlid])
+                    .create(
+                        {
+                            "evaluation_id": evaluation.id,
+                            "theory_score": self.MEMBERS[xmlid],
+                            "practical_score": self.MEMBERS[xmlid],
+                            "teaching_score": self.MEMBERS[xmlid],
+                        }
+                    )
                 )
-                .id
-                for xmlid in ("user_general_manager", "user_marketing_vp")
-            }
+                for line in wizard.line_ids:
+                    line.level_id = form_ratings(evaluation)[line.criterion_id.id]
+                wizards[xmlid] = wizard.id
             evaluation_id, employee_id = evaluation.id, employee.id
         self.addCleanup(self.remove_committed, evaluation_id, employee_id)
         return evaluation_id, wizards

@@ -15,7 +15,7 @@ from odoo.fields import Command
 from odoo.tests import freeze_time, tagged
 from odoo.tools import mute_logger
 
-from .common import TechnicalGradeCase
+from .common import TechnicalGradeCase, form_ratings
 
 
 class EvaluationSecurityCase(TechnicalGradeCase):
@@ -354,7 +354,7 @@ class CommitteeSecurityCase(EvaluationSecurityCase):
         evaluation.with_user(self.engineer_user).action_submit()
         for member in (self.chair, self.member):
             evaluation.with_user(member)._record_member_score(
-                {"theory": 90, "practical": 90, "teaching": 90}
+                {"theory": 90, "practical": 90, "teaching": 90}, ratings=form_ratings(evaluation)
             )
         self.assertEqual(evaluation.committee_state, "closed")
         return evaluation
@@ -545,7 +545,7 @@ class TestNoticeReadersSeeNoStanding(CommitteeSecurityCase):
         evaluation.with_user(self.engineer_user).action_submit()
         for member in (self.chair, self.member):
             evaluation.with_user(member)._record_member_score(
-                {"theory": 90, "practical": 90, "teaching": 90}
+                {"theory": 90, "practical": 90, "teaching": 90}, ratings=form_ratings(evaluation)
             )
         self.sign(evaluation)
         self.assertTrue(evaluation.notice_open)

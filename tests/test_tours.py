@@ -14,7 +14,7 @@ from odoo.addons.base.models.ir_actions_report import IrActionsReport
 from odoo.fields import Command
 from odoo.tests import new_test_user, tagged
 
-from .common import BrowserCase
+from .common import BrowserCase, form_ratings
 
 
 @tagged("post_install", "-at_install")
@@ -92,9 +92,6 @@ class TestTours(BrowserCase):
             {"employee_id": self.engineer.id, "kind": "promotion"}
         )
         evaluation.with_user(self.engineer_user).action_submit()
-        # HR fills the assessment form (附表一) for the committee.
-        levels = evaluation.template_id.level_ids
-        evaluation.line_ids.with_user(self.hr_user).write({"level_id": levels[0].id})
         return evaluation.with_env(self.env)
 
     def before_committee(self):
@@ -105,7 +102,9 @@ class TestTours(BrowserCase):
     def before_general_manager(self):
         evaluation = self.before_committee()
         chair = evaluation.with_user(self.chair_user)
-        chair._record_member_score({"theory": 90, "practical": 88, "teaching": 86})
+        chair._record_member_score(
+            {"theory": 90, "practical": 88, "teaching": 86}, ratings=form_ratings(evaluation)
+        )
         chair._committee_sign("Promoted to senior.", "passed")
         return evaluation
 
@@ -142,6 +141,11 @@ class TestTours(BrowserCase):
 
     def test_c_committee_chair_scores_and_signs(self):
         evaluation = self.before_committee()
+        # The chair's ratings of the form, given already: the tour checks they
+        # are shown in the scoring dialog and enters the exams.
+        own = evaluation.sudo().score_ids.filtered(lambda s: s.member_id == self.chair_user)
+        for rating in own.line_ids:
+            rating.level_id = form_ratings(evaluation)[rating.criterion_id.id]
         self.start_tour(
             "/odoo/action-hr_technical_grade.hr_technical_grade_evaluation_action",
             "hr_technical_grade_tour_committee",
@@ -152,6 +156,8 @@ class TestTours(BrowserCase):
             (score.member_id, score.state, score.theory_score, score.teaching_score),
             (self.chair_user, "scored", 90.0, 86.0),
         )
+        self.assertEqual(evaluation.assessment_score, score.assessment_score)
+        self.assertGreater(score.assessment_score, 0)
         self.assertEqual(
             (evaluation.committee_state, evaluation.committee_decision, evaluation.practical_score),
             ("signed", "passed", 88.0),

@@ -1,7 +1,8 @@
 # Copyright 2026 hr_technical_grade contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.fields import Command
 
 
 class HrTechnicalGradeScoreWizard(models.TransientModel):
@@ -16,7 +17,37 @@ class HrTechnicalGradeScoreWizard(models.TransientModel):
     theory_score = fields.Float(string="Theory Exam", digits=(5, 2))
     practical_score = fields.Float(string="On-site Practical", digits=(5, 2))
     teaching_score = fields.Float(string="Teaching", digits=(5, 2))
+    line_ids = fields.One2many(
+        "hr.technical.grade.score.wizard.line",
+        "wizard_id",
+        string="Assessment Form",
+        compute="_compute_line_ids",
+        store=True,
+        readonly=False,
+    )
     comment = fields.Text()
+
+    @api.depends("evaluation_id")
+    def _compute_line_ids(self):
+        """The form's criteria, with the ratings the member has already given."""
+        for wizard in self:
+            own = wizard.evaluation_id.sudo().score_ids.filtered(
+                lambda score: score.member_id == self.env.user
+            )
+            given = {line.criterion_id: line.level_id for line in own.line_ids}
+            criteria = wizard.evaluation_id.sudo().template_id.section_ids.criterion_ids
+            wizard.line_ids = [Command.clear()] + [
+                Command.create(
+                    {
+                        "sequence": sequence,
+                        "criterion_id": criterion.id,
+                        "level_id": given.get(
+                            criterion, self.env["hr.technical.grade.assessment.level"]
+                        ).id,
+                    }
+                )
+                for sequence, criterion in enumerate(criteria)
+            ]
 
     def action_score(self):
         self.ensure_one()
@@ -27,5 +58,6 @@ class HrTechnicalGradeScoreWizard(models.TransientModel):
                 "teaching": self.teaching_score,
             },
             self.comment,
+            {line.criterion_id.id: line.level_id.id for line in self.line_ids if line.level_id},
         )
         return {"type": "ir.actions.act_window_close"}

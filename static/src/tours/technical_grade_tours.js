@@ -102,6 +102,10 @@ tours.add("hr_technical_grade_tour_committee", {
             run: "click",
         },
         {
+            content: "The assessment form, rated",
+            trigger: ".modal div[name=line_ids] .o_data_row td[name=level_id]:not(:empty)",
+        },
+        {
             content: "Theory exam",
             trigger: ".modal div[name=theory_score] input",
             run: "edit 90",
