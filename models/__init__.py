@@ -33,6 +33,7 @@ from . import hr_employee
 from . import hr_employee_public
 from . import hr_payslip
 from . import hr_contract
+from . import hr_payroll_structure
 from . import res_company
 from . import res_config_settings
 from . import hr_technical_grade_campaign

@@ -5,6 +5,9 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 WAGE_GROUPS = "hr_technical_grade.group_technical_grade_user,payroll.group_payroll_user"
+# How far back the daily cron looks for trials that ended (a technical catch-up
+# window for a server that was stopped, not a business rule).
+INITIAL_GRADING_CATCH_UP_DAYS = 7
 
 
 class HrContract(models.Model):
@@ -65,13 +68,106 @@ class HrContract(models.Model):
                     )
                 )
 
+    @api.model
+    def _cron_prepare_initial_gradings(self):
+        """Prepare an initial grading for HR when a trial period ends (seed 000).
 
-class HrPayrollStructure(models.Model):
-    _inherit = "hr.payroll.structure"
+        A new hire or a transferee of a graded department is graded only once
+        they pass the assessment form at the end of their probation or trial:
+        the grade is never set here.  The evaluation is prepared as a draft on
+        the ladder's lowest grade, with an activity for the contract's HR
+        responsible, who prepares it and submits it.  Trials that ended up to
+        ``INITIAL_GRADING_CATCH_UP_DAYS`` ago are caught up, so that a server
+        stopped for a few days misses none; older ones are not revived.
+        """
+        Evaluation = self.env["hr.technical.grade.evaluation"].sudo()
+        Grade = self.env["hr.technical.grade"].sudo()
+        ladders = (
+            self.env["hr.technical.grade.ladder"].sudo().search([("department_ids", "!=", False)])
+        )
+        companies = (
+            self.env["res.company"].sudo().search([("technical_grade_department_ids", "!=", False)])
+        )
+        prepared = Evaluation
+        for company in ladders.company_id | companies:
+            today = company._technical_grade_today()
+            # An optional ladder's departments first: they are graded on it.
+            for ladder in ladders.filtered(lambda lad, c=company: lad.company_id == c):
+                prepared |= self._prepare_initial_gradings(
+                    ladder.department_ids, ladder._first_grade(), today
+                )
+            if company.technical_grade_department_ids:
+                first = Grade.search(
+                    [("company_id", "=", company.id), ("ladder_id", "=", False)],
+                    order="sequence, id",
+                    limit=1,
+                )
+                prepared |= self._prepare_initial_gradings(
+                    company.technical_grade_department_ids, first, today
+                )
+        prepared.activity_update()
+        return prepared
 
-    def _pays_technical_grade(self):
-        """Whether the structure (with its parents) has the grade base wage rule."""
-        base_rule = self.env.ref("hr_technical_grade.salary_rule_tg_base", raise_if_not_found=False)
-        if not base_rule or not self:
-            return False
-        return base_rule in self.get_structure_with_parents().get_all_rules()
+    def _prepare_initial_gradings(self, departments, target, today):
+        if not target:
+            return self.env["hr.technical.grade.evaluation"]
+        Evaluation = self.env["hr.technical.grade.evaluation"].sudo()
+        contracts = self.sudo().search(
+            [
+                ("company_id", "=", target.company_id.id),
+                ("state", "=", "open"),
+                ("trial_date_end", "<=", today),
+                (
+                    "trial_date_end",
+                    ">=",
+                    fields.Date.subtract(today, days=INITIAL_GRADING_CATCH_UP_DAYS),
+                ),
+                ("employee_id.department_id", "child_of", departments.ids),
+            ]
+        )
+        employees = contracts.employee_id
+        # Once graded, or once an initial grading is on file, nothing more.
+        graded = (
+            self.env["hr.technical.grade.history"]
+            .sudo()
+            .search([("employee_id", "in", employees.ids)])
+            .employee_id
+        )
+        filed = Evaluation.search(
+            [
+                ("employee_id", "in", employees.ids),
+                ("kind", "=", "initial"),
+                ("state", "!=", "cancel"),
+            ]
+        ).employee_id
+        vals_list = []
+        for contract in contracts:
+            employee = contract.employee_id
+            if employee in graded | filed:
+                continue
+            filed |= employee
+            earlier = employee.contract_ids.filtered(
+                lambda c, current=contract: c.date_start < current.date_start
+                and c.state != "cancel"
+            )
+            vals_list.append(
+                {
+                    "employee_id": employee.id,
+                    "kind": "initial",
+                    "initial_reason": "transfer" if earlier else "probation",
+                    "target_grade_id": target.id,
+                    "contract_id": contract.id,
+                }
+            )
+        evaluations = Evaluation.create(vals_list)
+        for evaluation in evaluations:
+            evaluation.message_post(
+                body=self.env._(
+                    "Prepared for HR: the trial period of %(contract)s ended on %(day)s. "
+                    "%(employee)s is graded once this initial grading passes.",
+                    contract=evaluation.contract_id.name,
+                    day=evaluation.contract_id.trial_date_end,
+                    employee=evaluation.employee_id.name,
+                )
+            )
+        return evaluations

@@ -14,6 +14,7 @@ from ..grade_rules import eligibility, proration
 EXAM_PARTS = ("theory", "practical", "teaching")
 OFFICER = "hr_technical_grade.group_technical_grade_officer"
 SCORING_ACTIVITY = "hr_technical_grade.mail_activity_evaluation_scoring"
+PREPARE_ACTIVITY = "hr_technical_grade.mail_activity_evaluation_prepare"
 # States of an evaluation still in progress: one at a time per employee and kind
 # (the constraint one_open_request below).
 OPEN_STATES = ("draft", "submitted", "approved")
@@ -59,6 +60,7 @@ WORKFLOW_FIELDS = {
     "quota",
     "quota_rank",
     "within_quota",
+    "contract_id",
 }
 # What the chair's signature puts on record for good.
 SIGNATURE_FIELDS = {
@@ -108,6 +110,15 @@ class HrTechnicalGradeEvaluation(models.Model):
     initial_reason = fields.Selection(
         [("probation", "End of probation (new hire)"), ("transfer", "End of trial (transferee)")],
         string="Initial Grading Of",
+    )
+    contract_id = fields.Many2one(
+        "hr.contract",
+        string="Trial Contract",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        help="The contract whose trial period ended: this initial grading was prepared for HR "
+        "when it ended.",
     )
     demotion_reason = fields.Selection(
         [
@@ -978,6 +989,23 @@ class HrTechnicalGradeEvaluation(models.Model):
         scoring = self.filtered(lambda e: e.committee_state == "scoring")
         scoring._sync_activities(SCORING_ACTIVITY, wanted, self.env._("Scored"))
         (self - scoring)._sync_activities(SCORING_ACTIVITY, wanted)
+        # An initial grading prepared at the end of a trial: HR's to prepare
+        # and submit, done once submitted.
+        prepared = self.sudo().filtered("contract_id")
+        wanted = {}
+        for evaluation in prepared.filtered(lambda e: e.state == "draft"):
+            contract = evaluation.contract_id
+            responsible = contract.hr_responsible_id or contract.create_uid
+            wanted[evaluation.id] = {
+                responsible: {
+                    "summary": self.env._(
+                        "Prepare the initial grading of %(employee)s",
+                        employee=evaluation.employee_id.name,
+                    ),
+                    "date_deadline": contract.trial_date_end,
+                }
+            }
+        prepared._sync_activities(PREPARE_ACTIVITY, wanted, self.env._("Submitted"))
         return res
 
     def action_apply(self):

@@ -33,6 +33,20 @@ class HrTechnicalGradeLadder(models.Model):
         string="Grades",
         context={"active_test": False},
     )
+    department_ids = fields.Many2many(
+        "hr.department",
+        string="Graded Departments",
+        tracking=True,
+        help="New hires and transferees of these departments (and their sub-departments) are "
+        "graded on this ladder: when their contract's trial period ends, an initial grading "
+        "is prepared for HR.",
+    )
+
+    def _first_grade(self):
+        """The ladder's lowest grade, where an initial grading starts."""
+        self.ensure_one()
+        grades = self.grade_ids.filtered("active").sorted(lambda g: (g.sequence, g.id))
+        return grades[:1]
 
     def action_turn_on(self):
         """Turn the ladder on with its grades (an administrator's decision)."""

@@ -45,6 +45,17 @@ class ResCompany(models.Model):
         "can be filed (公示); it takes effect after them. 0: no public notice.",
     )
 
+    technical_grade_department_ids = fields.Many2many(
+        "hr.department",
+        "res_company_technical_grade_department_rel",
+        "company_id",
+        "department_id",
+        string="Graded Departments",
+        help="New hires and transferees of these departments (and their sub-departments) are "
+        "graded on the technical grade ladder: when their contract's trial period ends, an "
+        "initial grading is prepared for HR. Empty: none is prepared.",
+    )
+
     technical_grade_appointment_months = fields.Integer(
         string="Appointment Term (Months)",
         default=12,

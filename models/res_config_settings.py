@@ -25,6 +25,9 @@ class ResConfigSettings(models.TransientModel):
     technical_grade_pass_mark = fields.Float(
         related="company_id.technical_grade_pass_mark", readonly=False
     )
+    technical_grade_department_ids = fields.Many2many(
+        related="company_id.technical_grade_department_ids", readonly=False
+    )
     technical_grade_notice_days = fields.Integer(
         related="company_id.technical_grade_notice_days", readonly=False
     )
