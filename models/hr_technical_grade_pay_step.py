@@ -37,7 +37,6 @@ class HrTechnicalGradePayStep(models.Model):
     department_id = fields.Many2one(related="employee_id.department_id")
     review_id = fields.Many2one(
         "hr.technical.grade.review",
-        string="Review",
         required=True,
         readonly=True,
         index=True,

@@ -1100,6 +1100,21 @@ class HrTechnicalGradeReview(models.Model):
             )
         )
 
+    def action_record_standby(self):
+        """HR records the unpaid stand-by training it decided on this result."""
+        self.ensure_one()
+        if not self.env.user.has_group(OFFICER):
+            raise AccessError(self.env._("Only HR records stand-by training."))
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Stand-by Training"),
+            "res_model": "hr.technical.grade.standby",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "context": {"default_employee_id": self.employee_id.id, "default_review_id": self.id},
+            "target": "current",
+        }
+
     @api.model
     def _lowest_in_departments(self, domain=None):
         """The finished reviews with the lowest final score of each department and period."""

@@ -32,12 +32,13 @@ class HrTechnicalGradeStandby(models.Model):
     department_id = fields.Many2one(related="employee_id.department_id")
     review_id = fields.Many2one(
         "hr.technical.grade.review",
-        string="Review",
+        required=True,
         index=True,
         tracking=True,
         ondelete="restrict",
         domain="[('employee_id', '=', employee_id), ('state', '=', 'done')]",
-        help="The finished review on whose result HR decided the stand-by: its evidence.",
+        help="The finished review in band 差, or the lowest of its department, on whose result "
+        "HR decided the stand-by: its evidence.",
     )
     date_from = fields.Date(string="From", required=True, tracking=True)
     date_to = fields.Date(string="To", required=True, tracking=True)
@@ -91,7 +92,30 @@ class HrTechnicalGradeStandby(models.Model):
                         employee=standby.employee_id.name,
                     )
                 )
-            if standby.state == "recorded" and rules.standby_too_short(standby.working_days):
+            if standby.state != "recorded":
+                continue
+            standby._check_review_allows()
+            overlapping = self.search(
+                [
+                    ("id", "!=", standby.id),
+                    ("employee_id", "=", standby.employee_id.id),
+                    ("state", "=", "recorded"),
+                    ("date_from", "<=", standby.date_to),
+                    ("date_to", ">=", standby.date_from),
+                ],
+                limit=1,
+            )
+            if overlapping:
+                raise ValidationError(
+                    self.env._(
+                        "%(employee)s already has stand-by training from %(date_from)s to "
+                        "%(date_to)s.",
+                        employee=standby.employee_id.name,
+                        date_from=overlapping.date_from.isoformat(),
+                        date_to=overlapping.date_to.isoformat(),
+                    )
+                )
+            if rules.standby_too_short(standby.working_days):
                 raise ValidationError(
                     self.env._(
                         "Stand-by training lasts at least %(minimum)s working days (seed 003); "
@@ -102,6 +126,34 @@ class HrTechnicalGradeStandby(models.Model):
                         days=f"{standby.working_days:g}",
                     )
                 )
+
+    def _check_review_allows(self):
+        """Seed 003: stand-by is for a result in band 差 or the lowest of the department."""
+        self.ensure_one()
+        review = self.review_id.sudo()
+        if review.state != "done":
+            raise ValidationError(
+                self.env._(
+                    "Stand-by training follows a finished review; %(review)s is not finished.",
+                    review=review.name,
+                )
+            )
+        if review.band == "fail":
+            return
+        lowest = review._lowest_in_departments(
+            [
+                ("department_id", "=", review.department_id.id),
+                ("period_start", "=", review.period_start),
+            ]
+        )
+        if review not in lowest:
+            raise ValidationError(
+                self.env._(
+                    "Stand-by training is for a result in band 差 or the lowest of the department "
+                    "(seed 003); %(review)s is neither.",
+                    review=review.name,
+                )
+            )
 
     # ------------------------------------------------------------------
     # HR records it; the state changes through the actions

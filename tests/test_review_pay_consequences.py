@@ -137,13 +137,22 @@ class TestReviewPayConsequences(ReviewCase, PayslipCase):
     # Stand-by training: at least three working days, unpaid
     # ------------------------------------------------------------------
 
-    def standby(self, date_from, date_to, user=None):
+    def standby(self, date_from, date_to, user=None, review=None):
+        if review is None:
+            # The engineer alone reviewed in September: the lowest of the department.
+            review = (
+                self.env["hr.technical.grade.review"].search(
+                    [("employee_id", "=", self.engineer.id), ("period_start", "=", "2026-09-01")]
+                )
+                or self.average()
+            )
         return (
             self.env["hr.technical.grade.standby"]
             .with_user(user or self.hr_officer)
             .create(
                 {
                     "employee_id": self.engineer.id,
+                    "review_id": review.id,
                     "date_from": date_from,
                     "date_to": date_to,
                     "note": "Product training",
@@ -163,6 +172,15 @@ class TestReviewPayConsequences(ReviewCase, PayslipCase):
             self.standby("2026-12-07", "2026-12-09", user=self.manager_user)
         with self.assertRefused(AccessError, "Cancel action"):
             standby.with_user(self.hr_officer).write({"state": "cancel"})
+        with self.assertRefused(ValidationError, "already has stand-by training"):
+            self.standby("2026-12-09", "2026-12-14")
+
+    def test_standby_is_for_fail_or_the_lowest_of_the_department(self):
+        day = date(2026, 6, 1)
+        self.finish(self.open_review(self.colleague, day), results=60, reviewers=60)
+        good = self.finish(self.open_review(self.engineer, day), results=90, reviewers=90)
+        with self.assertRefused(ValidationError, "is neither"):
+            self.standby("2026-12-07", "2026-12-09", review=good)
 
     def test_standby_days_are_unpaid(self):
         self.standby("2026-12-07", "2026-12-09")
@@ -183,8 +201,11 @@ class TestReviewPayConsequences(ReviewCase, PayslipCase):
     def test_standby_is_shown_with_its_review(self):
         review = self.failed(date(2026, 10, 1))
         review.with_user(self.hr_officer).write({"hr_decision": "training"})
-        standby = self.standby("2026-12-07", "2026-12-09")
-        standby.with_user(self.hr_officer).write({"review_id": review.id})
+        action = review.with_user(self.hr_officer).action_record_standby()
+        self.assertEqual(action["context"]["default_review_id"], review.id)
+        with self.assertRefused(AccessError, "Only HR"):
+            review.with_user(self.manager_user).action_record_standby()
+        self.standby("2026-12-07", "2026-12-09", review=review)
         self.assertIn("stand-by training from 2026-12-07", review.consequence.lower())
 
     # ------------------------------------------------------------------
@@ -316,9 +337,7 @@ class TestReviewPayConsequences(ReviewCase, PayslipCase):
 
     def test_my_technical_grade_shows_my_consequences(self):
         review = self.failed(date(2026, 10, 1))
-        self.standby("2026-12-07", "2026-12-09").with_user(self.hr_officer).write(
-            {"review_id": review.id}
-        )
+        self.standby("2026-12-07", "2026-12-09", review=review)
         public = self.env["hr.employee.public"].with_user(self.engineer_user)
         values = public.browse(self.engineer.id).web_read(
             {
