@@ -218,6 +218,23 @@ class HrTechnicalGradePayStep(models.Model):
                 else:
                     step.write({"state": "ended", "date_to": end, "end_reason": reason})
 
+    @api.model
+    def _cron_end_pay_steps(self):
+        """Running steps whose last day is past end: they lasted the company's length."""
+        today = fields.Date.context_today(self)
+        steps = self.sudo().search([("state", "=", "running"), ("date_to", "<", today)])
+        for step in steps:
+            step.write(
+                {
+                    "state": "ended",
+                    "end_reason": self.env._(
+                        "Ended on %(date)s: the pay step lasted its length.",
+                        date=step.date_to.isoformat(),
+                    ),
+                }
+            )
+        return steps
+
     # ------------------------------------------------------------------
     # HR's actions
     # ------------------------------------------------------------------

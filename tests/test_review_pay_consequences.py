@@ -77,6 +77,17 @@ class TestReviewPayConsequences(ReviewCase, PayslipCase):
         # 500 × 15/31 + 1000 × 16/31 = 758.06…
         self.assertEqual(self.december()["TG_ALW"], 758.06)
 
+    def test_a_step_of_the_company_length_ends_by_itself(self):
+        self.company.technical_grade_pay_step_months = 1
+        step = self.failed(date(2026, 10, 1)).pay_step_ids
+        PayStep = self.env["hr.technical.grade.pay.step"]
+        self.assertFalse(PayStep._cron_end_pay_steps(), "still running in November")
+        with freeze_time("2027-01-02"):
+            self.assertEqual(PayStep._cron_end_pay_steps(), step)
+        self.assertEqual((step.state, step.date_to), ("ended", date(2026, 12, 31)))
+        self.assertIn("lasted its length", step.end_reason)
+        self.assertEqual(self.december(), JUNIOR, "its days stay paid lower")
+
     def test_the_next_passed_review_ends_the_step(self):
         step = self.failed(date(2026, 10, 1)).pay_step_ids
         with freeze_time("2027-01-10"):
