@@ -3,7 +3,7 @@
 {
     "name": "Technical Grades",
     "summary": "Grade ladder, salary table and grade history of after-sales engineers",
-    "version": "18.0.2.0.0",
+    "version": "18.0.2.1.0",
     "category": "Human Resources/Employees",
     "website": "https://github.com/hr-technical-grade/hr_technical_grade",
     "author": "hr_technical_grade contributors",
@@ -42,6 +42,9 @@
         "views/hr_technical_grade_review_plan_views.xml",
         "wizards/hr_technical_grade_review_appeal_wizard_views.xml",
         "wizards/hr_technical_grade_review_open_wizard_views.xml",
+        "wizards/hr_technical_grade_consequence_wizard_views.xml",
+        "views/hr_technical_grade_pay_step_views.xml",
+        "views/hr_technical_grade_standby_views.xml",
         "views/hr_technical_grade_review_views.xml",
         "views/hr_technical_grade_allowance_views.xml",
         "wizards/hr_technical_grade_campaign_wizard_views.xml",

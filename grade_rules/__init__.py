@@ -40,3 +40,11 @@ from .review import (
     weighted_total,
     yearly_result,
 )
+from .consequences import (
+    STANDBY_MIN_DAYS,
+    demotion_runs,
+    next_period_start,
+    overlay,
+    pay_step_end,
+    standby_too_short,
+)

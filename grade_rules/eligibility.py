@@ -19,9 +19,11 @@ MONTHS_IN_GRADE = "months_in_grade"
 EXPERIENCE = "experience"
 RECENT_RESULTS = "recent_results"
 ALREADY_GRADED = "already_graded"
-# What no override lifts: the ladder is climbed one grade at a time, and an
-# initial grading is for employees without a grade.
-STRUCTURAL = frozenset({NOT_GRADED, NOT_ONE_UP, NOT_ONE_DOWN, ALREADY_GRADED})
+NO_RAISE = "no_raise"  # seed 003: 中 and 较差 get no raise this cycle
+# What no override lifts: the ladder is climbed one grade at a time, an
+# initial grading is for employees without a grade, and a no-raise cycle ends
+# only by an exception HR records on its review (general raise, post gaps).
+STRUCTURAL = frozenset({NOT_GRADED, NOT_ONE_UP, NOT_ONE_DOWN, ALREADY_GRADED, NO_RAISE})
 
 
 @dataclass(frozen=True)
@@ -40,12 +42,15 @@ def promotion_problems(
     required_years,
     recent_results=(),
     required_result=0,
+    no_raise_reviews=(),
 ):
     """Unmet conditions of a promotion from ``current_rank`` to ``target_rank``.
 
     ``recent_results`` are the final scores of the most recent finished
     periodic reviews; their mean must reach ``required_result`` when there
-    are some (no review yet is no reason to refuse).
+    are some (no review yet is no reason to refuse).  ``no_raise_reviews``
+    name the reviews of the cycle in 中, 较差 or 差 without an exception: no
+    raise, hence no promotion, this cycle (seed 003).
     """
     if current_rank is None:
         return [Problem(NOT_GRADED)]
@@ -59,6 +64,8 @@ def promotion_problems(
     mean = recent_mean(recent_results)
     if required_result and mean is not None and mean < required_result:
         problems.append(Problem(RECENT_RESULTS, required_result, mean))
+    if no_raise_reviews:
+        problems.append(Problem(NO_RAISE, None, tuple(no_raise_reviews)))
     return problems
 
 

@@ -29,6 +29,8 @@ from . import hr_technical_grade_review_plan
 from . import hr_technical_grade_review
 from . import hr_technical_grade_review_line
 from . import hr_technical_grade_review_reviewer
+from . import hr_technical_grade_pay_step
+from . import hr_technical_grade_standby
 from . import hr_employee
 from . import hr_employee_public
 from . import hr_payslip

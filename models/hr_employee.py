@@ -7,8 +7,8 @@ from datetime import datetime, time, timedelta
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from ..grade_rules import consequences, proration
 from ..grade_rules import history as rules
-from ..grade_rules import proration
 
 CRON_CATCH_UP_DAYS = 31
 # Read from the grade history, never written by a client (HR included).
@@ -166,7 +166,8 @@ class HrEmployee(models.Model):
     def _technical_grade_standing(self, day):
         """Grade, whole months in it, whole years of experience on ``day``, and
         the final scores of the finished periodic reviews up to then (most
-        recent first, ``recent_results``)."""
+        recent first, ``recent_results``), and the reviews of the day's year
+        that give no raise (``no_raise_reviews``)."""
         self.ensure_one()
         return self._technical_grade_standings(day)[self.id]
 
@@ -175,6 +176,7 @@ class HrEmployee(models.Model):
         chains = self.env["hr.technical.grade.history"]._segments_by_employee(self)
         grades = self.env["hr.technical.grade"]
         results = defaultdict(list)
+        no_raise = defaultdict(list)
         for review in (
             self.env["hr.technical.grade.review"]
             .sudo()
@@ -184,11 +186,15 @@ class HrEmployee(models.Model):
                     ("state", "=", "done"),
                     ("period_start", "<=", day),
                 ],
-                ["employee_id", "final_score"],
+                ["employee_id", "final_score", "no_raise", "raise_exception", "year", "name"],
                 order="period_start desc, id desc",
             )
         ):
             results[review.employee_id.id].append(review.final_score)
+            # Seed 003: 中 and 较差 (and 差) get no raise in the cycle (the year) of the
+            # review, unless HR recorded one of the seed's exceptions on it.
+            if review.no_raise and not review.raise_exception and review.year == str(day.year):
+                no_raise[review.employee_id.id].append(review.name)
         standings = {}
         for employee in self:
             chain = chains.get(employee.id, [])
@@ -201,6 +207,7 @@ class HrEmployee(models.Model):
                 "months_in_grade": rules.months_in_value(chain, day),
                 "experience_years": rules.full_months_between(start, day) // 12 if start else 0,
                 "recent_results": results[employee.id],
+                "no_raise_reviews": no_raise[employee.id],
             }
         return standings
 
@@ -250,6 +257,13 @@ class HrEmployee(models.Model):
                 segments[line.employee_id.id].append(
                     rules.Segment(line.date_from, line.date_to or None, line.grade_id, line.id)
                 )
+        # The consequences of reviews: pay steps one level down, unpaid stand-by.
+        overrides = defaultdict(list)
+        for model in ("hr.technical.grade.pay.step", "hr.technical.grade.standby"):
+            for employee_id, segs in self.env[model]._overrides(self, date_from, date_to).items():
+                overrides[employee_id].extend(segs)
+        for employee_id, segs in overrides.items():
+            segments[employee_id] = consequences.overlay(segments.get(employee_id, []), segs)
         return segments
 
     def _get_technical_grade_pays(self, date_from, date_to, calendars=None):

@@ -67,6 +67,25 @@ class HrEmployeePublic(models.Model):
         "hr.technical.grade.review", compute="_compute_my_technical_grade", string="My Reviews"
     )
 
+    my_pay_step_ids = fields.Many2many(
+        "hr.technical.grade.pay.step",
+        compute="_compute_my_technical_grade",
+        string="My Pay Steps",
+        help="Pay one level down after a review in band 差, with its dates.",
+    )
+    my_standby_ids = fields.Many2many(
+        "hr.technical.grade.standby",
+        compute="_compute_my_technical_grade",
+        string="My Stand-by Training",
+    )
+    my_no_raise_review_ids = fields.Many2many(
+        "hr.technical.grade.review",
+        compute="_compute_my_technical_grade",
+        string="No Raise This Cycle",
+        help="Reviews of this year in 中, 较差 or 差 without an exception HR recorded: no raise "
+        "and no promotion this cycle (seed 003).",
+    )
+
     def _may_see_technical_grade(self):
         self.ensure_one()
         return self.user_id == self.env.user or self.env.user.has_group(
@@ -102,6 +121,9 @@ class HrEmployeePublic(models.Model):
                 "my_history_ids": False,
                 "my_evaluation_ids": False,
                 "my_review_ids": False,
+                "my_pay_step_ids": False,
+                "my_standby_ids": False,
+                "my_no_raise_review_ids": False,
             }
             if public in shown:
                 employee = public.employee_id.sudo()
@@ -134,6 +156,19 @@ class HrEmployeePublic(models.Model):
                     # The results, read as the user: who scored what stays HR's.
                     my_review_ids=self.env["hr.technical.grade.review"].search(
                         [("employee_id", "=", employee.id)]
+                    ),
+                    # The consequences, read as the user: their own only.
+                    my_pay_step_ids=self.env["hr.technical.grade.pay.step"].search(
+                        [("employee_id", "=", employee.id)]
+                    ),
+                    my_standby_ids=self.env["hr.technical.grade.standby"].search(
+                        [("employee_id", "=", employee.id)]
+                    ),
+                    my_no_raise_review_ids=self.env["hr.technical.grade.review"].search(
+                        [
+                            ("employee_id", "=", employee.id),
+                            ("name", "in", standing["no_raise_reviews"]),
+                        ]
                     ),
                 )
             public.update(values)

@@ -2,8 +2,9 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 
 from collections import defaultdict
+from datetime import datetime, time
 
-from odoo import models
+from odoo import api, fields, models
 from odoo.addons.payroll.models.base_browsable import BaseBrowsableObject
 
 # Key of the transaction cache (``cr.cache``) that holds the grade pay of the
@@ -63,4 +64,40 @@ class HrPayslip(models.Model):
         if pay is None:
             pay = self._technical_grade_pays()[self.id]
         res["technical_grade"] = BaseBrowsableObject(pay)
+        return res
+
+    @api.model
+    def get_worked_day_lines(self, contracts, date_from, date_to):
+        """OCA payroll's worked days, with the unpaid stand-by training days (seed 003).
+
+        The grade amounts are not paid for those days (they have no grade
+        segment); this line shows them, as a negative number of days.
+        """
+        res = super().get_worked_day_lines(contracts, date_from, date_to)
+        Standby = self.env["hr.technical.grade.standby"]
+        for contract in contracts.filtered("resource_calendar_id"):
+            standbys = Standby._in_period(contract.employee_id, date_from, date_to)
+            days = hours = 0.0
+            for standby in standbys:
+                start = max(standby.date_from, fields.Date.to_date(date_from))
+                end = min(standby.date_to, fields.Date.to_date(date_to))
+                data = contract.employee_id._get_work_days_data_batch(
+                    datetime.combine(start, time.min),
+                    datetime.combine(end, time.max),
+                    calendar=contract.resource_calendar_id,
+                    compute_leaves=False,
+                )[contract.employee_id.id]
+                days += data["days"]
+                hours += data["hours"]
+            if days:
+                res.append(
+                    {
+                        "name": self.env._("Unpaid stand-by training"),
+                        "sequence": 10,
+                        "code": "TG_STANDBY",
+                        "number_of_days": -days,
+                        "number_of_hours": -hours,
+                        "contract_id": contract.id,
+                    }
+                )
         return res

@@ -218,6 +218,7 @@ class HrTechnicalGrade(models.Model):
             self.min_experience_years,
             standing["recent_results"][: self.review_result_count],
             self.min_review_result,
+            standing.get("no_raise_reviews", ()),
         )
 
     def _get_next_grade(self):

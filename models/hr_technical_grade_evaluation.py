@@ -616,6 +616,13 @@ class HrTechnicalGradeEvaluation(models.Model):
                 required=problem.required,
                 actual=problem.actual,
             )
+        if problem.code == eligibility.NO_RAISE:
+            return self.env._(
+                "No raise this cycle after the review(s) %(reviews)s (中, 较差 or 差, seed "
+                "003), hence no promotion, unless HR records on the review a general raise or "
+                "a raise balancing post gaps.",
+                reviews=", ".join(problem.actual),
+            )
         if problem.code == eligibility.RECENT_RESULTS:
             return self.env._(
                 "The recent periodic reviews must average %(required)s; they average %(actual)s.",

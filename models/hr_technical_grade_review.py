@@ -8,6 +8,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Command
 
+from ..grade_rules import consequences as consequence_rules
 from ..grade_rules import kpi as kpi_rules
 from ..grade_rules import review as rules
 from .hr_technical_grade_evaluation import OPEN_STATES
@@ -57,11 +58,20 @@ WORKFLOW_FIELDS = {
     "appeal_state",
     "appeal_reason",
     "appeal_decision",
+    "appeal_escalation",
+    "appeal_gm_decision",
 }
 WORKFLOW_DEFAULTS = {"state": "draft", "appeal_state": "none"}
 # What HR still records on a review past its draft: its decision on the lowest
 # result, notes and the handling of an appeal.
-HR_DECISION_FIELDS = {"hr_decision", "hr_decision_note", "note", "appeal_handling"}
+HR_DECISION_FIELDS = {
+    "hr_decision",
+    "hr_decision_note",
+    "note",
+    "appeal_handling",
+    "raise_exception",
+    "raise_exception_reason",
+}
 
 
 class HrTechnicalGradeReview(models.Model):
@@ -230,11 +240,30 @@ class HrTechnicalGradeReview(models.Model):
         help="For the lowest results of a department.",
     )
     hr_decision_note = fields.Text(string="HR Decision Note", tracking=True, copy=False)
+    raise_exception = fields.Selection(
+        [("general", "General raise"), ("post_gap", "Raise balancing post gaps")],
+        tracking=True,
+        copy=False,
+        help="Seed 003: a 中 or 较差 result gets no raise this cycle, except a general raise or "
+        "a raise that balances post gaps. HR records the exception with its reason.",
+    )
+    raise_exception_reason = fields.Text(tracking=True, copy=False)
+    pay_step_ids = fields.One2many(
+        "hr.technical.grade.pay.step", "review_id", string="Pay Steps", readonly=True
+    )
+    standby_ids = fields.One2many(
+        "hr.technical.grade.standby", "review_id", string="Stand-by Training", readonly=True
+    )
     note = fields.Html(string="Notes")
     done_date = fields.Date(string="Finished On", readonly=True, copy=False)
     appeal_deadline = fields.Date(compute="_compute_appeal_deadline")
     appeal_state = fields.Selection(
-        [("none", "No Appeal"), ("open", "Appealed"), ("decided", "Appeal Decided")],
+        [
+            ("none", "No Appeal"),
+            ("open", "Appealed"),
+            ("escalated", "With the GM Office"),
+            ("decided", "Appeal Decided"),
+        ],
         default="none",
         required=True,
         tracking=True,
@@ -246,6 +275,14 @@ class HrTechnicalGradeReview(models.Model):
         help="What HR and the direct superior found while handling the appeal.",
     )
     appeal_decision = fields.Text(tracking=True, copy=False)
+    appeal_escalation = fields.Text(
+        string="Why the GM Office Mediates",
+        tracking=True,
+        copy=False,
+        help="What the department could not settle (seed 003, 第7条): the general manager's "
+        "office mediates and decides.",
+    )
+    appeal_gm_decision = fields.Text(string="GM Office Decision", tracking=True, copy=False)
     pending_approver_ids = fields.Many2many(
         "res.users",
         "hr_technical_grade_review_pending_approver_rel",
@@ -600,14 +637,51 @@ class HrTechnicalGradeReview(models.Model):
                 mean, company._technical_grade_band_thresholds()
             )
 
-    @api.depends("band", "failed", "no_raise", "demotion_evaluation_id", "state")
+    @api.depends(
+        "band",
+        "failed",
+        "no_raise",
+        "demotion_evaluation_id",
+        "state",
+        "raise_exception",
+        "pay_step_ids.state",
+        "pay_step_ids.date_to",
+        "standby_ids.state",
+    )
     def _compute_consequence(self):
         for review in self:
             lines = []
             if review.state == "done" and review.no_raise:
-                lines.append(self.env._("No pay raise this cycle."))
-            if review.state == "done" and review.band == rules.FAIL:
-                lines.append(self.env._("Pay one level down: a demotion is proposed."))
+                if review.raise_exception:
+                    lines.append(
+                        self.env._(
+                            "No pay raise this cycle, except: %(exception)s.",
+                            exception=review._selection_label("raise_exception"),
+                        )
+                    )
+                else:
+                    lines.append(self.env._("No pay raise this cycle."))
+            for step in review.sudo().pay_step_ids:
+                lines.append(
+                    self.env._(
+                        "Pay one level down, as %(grade)s, from %(date_from)s to %(date_to)s "
+                        "(%(state)s).",
+                        grade=step.paid_grade_id.name,
+                        date_from=step.date_from.isoformat(),
+                        date_to=step.date_to.isoformat()
+                        if step.date_to
+                        else self.env._("the next passed review"),
+                        state=step._state_label(),
+                    )
+                )
+            for standby in review.sudo().standby_ids.filtered(lambda s: s.state == "recorded"):
+                lines.append(
+                    self.env._(
+                        "Unpaid stand-by training from %(date_from)s to %(date_to)s.",
+                        date_from=standby.date_from.isoformat(),
+                        date_to=standby.date_to.isoformat(),
+                    )
+                )
             if review.demotion_evaluation_id:
                 lines.append(
                     self.env._(
@@ -615,6 +689,18 @@ class HrTechnicalGradeReview(models.Model):
                     )
                 )
             review.consequence = "\n".join(lines) or False
+
+    @api.constrains("raise_exception", "raise_exception_reason")
+    def _check_raise_exception(self):
+        for review in self:
+            if review.raise_exception and not (review.raise_exception_reason or "").strip():
+                raise ValidationError(
+                    self.env._(
+                        "%(name)s: say why the raise is an exception (general raise, "
+                        "balancing post gaps).",
+                        name=review.name,
+                    )
+                )
 
     @api.depends("done_date", "company_id.technical_grade_appeal_days")
     def _compute_appeal_deadline(self):
@@ -874,10 +960,12 @@ class HrTechnicalGradeReview(models.Model):
         open_reviewers._sync_scoring_activity()
         (reviewers - open_reviewers).activity_ids.unlink()
         wanted = {}
-        for review in self.sudo().filtered(lambda r: r.appeal_state == "open"):
+        for review in self.sudo().filtered(lambda r: r.appeal_state in ("open", "escalated")):
             handlers = (
                 review.superior_user_id | review.appeal_decider_user_id | review.plan_id.hr_user_id
             )
+            if review.appeal_state == "escalated":
+                handlers = review._gm_office_users()
             summary = self.env._(
                 "Appeal of %(employee)s against review %(name)s",
                 employee=review.employee_id.name,
@@ -904,54 +992,66 @@ class HrTechnicalGradeReview(models.Model):
         self._apply_consequences()
 
     def _apply_consequences(self):
-        """Propose demotions for failed results; never twice for the same failures.
+        """What finished reviews change, each with its review as evidence.
 
-        A review in band 差 proposes a demotion (pay one level down).  Two
-        failed monthly reviews in consecutive months share one proposal, with
-        both reviews as its evidence.
+        差 pays one level down from the next pay period (a pay step, seed
+        003); a passed review ends the running steps; two consecutive failed
+        monthly reviews (seed 000) propose one demotion.  A single 差 never
+        proposes a demotion.  Never twice for the same reviews.
         """
-        failing = self.filtered(lambda r: r.state == "done" and r.failed)
-        if not failing:
+        done = self.filtered(lambda r: r.state == "done" and r.band)
+        if not done:
             return
-        neighbours = self.sudo().search(
+        PayStep = self.env["hr.technical.grade.pay.step"]
+        PayStep._open_for_reviews(done.filtered(lambda r: r.band == rules.FAIL))
+        PayStep._end_for_passed_reviews(done.filtered(lambda r: not r.failed))
+        done.filtered(lambda r: r.failed and r.period_type == "monthly")._propose_demotions()
+
+    def _propose_demotions(self):
+        """One demotion proposal per run of consecutive failed monthly reviews.
+
+        The runs are what :func:`grade_rules.consequences.demotion_runs`
+        decides over the employee's finished monthly reviews; a run proposes
+        once, with its reviews as the evidence.
+        """
+        if not self:
+            return
+        monthly = self.sudo().search(
             [
-                ("employee_id", "in", failing.employee_id.ids),
+                ("employee_id", "in", self.employee_id.ids),
                 ("state", "=", "done"),
-                ("failed", "=", True),
                 ("period_type", "=", "monthly"),
-                ("id", "not in", failing.ids),
             ]
         )
-        by_month = {
-            (r.employee_id.id, rules.month_index(r.period_start)): r for r in neighbours | failing
-        }
-        for review in failing.sudo():
-            if review.demotion_evaluation_id:  # already evidence, maybe of this very loop
-                continue
-            month = rules.month_index(review.period_start)
-            previous = self.browse()
-            if review.period_type == "monthly":
-                for other in (month - 1, month + 1):
-                    candidate = by_month.get((review.employee_id.id, other))
-                    if candidate and candidate.period_type == "monthly":
-                        previous = candidate
-                        break
-            proposal = previous.demotion_evaluation_id
-            if proposal:
-                review.demotion_evaluation_id = proposal
-                if proposal.state == "draft" and proposal.demotion_reason != "failed_reviews":
-                    proposal.demotion_reason = "failed_reviews"
-                proposal.message_post(
-                    body=self.env._(
-                        "Review %(name)s (%(period)s) failed too: two consecutive failed "
-                        "monthly reviews.",
-                        name=review.name,
-                        period=review.period,
-                    )
+        by_employee = defaultdict(lambda: self.browse())
+        for review in monthly:
+            by_employee[review.employee_id.id] |= review
+        for reviews in by_employee.values():
+            runs = consequence_rules.demotion_runs(
+                [(review.period_start, review.failed) for review in reviews]
+            )
+            for run in runs:
+                failed = reviews.filtered(
+                    lambda r, run=run: r.failed and rules.month_index(r.period_start) in run
                 )
-            elif previous or review.band == rules.FAIL:
-                reviews = review | previous
-                review._propose_demotion(reviews, "failed_reviews" if previous else "poor_review")
+                if not failed & self:
+                    continue
+                proposal = failed.demotion_evaluation_id.filtered(lambda e: e.state != "cancel")[:1]
+                if proposal:
+                    new = failed.filtered(
+                        lambda r, p=proposal: r.demotion_evaluation_id != p
+                        and r.demotion_evaluation_id.state in (False, "cancel")
+                    )
+                    if new:
+                        new.write({"demotion_evaluation_id": proposal.id})
+                        proposal.message_post(
+                            body=self.env._(
+                                "The failed reviews %(reviews)s are evidence too.",
+                                reviews=", ".join(new.mapped("name")),
+                            )
+                        )
+                    continue
+                failed[:1]._propose_demotion(failed, "failed_reviews")
 
     def _propose_demotion(self, reviews, reason):
         """A draft demotion evaluation with ``reviews`` as its evidence."""
@@ -999,6 +1099,21 @@ class HrTechnicalGradeReview(models.Model):
                 reviews=", ".join(reviews.mapped("name")),
             )
         )
+
+    def action_record_standby(self):
+        """HR records the unpaid stand-by training it decided on this result."""
+        self.ensure_one()
+        if not self.env.user.has_group(OFFICER):
+            raise AccessError(self.env._("Only HR records stand-by training."))
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Stand-by Training"),
+            "res_model": "hr.technical.grade.standby",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "context": {"default_employee_id": self.employee_id.id, "default_review_id": self.id},
+            "target": "current",
+        }
 
     @api.model
     def _lowest_in_departments(self, domain=None):
@@ -1052,16 +1167,57 @@ class HrTechnicalGradeReview(models.Model):
         self.activity_update()
         return True
 
+    def _gm_office_users(self):
+        """The general manager's office of the review's company (a company setting)."""
+        self.ensure_one()
+        return (self.company_id or self.env.company).sudo().technical_grade_gm_office_user_ids
+
+    def action_appeal_escalate(self, reason):
+        """The manager two levels up (or HR) hands an appeal they cannot settle to the GM office."""
+        self.ensure_one()
+        reason = self._clean_reason(reason, self.env._("Say what the department could not settle."))
+        if self.appeal_state != "open":
+            raise UserError(self.env._("This review has no open appeal."))
+        if self.env.user != self.appeal_decider_user_id and not self.env.user.has_group(OFFICER):
+            raise AccessError(
+                self.env._("The manager two levels up or HR hands an appeal to the GM office.")
+            )
+        if not self._gm_office_users():
+            raise UserError(
+                self.env._(
+                    "No general manager's office is set for %(company)s: set it in the Technical "
+                    "Grades settings.",
+                    company=(self.company_id or self.env.company).name,
+                )
+            )
+        review = self.sudo()
+        review.write({"appeal_state": "escalated", "appeal_escalation": reason})
+        review.message_post(
+            body=self.env._(
+                "Appeal handed to the general manager's office by %(user)s: %(reason)s",
+                user=self.env.user.name,
+                reason=reason,
+            ),
+            author_id=self.env.user.partner_id.id,
+        )
+        review.activity_update()
+        return True
+
     def action_appeal_decide(self, decision, new_score=None):
-        """The manager two levels up (or HR without one) decides the appeal."""
+        """The manager two levels up (or HR without one) decides the appeal; the GM
+        office decides an appeal handed to it."""
         self.ensure_one()
         decision = self._clean_reason(decision, self.env._("Write the decision on the appeal."))
         if new_score is not None:
             new_score = self._clean_score(new_score)
-        if self.appeal_state != "open":
+        if self.appeal_state not in ("open", "escalated"):
             raise UserError(self.env._("This review has no open appeal."))
+        escalated = self.appeal_state == "escalated"
         decider = self.appeal_decider_user_id
-        if self.env.user != decider and not (self.env.user.has_group(OFFICER) and not decider):
+        if escalated:
+            if self.env.user not in self._gm_office_users():
+                raise AccessError(self.env._("The general manager's office decides this appeal."))
+        elif self.env.user != decider and not (self.env.user.has_group(OFFICER) and not decider):
             raise AccessError(
                 self.env._(
                     "The appeal is decided by %(user)s, the manager two levels up.",
@@ -1070,7 +1226,8 @@ class HrTechnicalGradeReview(models.Model):
             )
         review = self.sudo()
         old_score, old_band = review.final_score, review._selection_label("band")
-        vals = {"appeal_state": "decided", "appeal_decision": decision}
+        vals = {"appeal_state": "decided"}
+        vals["appeal_gm_decision" if escalated else "appeal_decision"] = decision
         if new_score is not None and abs(new_score - old_score) > 0.001:
             vals.update(score_override=new_score, score_overridden=True)
         review.write(vals)
@@ -1088,6 +1245,7 @@ class HrTechnicalGradeReview(models.Model):
                 ),
                 author_id=self.env.user.partner_id.id,
             )
+            review._withdraw_consequences(decision)
             review._apply_consequences()
         else:
             review.message_post(
@@ -1100,3 +1258,33 @@ class HrTechnicalGradeReview(models.Model):
             )
         review.activity_update()
         return True
+
+    def _withdraw_consequences(self, decision):
+        """An upheld appeal withdraws what the old result caused, on record.
+
+        Out of band 差, the review's pay steps are withdrawn; no longer
+        failed, its open demotion proposal is cancelled.  Both stay readable,
+        with a message saying why.
+        """
+        for review in self.sudo():
+            reason = self.env._(
+                "Appeal upheld on review %(name)s: %(decision)s",
+                name=review.name,
+                decision=decision,
+            )
+            if review.band != rules.FAIL:
+                review.pay_step_ids.filtered(lambda s: s.state != "withdrawn").action_withdraw(
+                    reason
+                )
+            proposal = review.demotion_evaluation_id
+            if not review.failed and proposal.state in OPEN_STATES:
+                proposal.write({"state": "cancel"})
+                proposal.message_post(body=reason)
+                proposal.activity_update()
+                review.message_post(
+                    body=self.env._(
+                        "Demotion proposal %(proposal)s withdrawn: %(reason)s",
+                        proposal=proposal.name,
+                        reason=reason,
+                    )
+                )

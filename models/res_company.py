@@ -78,6 +78,11 @@ class ResCompany(models.Model):
             "days before it ends.",
         ),
         (
+            "technical_grade_pay_step_months_positive",
+            "CHECK(technical_grade_pay_step_months >= 0)",
+            "A pay step lasts zero (until the next passed review) or more months.",
+        ),
+        (
             "technical_grade_notice_days_positive",
             "CHECK(technical_grade_notice_days >= 0)",
             "The public notice cannot last a negative number of days.",
@@ -109,6 +114,20 @@ class ResCompany(models.Model):
         default=0,
         help="Days after a review is finished during which the employee may appeal. "
         "0: no time limit, as the seeds set none.",
+    )
+    technical_grade_gm_office_user_ids = fields.Many2many(
+        "res.users",
+        "res_company_technical_grade_gm_office_rel",
+        "company_id",
+        "user_id",
+        string="General Manager's Office",
+        help="Who mediates and decides the appeals the department cannot settle (seed 003, 第7条).",
+    )
+    technical_grade_pay_step_months = fields.Integer(
+        string="Pay Step Length (Months)",
+        default=0,
+        help="How long pay one level down lasts after a review in band 差. Ours, not the "
+        "seed's: seed 003 gives no length. 0: until the next passed review.",
     )
     technical_grade_kpi_ceiling = fields.Float(
         string="KPI Total Ceiling",

@@ -49,6 +49,12 @@ class ResConfigSettings(models.TransientModel):
     technical_grade_appeal_days = fields.Integer(
         related="company_id.technical_grade_appeal_days", readonly=False
     )
+    technical_grade_gm_office_user_ids = fields.Many2many(
+        related="company_id.technical_grade_gm_office_user_ids", readonly=False
+    )
+    technical_grade_pay_step_months = fields.Integer(
+        related="company_id.technical_grade_pay_step_months", readonly=False
+    )
     technical_grade_kpi_ceiling = fields.Float(
         related="company_id.technical_grade_kpi_ceiling", readonly=False
     )

@@ -9,6 +9,7 @@ from importlib.util import find_spec
 
 if find_spec("odoo"):
     from . import test_rules_committee
+    from . import test_rules_consequences
     from . import test_rules_eligibility
     from . import test_rules_history
     from . import test_rules_kpi
@@ -39,6 +40,7 @@ if find_spec("odoo"):
     from . import test_review_access
     from . import test_review_batch
     from . import test_review_consequences
+    from . import test_review_pay_consequences
     from . import test_review_scoring
     from . import test_review_kpi
     from . import test_review_eligibility

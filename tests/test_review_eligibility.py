@@ -16,7 +16,7 @@ class TestReviewEligibility(ReviewCase):
     def setUp(self):
         super().setUp()
         self.reviews = self.finish(
-            self.open_review(self.colleague, date(2026, 1, 15)), results=70, reviewers=60
+            self.open_review(self.colleague, date(2026, 1, 15)), results=80, reviewers=80
         ) | self.finish(
             self.open_review(self.colleague, date(2026, 2, 15)), results=90, reviewers=80
         )

@@ -10,3 +10,4 @@ from . import hr_technical_grade_committee_sign_wizard
 from . import hr_technical_grade_campaign_wizard
 from . import hr_technical_grade_review_open_wizard
 from . import hr_technical_grade_review_appeal_wizard
+from . import hr_technical_grade_consequence_wizard

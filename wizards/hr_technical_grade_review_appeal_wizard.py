@@ -16,7 +16,11 @@ class HrTechnicalGradeReviewAppealWizard(models.TransientModel):
 
     review_id = fields.Many2one("hr.technical.grade.review", required=True)
     mode = fields.Selection(
-        [("appeal", "Appeal"), ("decide", "Decide the appeal")],
+        [
+            ("appeal", "Appeal"),
+            ("escalate", "Hand to the GM office"),
+            ("decide", "Decide the appeal"),
+        ],
         required=True,
         default="appeal",
     )
@@ -29,6 +33,8 @@ class HrTechnicalGradeReviewAppealWizard(models.TransientModel):
         review = self.review_id
         if self.mode == "appeal":
             review.action_appeal(self.text)
+        elif self.mode == "escalate":
+            review.action_appeal_escalate(self.text)
         else:
             review.action_appeal_decide(self.text, self.new_score if self.change_score else None)
         return {"type": "ir.actions.act_window_close"}
