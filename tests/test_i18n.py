@@ -37,3 +37,13 @@ class TestChinese(TransactionCase):
         self.assertEqual(form.name, "售后服务工程师技术等级考核评定表")
         self.assertEqual(form.section_ids.mapped("name"), ["技术能力", "服务态度", "业务水平"])
         self.assertEqual(form.level_ids.mapped("name"), ["优秀", "良好", "合格"])
+
+    def test_demo_records_carry_names_in_both_languages(self):
+        department = self.env.ref("hr_technical_grade.dept_after_sales", raise_if_not_found=False)
+        if not department:
+            self.skipTest("installed without demo data")
+        self.assertEqual(department.with_context(lang="en_US").name, "After-Sales Service")
+        self.assertEqual(department.with_context(lang="zh_CN").name, "售后服务部")
+        campaign = self.env.ref("hr_technical_grade.campaign_2026_q4")
+        self.assertIn("2026年第四季度", campaign.name)
+        self.assertIn("Q4 2026", campaign.name)
