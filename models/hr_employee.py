@@ -332,12 +332,23 @@ class HrEmployee(models.Model):
                 for part in parts
             ],
         }
-        split = len(parts) > 1 or any(part.days != part.month_days for part in parts)
+        # Days paid at another grade than the one held: a pay step one level
+        # down after a review; the line says so.
+        stepped = [part.value[0] != self._technical_grade_held_on(part.date_from) for part in parts]
+        names = [
+            self.env._("%(grade)s (pay step one level down)", grade=part.value[0].name)
+            if step
+            else part.value[0].name
+            for part, step in zip(parts, stepped, strict=True)
+        ]
+        split = (
+            len(parts) > 1 or any(part.days != part.month_days for part in parts) or any(stepped)
+        )
         several_tables = len({part.value[1] for part in parts}) > 1
         detail = ", ".join(
             self.env._(
                 "%(grade)s (%(table)s) %(days)s/%(month_days)s days",
-                grade=part.value[0].name,
+                grade=name,
                 table=part.value[1].name,
                 days=_format_days(part.days),
                 month_days=_format_days(part.month_days),
@@ -345,16 +356,23 @@ class HrEmployee(models.Model):
             if several_tables
             else self.env._(
                 "%(grade)s %(days)s/%(month_days)s days",
-                grade=part.value[0].name,
+                grade=name,
                 days=_format_days(part.days),
                 month_days=_format_days(part.month_days),
             )
-            for part in parts
+            for part, name in zip(parts, names, strict=True)
         )
         for name in proration.COMPONENTS:
             result[name] = float(proration.total(parts, name, digits))
             result[f"{name}_name"] = f"{labels[name]} ({detail})" if split else False
         return result
+
+    def _technical_grade_held_on(self, day):
+        """The grade held on ``day`` by the history (already read for the pay)."""
+        for line in self.technical_grade_history_ids:
+            if line.date_from <= day and (not line.date_to or line.date_to >= day):
+                return line.grade_id
+        return self.env["hr.technical.grade"]
 
     def _technical_grade_worked_days(self, start, end, calendar=None):
         """Days ``calendar`` (the employee's schedule by default) counts from

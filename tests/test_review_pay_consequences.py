@@ -52,6 +52,12 @@ class TestReviewPayConsequences(ReviewCase, PayslipCase):
         self.assertEqual(self.december(), JUNIOR)
         self.assertEqual(self.engineer.technical_grade_id, self.intermediate)
         self.assertIn("as Junior Engineer", review.consequence)
+        # The payslip line says why December pays the junior amounts.
+        slip = self.payslip(self.engineer, "2026-12-01", "2026-12-31")
+        base = slip.line_ids.filtered(lambda line: line.code == "TG_BASE")
+        self.assertEqual(
+            base.name, "Grade Base Wage (Junior Engineer (pay step one level down) 31/31 days)"
+        )
 
     def test_a_single_fail_proposes_no_demotion(self):
         review = self.failed(date(2026, 10, 1))
@@ -74,6 +80,12 @@ class TestReviewPayConsequences(ReviewCase, PayslipCase):
         self.assertEqual(step.state, "ended")
         # 2000 × 15/31 + 2300 × 16/31 = 2154.838…
         self.assertEqual(self.december()["TG_BASE"], 2154.84)
+        slip = self.payslip(self.engineer, "2026-12-01", "2026-12-31")
+        self.assertEqual(
+            slip.line_ids.filtered(lambda line: line.code == "TG_ALW").name,
+            "Grade Allowance (Junior Engineer (pay step one level down) 15/31 days, "
+            "Intermediate Engineer 16/31 days)",
+        )
         # 500 × 15/31 + 1000 × 16/31 = 758.06…
         self.assertEqual(self.december()["TG_ALW"], 758.06)
 
