@@ -7,6 +7,7 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Command
+from odoo.tools import is_html_empty
 
 from ..grade_rules import consequences as consequence_rules
 from ..grade_rules import kpi as kpi_rules
@@ -15,6 +16,7 @@ from .hr_technical_grade_evaluation import OPEN_STATES
 
 OFFICER = "hr_technical_grade.group_technical_grade_officer"
 APPEAL_ACTIVITY = "hr_technical_grade.mail_activity_review_appeal"
+FEEDBACK_ACTIVITY = "hr_technical_grade.mail_activity_review_feedback"
 BANDS = [
     (rules.EXCELLENT, "优 Excellent"),
     (rules.GOOD, "良 Good"),
@@ -65,6 +67,7 @@ WORKFLOW_DEFAULTS = {"state": "draft", "appeal_state": "none"}
 # What HR still records on a review past its draft: its decision on the lowest
 # result, notes and the handling of an appeal.
 HR_DECISION_FIELDS = {
+    "improvement_plan",
     "hr_decision",
     "hr_decision_note",
     "note",
@@ -97,6 +100,11 @@ class HrTechnicalGradeReview(models.Model):
     name = fields.Char(string="Reference", required=True, readonly=True, copy=False, default="/")
     plan_id = fields.Many2one(
         "hr.technical.grade.review.plan", required=True, ondelete="restrict", index=True
+    )
+    improvement_plan = fields.Html(
+        copy=False,
+        help="The superior's feedback after the assessment, with the improvement plan agreed "
+        "with the engineer (seed 000): written once the review is finished.",
     )
     superior_user_id = fields.Many2one(
         "res.users",
@@ -765,6 +773,11 @@ class HrTechnicalGradeReview(models.Model):
                         state=decided[0]._selection_label("state"),
                     )
                 )
+        if set(vals) == {"improvement_plan"} and not self.env.su:
+            self._check_may_write_improvement_plan()
+            res = super().write(vals)
+            self._post_improvement_plan()
+            return res
         if not (self.env.su or self.env.user.has_group(OFFICER)):
             forbidden = set(vals) - SUPERIOR_FIELDS - {"message_follower_ids"}
             own = self.filtered(lambda r: r.employee_id.user_id == self.env.user)
@@ -783,6 +796,34 @@ class HrTechnicalGradeReview(models.Model):
                     )
                 )
         return super().write(self._flag_results(vals))
+
+    def _check_may_write_improvement_plan(self):
+        """The superior (or HR) writes the feedback of a finished review."""
+        officer = self.env.user.has_group(OFFICER)
+        for review in self:
+            if review.state != "done":
+                raise UserError(
+                    self.env._(
+                        "The improvement plan follows the assessment: %(name)s is not finished.",
+                        name=review.name,
+                    )
+                )
+            if not officer and review.superior_user_id != self.env.user:
+                raise AccessError(
+                    self.env._(
+                        "The superior of %(employee)s writes the improvement plan of %(name)s.",
+                        employee=review.employee_id.name,
+                        name=review.name,
+                    )
+                )
+
+    def _post_improvement_plan(self):
+        for review in self.sudo():
+            review.message_post(
+                body=self.env._("Improvement plan written by %(user)s.", user=self.env.user.name),
+                author_id=self.env.user.partner_id.id,
+            )
+        self.activity_update()
 
     @api.model
     def _flag_results(self, vals):
@@ -973,6 +1014,21 @@ class HrTechnicalGradeReview(models.Model):
             )
             wanted[review.id] = dict.fromkeys(handlers.filtered("active"), summary)
         self._sync_activities(APPEAL_ACTIVITY, wanted, self.env._("Appeal decided"))
+        # After each assessment, feedback with an improvement plan (seed 000):
+        # the superior's, done once written.
+        wanted = {}
+        for review in self.sudo().filtered(
+            lambda r: r.state == "done" and is_html_empty(r.improvement_plan)
+        ):
+            if review.superior_user_id.active:
+                wanted[review.id] = {
+                    review.superior_user_id: self.env._(
+                        "Feedback and improvement plan for %(employee)s (%(period)s)",
+                        employee=review.employee_id.name,
+                        period=review.period,
+                    )
+                }
+        self._sync_activities(FEEDBACK_ACTIVITY, wanted, self.env._("Improvement plan written"))
         return res
 
     def _approval_activity_summary(self, step):

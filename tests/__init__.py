@@ -53,4 +53,5 @@ if find_spec("odoo"):
     from . import test_suite_layout
     from . import test_browser_start
     from . import test_initial_grading
+    from . import test_review_feedback
     from . import test_security_wizards
