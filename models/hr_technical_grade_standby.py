@@ -116,6 +116,7 @@ class HrTechnicalGradeStandby(models.Model):
                     )
                 )
             if rules.standby_too_short(standby.working_days):
+                days = f"{standby.working_days:g}"
                 raise ValidationError(
                     self.env._(
                         "Stand-by training lasts at least %(minimum)s working days (seed 003); "
@@ -123,7 +124,7 @@ class HrTechnicalGradeStandby(models.Model):
                         minimum=rules.STANDBY_MIN_DAYS,
                         date_from=standby.date_from.isoformat(),
                         date_to=standby.date_to.isoformat(),
-                        days=f"{standby.working_days:g}",
+                        days=days,
                     )
                 )
 
