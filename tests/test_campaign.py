@@ -10,6 +10,7 @@ from .common import CampaignCase
 
 CAMPAIGN_ACTIVITY = "hr_technical_grade.mail_activity_campaign"
 APPROVAL_ACTIVITY = "hr_technical_grade.mail_activity_evaluation_approval"
+TEAM_ACTIVITY = "hr_technical_grade.mail_activity_campaign_team"
 
 
 @tagged("post_install", "-at_install")
@@ -69,14 +70,19 @@ class TestCampaign(CampaignCase):
         mine = by_employee[self.engineer].activity_ids.filtered(
             lambda a: a.activity_type_id == activity_type
         )
-        self.assertEqual(mine.user_id, self.candidate_user | self.manager_user)
-        self.assertEqual(set(mine.mapped("date_deadline")), {campaign.deadline})
-        applicant = mine.filtered(lambda a: a.user_id == self.candidate_user)
-        self.assertIn("prepare and submit your promotion application", applicant.summary)
+        self.assertEqual(mine.user_id, self.candidate_user)
+        self.assertEqual(mine.date_deadline, campaign.deadline)
+        self.assertIn("prepare and submit your promotion application", mine.summary)
         # No user: only the manager hears of it, and the chatter says so.
-        theirs = by_employee[self.senior_candidate].activity_ids
-        self.assertEqual(theirs.user_id, self.manager_user)
-        self.assertIn("Senior Candidate is a candidate for Senior Engineer", theirs.summary)
+        self.assertFalse(by_employee[self.senior_candidate].activity_ids)
+        # The manager has one activity on the campaign listing both candidates.
+        team = campaign.activity_ids.filtered(
+            lambda a: a.activity_type_id == self.env.ref(TEAM_ACTIVITY)
+        )
+        self.assertEqual(team.user_id, self.manager_user)
+        self.assertIn("2 candidates in your team", team.summary)
+        self.assertIn("Senior Candidate, candidate for Senior Engineer", team.note)
+        self.assertIn("candidate for Intermediate Engineer", team.note)
         self.assertIn("not told by activity: 1 candidates", self.chatter(campaign))
         self.assertEqual(campaign.untold_employee_ids, self.senior_candidate)
 
@@ -211,14 +217,11 @@ class TestCampaign(CampaignCase):
         campaign = self.env["hr.technical.grade.campaign"].create(
             {"name": "Count", "date_from": self.today, "date_to": self.today}
         )
-        wizard = self.env["hr.technical.grade.campaign.wizard"].create(
-            {"name": "Count", "department_ids": [(6, 0, self.department.ids)]}
-        )
 
         def queries(employees):
             self.env.invalidate_all()
             before = self.cr.sql_log_count
-            eligible, skipped = wizard._sort_out(campaign, employees, self.today)
+            eligible, skipped = campaign._sort_out(employees, self.today)
             self.assertEqual(len(eligible) + len(skipped), len(employees))
             return self.cr.sql_log_count - before
 
@@ -245,6 +248,7 @@ class TestCampaign(CampaignCase):
             .create({})
         )
         wizard.action_confirm()
+        self.run_opening_cron()
         self.assertEqual(campaign.state, "open")
         self.assertEqual(
             (campaign.name, str(campaign.deadline)), ("Drafted Campaign", "2026-12-15")
