@@ -697,7 +697,9 @@ class HrTechnicalGradeCampaign(models.Model):
         an open campaign past its deadline reminds its responsible once a day.
         """
         today = fields.Date.context_today(self)
-        reminded = self.env["hr.technical.grade.approval"]._cron_remind_approvers()
+        reminded, left = self.env["hr.technical.grade.approval"]._cron_remind_approvers()
+        # The cron engine calls again while approvers are left (one commit per call).
+        self.env["ir.cron"]._notify_progress(done=len(reminded.user_id), remaining=left)
         campaigns = self.sudo().search(
             [
                 ("state", "=", "open"),

@@ -167,7 +167,7 @@ class TestApprovalEngineReviews(ReviewCase):
         )
         self.assertEqual(activity.user_id, self.manager_user)
         activity.date_deadline = date.today() - timedelta(days=2)
-        reminded = self.env["hr.technical.grade.approval"]._cron_remind_approvers()
+        reminded, _left = self.env["hr.technical.grade.approval"]._cron_remind_approvers()
         self.assertEqual(reminded, activity)
         sent = self.env["mail.message"].search(
             [

@@ -11,6 +11,7 @@ from .common import CampaignCase
 CAMPAIGN_ACTIVITY = "hr_technical_grade.mail_activity_campaign"
 APPROVAL_ACTIVITY = "hr_technical_grade.mail_activity_evaluation_approval"
 TEAM_ACTIVITY = "hr_technical_grade.mail_activity_campaign_team"
+REMIND_CRON = "hr_technical_grade.ir_cron_technical_grade_campaign_remind"
 
 
 @tagged("post_install", "-at_install")
@@ -167,6 +168,28 @@ class TestCampaign(CampaignCase):
         mine.with_user(self.manager_user).action_approve()
         Campaign._cron_remind()
         self.assertEqual(len(self.reminders(partner)), 2)
+
+    def test_an_approver_gets_one_reminder_for_all_their_overdue_approvals(self):
+        campaign = self.open_campaign()
+        evaluations = campaign.evaluation_ids
+        mine = evaluations.filtered(lambda e: e.employee_id == self.engineer)
+        mine.with_user(self.candidate_user).action_submit()
+        (evaluations - mine).with_user(self.hr_officer).action_submit()
+        approvals = evaluations.activity_ids.filtered(
+            lambda a: a.activity_type_id == self.env.ref(APPROVAL_ACTIVITY)
+        )
+        self.assertEqual((len(approvals), approvals.user_id), (2, self.manager_user))
+        approvals.date_deadline = self.today - timedelta(days=2)
+        Campaign = self.env["hr.technical.grade.campaign"]
+        _cron, progress = self.env.ref(REMIND_CRON)._add_progress()
+        Campaign.with_context(ir_cron_progress_id=progress.id)._cron_remind()
+        sent = self.reminders(self.manager_user.partner_id)
+        self.assertEqual(len(sent), 1)
+        self.assertIn("2 approvals wait for your decision", sent.subject)
+        for evaluation in evaluations:
+            self.assertIn(evaluation.employee_id.name, sent.body)
+        self.assertEqual((progress.done, progress.remaining), (1, 0))
+        self.assertEqual(set(approvals.mapped("technical_grade_reminded_on")), {self.today})
 
     def test_cron_reminds_the_responsible_of_a_late_campaign(self):
         campaign = self.open_campaign()
