@@ -17,8 +17,11 @@ size, the first engineers of them:
 
 It prints the seconds and SQL queries per evaluation of the whole opening,
 its longest single transaction, and its ratio to the raw create of the
-same run.  The queries per evaluation must not grow with the number of
-engineers.  Nothing is committed.
+same run; then the daily reminder cron, every one of these evaluations
+waiting for an overdue approval of the engineer's manager (a team of 20 per
+manager): seconds, queries per approval, longest transaction.  The queries
+per evaluation must not grow with the number of engineers.  Nothing is
+committed.
 """
 
 import argparse
@@ -150,6 +153,40 @@ def open_campaign(env, officer, engineers, name, batch_size):
     return seconds, queries, longest, batches, created
 
 
+def remind(env, name):
+    """The daily reminder cron with every evaluation of campaign ``name`` waiting
+    for an overdue approval of the candidate's manager: (seconds, queries,
+    longest, approvals)."""
+    evaluations = env["hr.technical.grade.evaluation"].search([("campaign_id.name", "=", name)])
+    approval = env.ref("hr_technical_grade.mail_activity_evaluation_approval")
+    model_id = env["ir.model"]._get_id("hr.technical.grade.evaluation")
+    overdue = date.today() - timedelta(days=3)
+    env["mail.activity"].with_context(mail_activity_quick_update=True).create(
+        [
+            {
+                "res_model_id": model_id,
+                "res_id": evaluation.id,
+                "activity_type_id": approval.id,
+                "user_id": evaluation.manager_user_id.id,
+                "summary": f"Bench approval of {evaluation.employee_id.name}",
+                "date_deadline": overdue,
+            }
+            for evaluation in evaluations
+        ]
+    )
+    env.flush_all()
+    Campaign = env["hr.technical.grade.campaign"]
+    seconds = queries = longest = 0
+    while True:
+        spent, count, (reminded, _campaigns) = counted(env, Campaign._cron_remind)
+        seconds += spent
+        queries += count
+        longest = max(longest, spent)
+        if not reminded:
+            break
+    return seconds, queries, longest, len(evaluations)
+
+
 def targets(env, engineers):
     """Each engineer's next grade, read once (the raw create gives it)."""
     standings = engineers._technical_grade_standings(date.today())
@@ -187,6 +224,7 @@ def main():
             f"{'engineers':>10} {'evals':>6} {'batches':>7} {'seconds':>8} {'q/eval':>7} "
             f"{'longest s':>9} {'raw s':>7} {'raw q/ev':>8} {'ratio':>6}"
         )
+        reminders = []
         for size in sorted(args.employees):
             scope = engineers[:size]
             savepoint = cr.savepoint()
@@ -197,6 +235,7 @@ def main():
             seconds, queries, longest, batches, created = open_campaign(
                 env, officer, scope, f"Bench {size}", batch_size
             )
+            reminders.append(remind(env, f"Bench {size}"))
             savepoint.rollback()
             savepoint.close()
             env.invalidate_all()
@@ -205,6 +244,13 @@ def main():
                 f"{queries / max(created, 1):>7.2f} {longest:>9.2f} {raw_seconds:>7.2f} "
                 f"{raw_queries / max(raw_count, 1):>8.2f} {seconds / raw_seconds:>6.2f}",
                 flush=True,
+            )
+        print("daily reminder cron, every evaluation waiting for its overdue manager's approval")
+        print(f"{'approvals':>10} {'seconds':>8} {'q/approval':>10} {'longest s':>9}")
+        for seconds, queries, longest, approvals in reminders:
+            print(
+                f"{approvals:>10} {seconds:>8.2f} {queries / max(approvals, 1):>10.2f} "
+                f"{longest:>9.2f}"
             )
         cr.rollback()
 
