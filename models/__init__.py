@@ -42,4 +42,5 @@ from . import hr_technical_grade_campaign
 from . import hr_technical_grade_campaign_quota
 from . import hr_technical_grade_campaign_cost
 from . import hr_technical_grade_campaign_skipped
+from . import hr_technical_grade_campaign_pending
 from . import mail_activity

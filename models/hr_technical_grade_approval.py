@@ -3,11 +3,17 @@
 
 from collections import defaultdict
 
+from markupsafe import Markup
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL
 
 from .hr_technical_grade_approval_step import APPROVAL_MODES
+
+# Approvers reminded per call of the daily cron; approvals listed per digest.
+REMIND_BATCH = 200
+REMIND_LISTED = 50
 
 
 class HrTechnicalGradeApproval(models.Model):
@@ -196,49 +202,99 @@ class HrTechnicalGradeApproval(models.Model):
         self.invalidate_recordset(["name"])
 
     @api.model
-    def _cron_remind_approvers(self):
+    def _cron_remind_approvers(self, batch_size=REMIND_BATCH):
         """Daily: remind the approvers of overdue steps, for every model of the engine.
 
         An approval activity past its deadline reminds its approver at most
         once a day (the day is recorded on the activity), whatever model uses
-        the approval mixin: the models are found in the registry.
+        the approval mixin: the models are found in the registry.  An
+        approver gets one message for all their overdue approvals (the
+        document's own for one, a digest for several).  At most
+        ``batch_size`` approvers are reminded per call; the caller reports
+        the rest to the cron engine, which calls again (a retried call skips
+        the approvers already reminded today).  Returns the activities
+        reminded and how many approvers are left.
         """
         today = fields.Date.context_today(self)
-        reminded = self.env["mail.activity"]
+        Activity = self.env["mail.activity"].sudo()
         Mixin = self.env["hr.technical.grade.approval.mixin"]
+        types = {}
         for model in Mixin._approval_models():
-            Document = self.env[model].sudo()
-            activity_type = self.env.ref(Document._approval_activity_type, raise_if_not_found=False)
-            if not activity_type:
-                continue
-            activities = reminded.sudo().search(
-                [
-                    ("activity_type_id", "=", activity_type.id),
-                    ("res_model", "=", model),
-                    ("date_deadline", "<", today),
-                    ("user_id", "!=", False),
-                    "|",
-                    ("technical_grade_reminded_on", "=", False),
-                    ("technical_grade_reminded_on", "<", today),
-                ]
+            activity_type = self.env.ref(
+                self.env[model]._approval_activity_type, raise_if_not_found=False
             )
-            for activity in activities:
-                # In the approver's language.
-                document = Document.browse(activity.res_id).with_context(lang=activity.user_id.lang)
-                document.message_notify(
-                    partner_ids=activity.user_id.partner_id.ids,
-                    subject=document.env._(
-                        "Reminder: %(name)s waits for your approval", name=document.name
-                    ),
-                    body=document.env._(
-                        "%(summary)s was due on %(deadline)s and still waits for your decision.",
-                        summary=activity.summary or document.name,
-                        deadline=activity.date_deadline,
-                    ),
-                )
-            activities.write({"technical_grade_reminded_on": today})
+            if activity_type:
+                types[model] = activity_type.id
+        if not types:
+            return Activity, 0
+        overdue = Activity.search(
+            [
+                ("activity_type_id", "in", list(types.values())),
+                ("res_model", "in", list(types)),
+                ("date_deadline", "<", today),
+                ("user_id", "!=", False),
+                "|",
+                ("technical_grade_reminded_on", "=", False),
+                ("technical_grade_reminded_on", "<", today),
+            ],
+            order="user_id, date_deadline, id",
+        )
+        # Only the approval activity type of each model.
+        overdue = overdue.filtered(lambda act: types.get(act.res_model) == act.activity_type_id.id)
+        by_user = defaultdict(lambda: Activity)
+        for activity in overdue:
+            by_user[activity.user_id] |= activity
+        users = list(by_user)
+        reminded = Activity
+        for user in users[:batch_size]:
+            activities = by_user[user]
+            self.with_context(lang=user.lang)._remind_approver(user, activities)
             reminded |= activities
-        return reminded
+        reminded.write({"technical_grade_reminded_on": today})
+        return reminded, max(len(users) - batch_size, 0)
+
+    def _remind_approver(self, user, activities):
+        """One reminder to ``user`` for their overdue approval ``activities``, in their language."""
+        if len(activities) == 1:
+            document = self.env[activities.res_model].sudo().browse(activities.res_id)
+            document.message_notify(
+                partner_ids=user.partner_id.ids,
+                subject=self.env._(
+                    "Reminder: %(name)s waits for your approval", name=document.name
+                ),
+                body=self.env._(
+                    "%(summary)s was due on %(deadline)s and still waits for your decision.",
+                    summary=activities.summary or document.name,
+                    deadline=activities.date_deadline,
+                ),
+            )
+            return
+        shown = activities[:REMIND_LISTED]
+        items = Markup("").join(
+            Markup("<li>%s</li>")
+            % self.env._(
+                "%(summary)s, due on %(deadline)s",
+                summary=activity.summary or activity.res_name,
+                deadline=activity.date_deadline,
+            )
+            for activity in shown
+        )
+        more = len(activities) - len(shown)
+        intro = self.env._(
+            "%(count)s approvals are past their deadline and still wait for your decision "
+            "(your Activities list them all):",
+            count=len(activities),
+        )
+        body = Markup("<p>%s</p><ul>%s</ul>") % (intro, items)
+        if more:
+            body += Markup("<p>%s</p>") % self.env._("And %(count)s more.", count=more)
+        self.env["mail.thread"].sudo().message_notify(
+            partner_ids=user.partner_id.ids,
+            subject=self.env._(
+                "Reminder: %(count)s approvals wait for your decision", count=len(activities)
+            ),
+            body=body,
+        )
 
     def _waiting_for(self):
         """Approvers of a pending step who still have to decide."""

@@ -2,13 +2,17 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 
 from collections import Counter, defaultdict
+from datetime import timedelta
+from functools import partial
 
 from markupsafe import Markup, escape
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import SQL
 
 from ..grade_rules import quota as quota_rules
+from .hr_technical_grade_evaluation import OPEN_STATES
 
 # Progress counters: field name -> evaluation states counted.
 PROGRESS = {
@@ -20,6 +24,10 @@ PROGRESS = {
 }
 OFFICER = "hr_technical_grade.group_technical_grade_officer"
 PAYROLL = "payroll.group_payroll_user"
+TEAM_ACTIVITY = "hr_technical_grade.mail_activity_campaign_team"
+OPENING_CRON = "hr_technical_grade.ir_cron_open_campaigns"
+# Engineers sorted out per batch of the opening cron (one transaction each).
+BATCH_SIZE = 200
 
 
 class HrTechnicalGradeCampaign(models.Model):
@@ -28,7 +36,7 @@ class HrTechnicalGradeCampaign(models.Model):
 
     _name = "hr.technical.grade.campaign"
     _description = "Technical Grade Promotion Campaign"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "hr.technical.grade.activity.mixin"]
     _order = "year desc, date_from desc, id desc"
 
     name = fields.Char(required=True, tracking=True)
@@ -132,6 +140,24 @@ class HrTechnicalGradeCampaign(models.Model):
         "(for an approver: of the promotions they approve).",
     )
     cost_difference = fields.Monetary(compute="_compute_cost", string="Monthly Cost Change")
+    # The opening, done by the cron in batches (see _cron_open_campaigns).
+    is_opening = fields.Boolean(
+        string="Opening", readonly=True, copy=False, help="Engineers of the scope are still queued."
+    )
+    opened_by_id = fields.Many2one(
+        "res.users",
+        readonly=True,
+        copy=False,
+        help="The officer who opened the campaign last: the batches run with their rights.",
+    )
+    opening_total = fields.Integer(
+        string="Engineers to Process", readonly=True, copy=False, groups=OFFICER
+    )
+    opening_after_id = fields.Integer(readonly=True, copy=False, groups=OFFICER)
+    opening_done_count = fields.Integer(
+        compute="_compute_opening_progress", string="Engineers Processed", groups=OFFICER
+    )
+    opening_progress = fields.Float(compute="_compute_opening_progress", groups=OFFICER)
 
     _sql_constraints = [
         (
@@ -197,6 +223,20 @@ class HrTechnicalGradeCampaign(models.Model):
             campaign.evaluation_count = sum(count.values())
             for fname, states in PROGRESS.items():
                 campaign[fname] = sum(count[state] for state in states)
+
+    def _compute_opening_progress(self):
+        pending = dict(
+            self.env["hr.technical.grade.campaign.pending"]
+            .sudo()
+            ._read_group(
+                [("campaign_id", "in", self.ids)], groupby=["campaign_id"], aggregates=["__count"]
+            )
+        )
+        for campaign in self:
+            total = campaign.opening_total
+            left = pending.get(campaign, 0) if campaign.is_opening else 0
+            campaign.opening_done_count = total - left
+            campaign.opening_progress = 100.0 * (total - left) / total if total else 100.0
 
     @api.depends("evaluation_ids.state", "evaluation_ids.employee_id.user_id")
     def _compute_untold_employee_ids(self):
@@ -306,9 +346,21 @@ class HrTechnicalGradeCampaign(models.Model):
                     )
                 )
 
+    def _check_not_opening(self):
+        for campaign in self:
+            if campaign.is_opening:
+                raise UserError(
+                    self.env._(
+                        "The campaign %(name)s is still being opened in the background: "
+                        "wait until all its engineers are processed.",
+                        name=campaign.name,
+                    )
+                )
+
     def action_close(self):
         """Close the campaign, posting its results in the chatter."""
         self._check_campaign_state("open")
+        self._check_not_opening()
         for campaign in self:
             drafts = campaign.evaluation_ids.filtered(lambda e: e.state == "draft")
             if campaign.cancel_drafts_on_close and drafts:
@@ -317,6 +369,7 @@ class HrTechnicalGradeCampaign(models.Model):
                 drafts = drafts.browse()
             campaign.state = "closed"
             campaign.message_post(body=campaign._close_summary(drafts))
+        self.activity_update()
 
     def _close_summary(self, cancelled):
         """The closing message: evaluations per state and per target grade."""
@@ -363,6 +416,7 @@ class HrTechnicalGradeCampaign(models.Model):
 
     def action_cancel(self):
         self._check_campaign_state("draft", "open")
+        self._check_not_opening()
         evaluations = self.evaluation_ids
         if any(e.state not in ("draft", "cancel") for e in evaluations):
             raise UserError(
@@ -373,10 +427,262 @@ class HrTechnicalGradeCampaign(models.Model):
             )
         evaluations.filtered(lambda e: e.state == "draft").action_cancel()
         self.state = "cancel"
+        self.activity_update()
 
     def action_draft(self):
         self._check_campaign_state("cancel")
         self.state = "draft"
+
+    # ------------------------------------------------------------------
+    # Opening, in batches of the cron
+    # ------------------------------------------------------------------
+
+    def _activity_deadline(self):
+        self.ensure_one()
+        return self.deadline or fields.Date.context_today(self) + timedelta(days=14)
+
+    def _queue_opening(self, employees):
+        """Queue ``employees`` (the scope) for the opening cron and wake it up.
+
+        The previous opening's skipped lines go; the evaluations of this
+        opening are those created after ``opening_after_id``.
+        """
+        self.ensure_one()
+        self._check_not_opening()
+        campaign = self.sudo()
+        campaign.skipped_ids.unlink()
+        self.env["hr.technical.grade.campaign.pending"].sudo().create(
+            [{"campaign_id": self.id, "employee_id": employee_id} for employee_id in employees.ids]
+        )
+        self.env.cr.execute(SQL("SELECT coalesce(max(id), 0) FROM hr_technical_grade_evaluation"))
+        campaign.write(
+            {
+                "state": "open",
+                "is_opening": True,
+                "opened_by_id": self.env.uid,
+                "opening_total": len(employees),
+                "opening_after_id": self.env.cr.fetchone()[0],
+            }
+        )
+        self.env.ref(OPENING_CRON).sudo()._trigger()
+
+    @api.model
+    def _cron_open_campaigns(self, batch_size=BATCH_SIZE):
+        """Sort out the next batch of queued engineers of a campaign being opened.
+
+        The campaign's row is locked without waiting (``SKIP LOCKED``): two
+        cron workers never take the same batch, nor the same campaign at
+        once; the other campaigns stay free.  The evaluations, skipped lines
+        and activities of the batch are written, and its queue rows deleted,
+        in the transaction that Odoo's cron engine commits after each call
+        (it calls again while ``_notify_progress`` says some remain): a batch
+        that fails leaves its rows in the queue and is retried, and the
+        database holds one evaluation per employee and campaign
+        (``one_evaluation_per_campaign``).  Returns how many engineers were
+        processed.
+        """
+        Pending = self.env["hr.technical.grade.campaign.pending"].sudo()
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL(
+                "SELECT id FROM hr_technical_grade_campaign WHERE is_opening "
+                "ORDER BY id LIMIT 1 FOR NO KEY UPDATE SKIP LOCKED"
+            )
+        )
+        row = self.env.cr.fetchone()
+        done = 0
+        if row:
+            campaign = self.sudo().browse(row[0])
+            queued = Pending.search([("campaign_id", "=", campaign.id)], limit=batch_size)
+            if queued:
+                user = campaign.opened_by_id or self.env.user
+                campaign.with_user(user)._open_batch(queued.employee_id)
+                queued.unlink()
+                done = len(queued)
+            if not Pending.search_count([("campaign_id", "=", campaign.id)], limit=1):
+                campaign.with_user(campaign.opened_by_id or self.env.user)._finish_opening()
+        remaining = Pending.search_count([])
+        self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
+        return done
+
+    def _open_batch(self, employees):
+        """One promotion evaluation per eligible engineer of ``employees``;
+        the others are recorded as skipped, with their reason."""
+        self.ensure_one()
+        today = fields.Date.context_today(self)
+        eligible, skipped = self._sort_out(employees.sorted(lambda e: (e.name, e.id)), today)
+        evaluations = self.env["hr.technical.grade.evaluation"].create(
+            [
+                {
+                    "employee_id": employee.id,
+                    "kind": "promotion",
+                    "campaign_id": self.id,
+                    "target_grade_id": target.id,
+                }
+                for employee, target in eligible
+            ]
+        )
+        # The candidates' activities, then the managers' lists on the campaign.
+        evaluations.activity_update()
+        self.env["hr.technical.grade.campaign.skipped"].sudo().create(
+            [
+                {
+                    "campaign_id": self.id,
+                    "employee_id": employee.id,
+                    "reason": reason,
+                    "date": today,
+                }
+                for employee, reason in skipped
+            ]
+        )
+        return evaluations
+
+    def _finish_opening(self):
+        """The opening is over: say so in the chatter, with counts only."""
+        self.ensure_one()
+        self.sudo().is_opening = False
+        self.message_post(body=self._opening_summary())
+
+    def _opening_summary(self):
+        """The opening message, for every reader of the campaign: counts only.
+
+        Who was skipped and why, and who could not be told, are on the
+        campaign's HR-only tabs.
+        """
+        campaign = self.sudo()
+        domain = [("campaign_id", "=", self.id), ("id", ">", campaign.opening_after_id)]
+        Evaluation = self.env["hr.technical.grade.evaluation"].sudo()
+        by_grade = Evaluation._read_group(
+            domain, groupby=["target_grade_id"], aggregates=["__count"]
+        )
+        untold = Evaluation.search_count([*domain, ("employee_id.user_id", "=", False)])
+        lines = [
+            self.env._(
+                "Campaign opened: %(created)s promotion evaluations created, %(skipped)s "
+                "engineers skipped.",
+                created=sum(count for _grade, count in by_grade),
+                skipped=len(campaign.skipped_ids),
+            )
+        ]
+        for grade, count in sorted(by_grade, key=lambda group: group[0].sequence):
+            lines.append(self.env._("To %(grade)s: %(count)s", grade=grade.name, count=count))
+        if untold:
+            lines.append(
+                self.env._(
+                    "Without a user, not told by activity: %(count)s candidates.", count=untold
+                )
+            )
+        return Markup("<br/>").join(escape(line) for line in lines)
+
+    def _sort_out(self, employees, day):
+        """Split ``employees`` into eligible ones (with their target) and skipped ones.
+
+        Returns ``(eligible, skipped)``: a list of ``(employee, target
+        grade)`` and a list of ``(employee, reason)``.  The grade histories are
+        read in one query, the open evaluations in one grouped query and the
+        ladder once per company.
+        """
+        self.ensure_one()
+        busy = {}
+        for employee, in_campaign, states in self.env["hr.technical.grade.evaluation"]._read_group(
+            [
+                ("employee_id", "in", employees.ids),
+                ("kind", "=", "promotion"),
+                "|",
+                ("campaign_id", "=", self.id),
+                ("state", "in", OPEN_STATES),
+            ],
+            groupby=["employee_id", "campaign_id"],
+            aggregates=["state:array_agg"],
+        ):
+            if in_campaign == self and set(states) - {"rejected", "cancel"}:
+                busy[employee] = self.env._("already has an evaluation in this campaign")
+            elif in_campaign != self and employee not in busy:
+                busy[employee] = self.env._("has a promotion request in progress")
+        standings = employees._technical_grade_standings(day)
+        ladders = {}
+        Evaluation = self.env["hr.technical.grade.evaluation"]
+        eligible, skipped = [], []
+        for employee in employees:
+            if employee in busy:
+                skipped.append((employee, busy[employee]))
+                continue
+            standing = standings[employee.id]
+            current = standing["grade"]
+            key = (current.company_id, current.ladder_id)
+            if key not in ladders:
+                ladders[key] = list(current._ladder())
+            ladder = ladders[key]
+            rank = ladder.index(current) if current in ladder else None
+            if rank is None or rank + 1 >= len(ladder):
+                skipped.append((employee, self.env._("is at the top of the ladder")))
+                continue
+            target = ladder[rank + 1]
+            problems = target._promotion_problems(standing, rank, rank + 1)
+            if problems:
+                wording = Evaluation.new({"employee_id": employee.id})
+                skipped.append(
+                    (
+                        employee,
+                        "; ".join(wording._word_problem(problem, current) for problem in problems),
+                    )
+                )
+                continue
+            eligible.append((employee, target))
+        return eligible, skipped
+
+    def activity_update(self):
+        """The managers of an open campaign's candidates: one activity each.
+
+        A manager with candidates still in draft has one activity on the
+        campaign listing them (not one per candidate), kept up to date as
+        batches add candidates and candidates submit; dropped when nobody of
+        theirs is left in draft or the campaign is no longer open.
+        """
+        opened = self.sudo().filtered(lambda campaign: campaign.state == "open")
+        groups = (
+            self.env["hr.technical.grade.evaluation"]
+            .sudo()
+            ._read_group(
+                [
+                    ("campaign_id", "in", opened.ids),
+                    ("state", "=", "draft"),
+                    ("manager_user_id", "!=", False),
+                ],
+                groupby=["campaign_id", "manager_user_id"],
+                aggregates=["id:array_agg"],
+            )
+        )
+        wanted = defaultdict(dict)
+        for campaign, user, ids in groups:
+            wanted[campaign.id][user] = {
+                "summary": self.env._(
+                    "%(campaign)s: %(count)s candidates in your team",
+                    campaign=campaign.name,
+                    count=len(ids),
+                ),
+                "date_deadline": campaign._activity_deadline(),
+                "note": partial(campaign._candidates_note, ids),
+            }
+        self._sync_activities(TEAM_ACTIVITY, wanted, refresh=True)
+        return True
+
+    def _candidates_note(self, evaluation_ids):
+        """The note of a manager's activity: their candidates and target grades."""
+        evaluations = self.env["hr.technical.grade.evaluation"].sudo().browse(evaluation_ids)
+        items = Markup("").join(
+            Markup("<li>%s</li>")
+            % self.env._(
+                "%(employee)s, candidate for %(grade)s",
+                employee=evaluation.employee_id.name,
+                grade=evaluation.target_grade_id.name,
+            )
+            for evaluation in evaluations.sorted(lambda e: (e.employee_id.name or "", e.id))
+        )
+        intro = self.env._(
+            "Your team's candidates: they prepare and submit their promotion application."
+        )
+        return Markup("<p>%s</p><ul>%s</ul>") % (intro, items)
 
     # ------------------------------------------------------------------
     # Reminders
@@ -391,7 +697,9 @@ class HrTechnicalGradeCampaign(models.Model):
         an open campaign past its deadline reminds its responsible once a day.
         """
         today = fields.Date.context_today(self)
-        reminded = self.env["hr.technical.grade.approval"]._cron_remind_approvers()
+        reminded, left = self.env["hr.technical.grade.approval"]._cron_remind_approvers()
+        # The cron engine calls again while approvers are left (one commit per call).
+        self.env["ir.cron"]._notify_progress(done=len(reminded.user_id), remaining=left)
         campaigns = self.sudo().search(
             [
                 ("state", "=", "open"),

@@ -15,6 +15,7 @@ EXAM_PARTS = ("theory", "practical", "teaching")
 OFFICER = "hr_technical_grade.group_technical_grade_officer"
 SCORING_ACTIVITY = "hr_technical_grade.mail_activity_evaluation_scoring"
 PREPARE_ACTIVITY = "hr_technical_grade.mail_activity_evaluation_prepare"
+CAMPAIGN_ACTIVITY = "hr_technical_grade.mail_activity_campaign"
 # States of an evaluation still in progress: one at a time per employee and kind
 # (the constraint one_open_request below).
 OPEN_STATES = ("draft", "submitted", "approved")
@@ -304,6 +305,15 @@ class HrTechnicalGradeEvaluation(models.Model):
         ondelete="restrict",
         help="The promotion campaign this evaluation belongs to.",
     )
+    manager_user_id = fields.Many2one(
+        "res.users",
+        string="Manager (User)",
+        compute="_compute_manager_user_id",
+        store=True,
+        index="btree_not_null",
+        help="Who hears of the request as the employee's manager: the user of their manager, "
+        "else of their department's manager; none when it is the employee themself.",
+    )
     # Read from the campaign's ranking (one pass per campaign), never stored:
     # a rank depends on the sibling candidates, not on this evaluation alone.
     has_quota = fields.Boolean(compute="_compute_quota_rank")
@@ -337,11 +347,24 @@ class HrTechnicalGradeEvaluation(models.Model):
             "An employee has one open request of each kind at a time: finish, withdraw or "
             "cancel the open one first.",
         ),
+        (
+            "one_evaluation_per_campaign",
+            "EXCLUDE (campaign_id WITH =, employee_id WITH =) "
+            "WHERE (state NOT IN ('rejected', 'cancel'))",
+            "An employee has one evaluation per campaign, unless it was rejected or cancelled.",
+        ),
     ]
 
     # ------------------------------------------------------------------
     # Computes
     # ------------------------------------------------------------------
+
+    @api.depends("employee_id.parent_id.user_id", "employee_id.department_id.manager_id.user_id")
+    def _compute_manager_user_id(self):
+        for evaluation in self:
+            employee = evaluation.employee_id.sudo()
+            manager = employee.parent_id.user_id or employee.department_id.manager_id.user_id
+            evaluation.manager_user_id = manager if manager != employee.user_id else False
 
     @api.depends("company_id")
     def _compute_committee(self):
@@ -996,8 +1019,14 @@ class HrTechnicalGradeEvaluation(models.Model):
         scoring = self.filtered(lambda e: e.committee_state == "scoring")
         scoring._sync_activities(SCORING_ACTIVITY, wanted, self.env._("Scored"))
         (self - scoring)._sync_activities(SCORING_ACTIVITY, wanted)
-        # An initial grading prepared at the end of a trial: HR's to prepare
-        # and submit, done once submitted.
+        self._campaign_activity_update()
+        self._prepare_activity_update()
+        return res
+
+    def _prepare_activity_update(self):
+        """Part of ``activity_update()``: an initial grading prepared at the end
+        of a trial is the contract's HR responsible's to prepare and submit;
+        done once submitted, dropped when cancelled."""
         prepared = self.sudo().filtered("contract_id")
         wanted = {}
         for evaluation in prepared.filtered(lambda e: e.state == "draft"):
@@ -1012,8 +1041,36 @@ class HrTechnicalGradeEvaluation(models.Model):
                     "date_deadline": contract.trial_date_end,
                 }
             }
-        prepared._sync_activities(PREPARE_ACTIVITY, wanted, self.env._("Submitted"))
-        return res
+        submitted = prepared.filtered(lambda e: e.state in ("submitted", "approved", "done"))
+        submitted._sync_activities(PREPARE_ACTIVITY, wanted, self.env._("Submitted"))
+        (prepared - submitted)._sync_activities(PREPARE_ACTIVITY, wanted)
+
+    def _campaign_activity_update(self):
+        """Part of ``activity_update()``: the candidate of a campaign's draft
+        evaluation is asked to apply; the activity is marked done once the
+        request is submitted, and dropped when it is cancelled or the
+        campaign no longer open.  The managers' activities are the
+        campaign's (``hr.technical.grade.campaign.activity_update``)."""
+        wanted = {}
+        evaluations = self.sudo().filtered("campaign_id")
+        for evaluation in evaluations:
+            campaign = evaluation.campaign_id
+            user = evaluation.employee_id.user_id
+            if evaluation.state == "draft" and campaign.state == "open" and user:
+                wanted[evaluation.id] = {
+                    user: {
+                        "summary": self.env._(
+                            "%(campaign)s: prepare and submit your promotion application",
+                            campaign=campaign.name,
+                        ),
+                        "date_deadline": campaign._activity_deadline(),
+                    }
+                }
+        submitted = evaluations.filtered(lambda e: e.state in ("submitted", "approved", "done"))
+        submitted._sync_activities(CAMPAIGN_ACTIVITY, wanted, self.env._("Submitted"))
+        (evaluations - submitted)._sync_activities(CAMPAIGN_ACTIVITY, wanted)
+        # Their managers' lists of candidates, on the campaigns.
+        evaluations.campaign_id.activity_update()
 
     def action_apply(self):
         """Write the approved grade into the history, exactly once.

@@ -38,6 +38,14 @@ class ResCompany(models.Model):
         help="Final score an evaluation must reach to pass.",
     )
 
+    technical_grade_activity_mail = fields.Boolean(
+        string="E-mail per Activity",
+        default=False,
+        help="Send the assignment e-mail of each technical grade activity (campaign, "
+        "approval, scoring). Off: the activities wait in the assignees' inbox, without "
+        "a message each, which a campaign of thousands of engineers needs.",
+    )
+
     technical_grade_notice_days = fields.Integer(
         string="Public Notice (Days)",
         default=0,

@@ -7,6 +7,9 @@ from odoo import api, fields, models
 class ResConfigSettings(models.TransientModel):
     _inherit = "res.config.settings"
 
+    technical_grade_activity_mail = fields.Boolean(
+        related="company_id.technical_grade_activity_mail", readonly=False
+    )
     technical_grade_proration = fields.Selection(
         related="company_id.technical_grade_proration", readonly=False
     )

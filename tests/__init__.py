@@ -34,6 +34,7 @@ if find_spec("odoo"):
     from . import test_evaluation_reports
     from . import test_self_service
     from . import test_campaign
+    from . import test_campaign_opening
     from . import test_campaign_quota
     from . import test_campaign_cost
     from . import test_review

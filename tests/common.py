@@ -93,6 +93,16 @@ class TechnicalGradeCase(TransactionCase):
             ]
         )
 
+    def run_opening_cron(self, batch_size=200):
+        """Run the campaign opening cron until its queue is empty, as Odoo's
+        cron engine would (one call per batch; the engine commits between)."""
+        Campaign = self.env["hr.technical.grade.campaign"]
+        for _batch in range(1000):
+            Campaign._cron_open_campaigns(batch_size)
+            if not Campaign.search_count([("is_opening", "=", True)]):
+                return
+        raise AssertionError("the opening cron does not finish")
+
     @contextmanager
     def assertRefused(self, exception, message):
         """Expect ``exception`` matching ``message``; undo what the block wrote."""
@@ -279,6 +289,7 @@ class CampaignCase(TechnicalGradeCase):
             .create(wizard_vals)
         )
         action = wizard.action_confirm()
+        self.run_opening_cron()
         return self.env["hr.technical.grade.campaign"].browse(action["params"]["next"]["res_id"])
 
     @staticmethod

@@ -8,7 +8,8 @@ from datetime import date, timedelta
 from pathlib import Path
 from unittest.mock import patch
 
-from odoo.addons.mail.models.mail_activity_mixin import MailActivityMixin
+from odoo import api
+from odoo.addons.mail.models.mail_activity import MailActivity
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import new_test_user, tagged
 
@@ -22,14 +23,15 @@ EVALUATION = "hr.technical.grade.evaluation"
 
 def only_from_activity_update(test):
     """Fail ``test`` if an activity is scheduled outside ``activity_update()``."""
-    original = MailActivityMixin.activity_schedule
+    original = MailActivity.create
 
-    def checked(records, *args, **kwargs):
+    @api.model_create_multi
+    def checked(records, vals_list):
         callers = [frame.function for frame in inspect.stack()[1:40]]
         test.assertIn("activity_update", callers, "activity scheduled outside activity_update")
-        return original(records, *args, **kwargs)
+        return original(records, vals_list)
 
-    return patch.object(MailActivityMixin, "activity_schedule", checked)
+    return patch.object(MailActivity, "create", checked)
 
 
 @tagged("post_install", "-at_install")
@@ -165,7 +167,7 @@ class TestApprovalEngineReviews(ReviewCase):
         )
         self.assertEqual(activity.user_id, self.manager_user)
         activity.date_deadline = date.today() - timedelta(days=2)
-        reminded = self.env["hr.technical.grade.approval"]._cron_remind_approvers()
+        reminded, _left = self.env["hr.technical.grade.approval"]._cron_remind_approvers()
         self.assertEqual(reminded, activity)
         sent = self.env["mail.message"].search(
             [
@@ -327,10 +329,26 @@ class TestApprovalEngineEvaluations(TechnicalGradeCase):
 @tagged("post_install", "-at_install")
 class TestActivitiesFromOnePlace(TechnicalGradeCase):
     def test_no_model_schedules_an_activity_outside_activity_update(self):
-        """``activity_schedule`` is called by the engine's helper, from ``activity_update`` only."""
-        folder = Path(__file__).resolve().parent.parent / "models"
+        """Activities are created by the engine's helper, from ``activity_update`` only.
+
+        ``activity_schedule``, ``activity_feedback`` or a ``create`` on
+        ``mail.activity``, in the models and the wizards.
+        """
+        root = Path(__file__).resolve().parent.parent
         callers = set()
-        for path in folder.glob("*.py"):
+
+        def creates_activities(node):
+            value = node.func.value
+            while isinstance(value, (ast.Attribute, ast.Call)):
+                value = value.func if isinstance(value, ast.Call) else value.value
+            return (
+                node.func.attr == "create"
+                and isinstance(value, ast.Subscript)
+                and isinstance(value.slice, ast.Constant)
+                and value.slice.value == "mail.activity"
+            )
+
+        for path in [*root.glob("models/*.py"), *root.glob("wizards/*.py")]:
             tree = ast.parse(path.read_text())
             for function in ast.walk(tree):
                 if not isinstance(function, ast.FunctionDef):
@@ -339,7 +357,17 @@ class TestActivitiesFromOnePlace(TechnicalGradeCase):
                     if (
                         isinstance(node, ast.Call)
                         and isinstance(node.func, ast.Attribute)
-                        and node.func.attr in ("activity_schedule", "activity_feedback")
+                        and (
+                            node.func.attr in ("activity_schedule", "activity_feedback")
+                            or creates_activities(node)
+                        )
                     ):
                         callers.add((path.name, function.name))
-        self.assertEqual(callers, {("hr_technical_grade_activity_mixin.py", "_sync_activities")})
+        self.assertEqual(
+            callers,
+            {
+                ("hr_technical_grade_activity_mixin.py", "_sync_activities"),
+                # Part of the review's activity_update(), in one batch.
+                ("hr_technical_grade_review_reviewer.py", "_sync_scoring_activity"),
+            },
+        )

@@ -10,6 +10,8 @@ from .common import CampaignCase
 
 CAMPAIGN_ACTIVITY = "hr_technical_grade.mail_activity_campaign"
 APPROVAL_ACTIVITY = "hr_technical_grade.mail_activity_evaluation_approval"
+TEAM_ACTIVITY = "hr_technical_grade.mail_activity_campaign_team"
+REMIND_CRON = "hr_technical_grade.ir_cron_technical_grade_campaign_remind"
 
 
 @tagged("post_install", "-at_install")
@@ -69,14 +71,19 @@ class TestCampaign(CampaignCase):
         mine = by_employee[self.engineer].activity_ids.filtered(
             lambda a: a.activity_type_id == activity_type
         )
-        self.assertEqual(mine.user_id, self.candidate_user | self.manager_user)
-        self.assertEqual(set(mine.mapped("date_deadline")), {campaign.deadline})
-        applicant = mine.filtered(lambda a: a.user_id == self.candidate_user)
-        self.assertIn("prepare and submit your promotion application", applicant.summary)
+        self.assertEqual(mine.user_id, self.candidate_user)
+        self.assertEqual(mine.date_deadline, campaign.deadline)
+        self.assertIn("prepare and submit your promotion application", mine.summary)
         # No user: only the manager hears of it, and the chatter says so.
-        theirs = by_employee[self.senior_candidate].activity_ids
-        self.assertEqual(theirs.user_id, self.manager_user)
-        self.assertIn("Senior Candidate is a candidate for Senior Engineer", theirs.summary)
+        self.assertFalse(by_employee[self.senior_candidate].activity_ids)
+        # The manager has one activity on the campaign listing both candidates.
+        team = campaign.activity_ids.filtered(
+            lambda a: a.activity_type_id == self.env.ref(TEAM_ACTIVITY)
+        )
+        self.assertEqual(team.user_id, self.manager_user)
+        self.assertIn("2 candidates in your team", team.summary)
+        self.assertIn("Senior Candidate, candidate for Senior Engineer", team.note)
+        self.assertIn("candidate for Intermediate Engineer", team.note)
         self.assertIn("not told by activity: 1 candidates", self.chatter(campaign))
         self.assertEqual(campaign.untold_employee_ids, self.senior_candidate)
 
@@ -162,6 +169,28 @@ class TestCampaign(CampaignCase):
         Campaign._cron_remind()
         self.assertEqual(len(self.reminders(partner)), 2)
 
+    def test_an_approver_gets_one_reminder_for_all_their_overdue_approvals(self):
+        campaign = self.open_campaign()
+        evaluations = campaign.evaluation_ids
+        mine = evaluations.filtered(lambda e: e.employee_id == self.engineer)
+        mine.with_user(self.candidate_user).action_submit()
+        (evaluations - mine).with_user(self.hr_officer).action_submit()
+        approvals = evaluations.activity_ids.filtered(
+            lambda a: a.activity_type_id == self.env.ref(APPROVAL_ACTIVITY)
+        )
+        self.assertEqual((len(approvals), approvals.user_id), (2, self.manager_user))
+        approvals.date_deadline = self.today - timedelta(days=2)
+        Campaign = self.env["hr.technical.grade.campaign"]
+        _cron, progress = self.env.ref(REMIND_CRON)._add_progress()
+        Campaign.with_context(ir_cron_progress_id=progress.id)._cron_remind()
+        sent = self.reminders(self.manager_user.partner_id)
+        self.assertEqual(len(sent), 1)
+        self.assertIn("2 approvals wait for your decision", sent.subject)
+        for evaluation in evaluations:
+            self.assertIn(evaluation.employee_id.name, sent.body)
+        self.assertEqual((progress.done, progress.remaining), (1, 0))
+        self.assertEqual(set(approvals.mapped("technical_grade_reminded_on")), {self.today})
+
     def test_cron_reminds_the_responsible_of_a_late_campaign(self):
         campaign = self.open_campaign()
         partner = self.hr_officer.partner_id
@@ -211,14 +240,11 @@ class TestCampaign(CampaignCase):
         campaign = self.env["hr.technical.grade.campaign"].create(
             {"name": "Count", "date_from": self.today, "date_to": self.today}
         )
-        wizard = self.env["hr.technical.grade.campaign.wizard"].create(
-            {"name": "Count", "department_ids": [(6, 0, self.department.ids)]}
-        )
 
         def queries(employees):
             self.env.invalidate_all()
             before = self.cr.sql_log_count
-            eligible, skipped = wizard._sort_out(campaign, employees, self.today)
+            eligible, skipped = campaign._sort_out(employees, self.today)
             self.assertEqual(len(eligible) + len(skipped), len(employees))
             return self.cr.sql_log_count - before
 
@@ -245,6 +271,7 @@ class TestCampaign(CampaignCase):
             .create({})
         )
         wizard.action_confirm()
+        self.run_opening_cron()
         self.assertEqual(campaign.state, "open")
         self.assertEqual(
             (campaign.name, str(campaign.deadline)), ("Drafted Campaign", "2026-12-15")

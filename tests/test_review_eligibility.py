@@ -48,6 +48,7 @@ class TestReviewEligibility(ReviewCase):
             .create({"employee_ids": [Command.set(self.colleague.ids)]})
         )
         wizard.action_confirm()
+        self.run_opening_cron()
         campaign = self.env["hr.technical.grade.campaign"].search([], order="id desc", limit=1)
         self.assertFalse(campaign.evaluation_ids)
         # The reason is HR's to read, not the chatter's.

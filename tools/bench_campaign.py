@@ -4,13 +4,23 @@
 
 Usage (make bench does all of it in a throwaway database):
 
-    python3 tools/bench_campaign.py -c odoo.conf -d DATABASE [--employees 2000]
+    python3 tools/bench_campaign.py -c odoo.conf -d DATABASE [--employees 2000 10000]
 
-Builds N graded engineers with users, in teams of 20 under a manager, all of
-them eligible for the next grade, then opens a campaign for a quarter of
-them and for all of them through the campaign wizard (as an HR officer),
-and prints the seconds and SQL queries per evaluation of each.  The queries
-per evaluation must not grow with the number of employees.  Nothing is
+Builds N graded engineers with users (N the largest size asked), in teams
+of 20 under a manager, all of them eligible for the next grade.  For each
+size, the first engineers of them:
+
+- a raw ORM create of their promotion evaluations, without activities;
+- the whole opening of a campaign for them: the wizard (as an HR officer),
+  then the opening cron's batches until its queue is empty, each call in a
+  transaction of its own, as Odoo's cron engine runs them.
+
+It prints the seconds and SQL queries per evaluation of the whole opening,
+its longest single transaction, and its ratio to the raw create of the
+same run; then the daily reminder cron, every one of these evaluations
+waiting for an overdue approval of the engineer's manager (a team of 20 per
+manager): seconds, queries per approval, longest transaction.  The queries
+per evaluation must not grow with the number of engineers.  Nothing is
 committed.
 """
 
@@ -91,48 +101,157 @@ def build(env, count):
     return engineers, officer
 
 
-def open_campaign(env, officer, engineers, name):
+def counted(env, function):
+    """``function()`` in a fresh cache, flushed: (seconds, queries, result)."""
+    env.invalidate_all()
+    queries = env.cr.sql_log_count
+    start = time.perf_counter()
+    result = function()
+    env.flush_all()
+    return time.perf_counter() - start, env.cr.sql_log_count - queries, result
+
+
+def raw_create(env, officer, engineers, target):
+    """The same evaluations, created by the ORM without a campaign's activities."""
+    Evaluation = env["hr.technical.grade.evaluation"].with_user(officer)
+    seconds, queries, evaluations = counted(
+        env,
+        lambda: Evaluation.create(
+            [
+                {
+                    "employee_id": engineer.id,
+                    "kind": "promotion",
+                    "target_grade_id": target[engineer].id,
+                }
+                for engineer in engineers
+            ]
+        ),
+    )
+    return seconds, queries, len(evaluations)
+
+
+def open_campaign(env, officer, engineers, name, batch_size):
+    """The wizard, then the cron's batches: (seconds, queries, longest, batches, created)."""
     wizard = (
         env["hr.technical.grade.campaign.wizard"]
         .with_user(officer)
         .create({"name": name, "employee_ids": [Command.set(engineers.ids)]})
     )
-    env.invalidate_all()
-    queries = env.cr.sql_log_count
-    start = time.perf_counter()
-    wizard.action_confirm()
-    env.flush_all()
-    seconds = time.perf_counter() - start
-    queries = env.cr.sql_log_count - queries
+    seconds, queries, _action = counted(env, wizard.action_confirm)
+    longest = seconds
+    Campaign = env["hr.technical.grade.campaign"]
+    batches = 0
+    while True:
+        spent, count, done = counted(env, lambda: Campaign._cron_open_campaigns(batch_size))
+        seconds += spent
+        queries += count
+        longest = max(longest, spent)
+        if not done:
+            break
+        batches += 1
     created = env["hr.technical.grade.evaluation"].search_count([("campaign_id.name", "=", name)])
-    return seconds, queries, created
+    return seconds, queries, longest, batches, created
+
+
+def remind(env, name):
+    """The daily reminder cron with every evaluation of campaign ``name`` waiting
+    for an overdue approval of the candidate's manager: (seconds, queries,
+    longest, approvals)."""
+    evaluations = env["hr.technical.grade.evaluation"].search([("campaign_id.name", "=", name)])
+    approval = env.ref("hr_technical_grade.mail_activity_evaluation_approval")
+    model_id = env["ir.model"]._get_id("hr.technical.grade.evaluation")
+    overdue = date.today() - timedelta(days=3)
+    env["mail.activity"].with_context(mail_activity_quick_update=True).create(
+        [
+            {
+                "res_model_id": model_id,
+                "res_id": evaluation.id,
+                "activity_type_id": approval.id,
+                "user_id": evaluation.manager_user_id.id,
+                "summary": f"Bench approval of {evaluation.employee_id.name}",
+                "date_deadline": overdue,
+            }
+            for evaluation in evaluations
+        ]
+    )
+    env.flush_all()
+    Campaign = env["hr.technical.grade.campaign"]
+    seconds = queries = longest = 0
+    while True:
+        spent, count, (reminded, _campaigns) = counted(env, Campaign._cron_remind)
+        seconds += spent
+        queries += count
+        longest = max(longest, spent)
+        if not reminded:
+            break
+    return seconds, queries, longest, len(evaluations)
+
+
+def targets(env, engineers):
+    """Each engineer's next grade, read once (the raw create gives it)."""
+    standings = engineers._technical_grade_standings(date.today())
+    result = {}
+    for engineer in engineers:
+        current = standings[engineer.id]["grade"]
+        ladder = list(current._ladder())
+        result[engineer] = ladder[ladder.index(current) + 1]
+    return result
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-c", "--config", required=True)
     parser.add_argument("-d", "--database", required=True)
-    parser.add_argument("--employees", type=int, default=2000)
+    parser.add_argument("--employees", type=int, nargs="+", default=[2000, 10000])
+    parser.add_argument("--batch", type=int, default=None, help="engineers per cron batch")
     args = parser.parse_args()
     odoo.tools.config.parse_config(["-c", args.config, "-d", args.database, "--log-level=warn"])
     registry = odoo.modules.registry.Registry(args.database)
+    from odoo.addons.hr_technical_grade.models.hr_technical_grade_campaign import BATCH_SIZE
+
+    batch_size = args.batch or BATCH_SIZE
     with registry.cursor() as cr:
         env = api.Environment(cr, SUPERUSER_ID, {})
         start = time.perf_counter()
-        engineers, officer = build(env, args.employees)
+        engineers, officer = build(env, max(args.employees))
+        target = targets(env, engineers)
         print(f"built {len(engineers)} graded engineers in {time.perf_counter() - start:.1f} s")
-        print(f"{'engineers':>10} {'evaluations':>12} {'seconds':>8} {'queries':>8} {'q/eval':>7}")
-        for share, label in ((4, "quarter"), (1, "all")):
-            scope = engineers[: len(engineers) // share]
+        print(
+            f"campaign opening, batches of {batch_size} "
+            "(wizard + cron batches; raw = ORM create without activities)"
+        )
+        print(
+            f"{'engineers':>10} {'evals':>6} {'batches':>7} {'seconds':>8} {'q/eval':>7} "
+            f"{'longest s':>9} {'raw s':>7} {'raw q/ev':>8} {'ratio':>6}"
+        )
+        reminders = []
+        for size in sorted(args.employees):
+            scope = engineers[:size]
             savepoint = cr.savepoint()
-            seconds, queries, created = open_campaign(env, officer, scope, f"Bench {label}")
-            print(
-                f"{len(scope):>10} {created:>12} {seconds:>8.2f} {queries:>8} "
-                f"{queries / max(created, 1):>7.2f}"
+            raw_seconds, raw_queries, raw_count = raw_create(env, officer, scope, target)
+            savepoint.rollback()
+            savepoint.close()
+            savepoint = cr.savepoint()
+            seconds, queries, longest, batches, created = open_campaign(
+                env, officer, scope, f"Bench {size}", batch_size
             )
+            reminders.append(remind(env, f"Bench {size}"))
             savepoint.rollback()
             savepoint.close()
             env.invalidate_all()
+            print(
+                f"{size:>10} {created:>6} {batches:>7} {seconds:>8.2f} "
+                f"{queries / max(created, 1):>7.2f} {longest:>9.2f} {raw_seconds:>7.2f} "
+                f"{raw_queries / max(raw_count, 1):>8.2f} {seconds / raw_seconds:>6.2f}",
+                flush=True,
+            )
+        print("daily reminder cron, every evaluation waiting for its overdue manager's approval")
+        print(f"{'approvals':>10} {'seconds':>8} {'q/approval':>10} {'longest s':>9}")
+        for seconds, queries, longest, approvals in reminders:
+            print(
+                f"{approvals:>10} {seconds:>8.2f} {queries / max(approvals, 1):>10.2f} "
+                f"{longest:>9.2f}"
+            )
         cr.rollback()
 
 
