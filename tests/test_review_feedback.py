@@ -14,9 +14,11 @@ FEEDBACK = "hr_technical_grade.mail_activity_review_feedback"
 class TestReviewFeedback(ReviewCase):
     def feedback_inbox(self, review):
         activity_type = self.env.ref(FEEDBACK)
-        return review.sudo().activity_ids.filtered(
-            lambda a: a.activity_type_id == activity_type
-        ).user_id
+        return (
+            review.sudo()
+            .activity_ids.filtered(lambda a: a.activity_type_id == activity_type)
+            .user_id
+        )
 
     def test_the_superior_writes_the_improvement_plan_of_a_finished_review(self):
         review = self.open_review()
