@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 
 from . import hr_technical_grade_activity_mixin
+from . import hr_technical_grade_workflow_record_mixin
 from . import hr_technical_grade
 from . import hr_technical_grade_ladder
 from . import hr_technical_grade_salary_table

@@ -21,7 +21,12 @@ class HrTechnicalGradeAppointment(models.Model):
 
     _name = "hr.technical.grade.appointment"
     _description = "Technical Grade Appointment"
-    _inherit = ["mail.thread", "mail.activity.mixin", "hr.technical.grade.activity.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "hr.technical.grade.activity.mixin",
+        "hr.technical.grade.workflow.record.mixin",
+    ]
     _order = "date_start desc, id desc"
     _rec_name = "grade_id"
 
@@ -97,24 +102,11 @@ class HrTechnicalGradeAppointment(models.Model):
     # Written by the workflow only
     # ------------------------------------------------------------------
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        self._check_workflow()
-        return super().create(vals_list)
-
-    def write(self, vals):
-        if set(vals) - {"message_main_attachment_id"}:
-            self._check_workflow()
-        return super().write(vals)
-
-    def _check_workflow(self):
-        if not self.env.su:
-            raise AccessError(
-                self.env._(
-                    "Appointments follow the grade: they open when an evaluation to an "
-                    "appointed grade is applied, and change through Renew only."
-                )
-            )
+    def _workflow_only_message(self):
+        return self.env._(
+            "Appointments follow the grade: they open when an evaluation to an "
+            "appointed grade is applied, and change through Renew only."
+        )
 
     @api.model
     def _follow_grade_changes(self, evaluations):

@@ -26,7 +26,7 @@ class HrTechnicalGradePayStep(models.Model):
 
     _name = "hr.technical.grade.pay.step"
     _description = "Technical Grade Pay Step"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "hr.technical.grade.workflow.record.mixin"]
     _order = "date_from desc, id desc"
 
     employee_id = fields.Many2one(
@@ -90,24 +90,11 @@ class HrTechnicalGradePayStep(models.Model):
     # Written by the workflow only
     # ------------------------------------------------------------------
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        self._check_workflow()
-        return super().create(vals_list)
-
-    def write(self, vals):
-        if set(vals) - {"message_main_attachment_id", "message_follower_ids"}:
-            self._check_workflow()
-        return super().write(vals)
-
-    def _check_workflow(self):
-        if not self.env.su:
-            raise AccessError(
-                self.env._(
-                    "Pay steps follow the reviews: a review in band 差 opens one, the next "
-                    "passed review ends it, HR ends it early or withdraws it with a reason."
-                )
-            )
+    def _workflow_only_message(self):
+        return self.env._(
+            "Pay steps follow the reviews: a review in band 差 opens one, the next "
+            "passed review ends it, HR ends it early or withdraws it with a reason."
+        )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_never(self):

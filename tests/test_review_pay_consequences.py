@@ -282,6 +282,7 @@ class TestReviewPayConsequences(ReviewCase, PayslipCase):
             .create({"employee_ids": [Command.set(self.engineer.ids)]})
         )
         wizard.action_confirm()
+        self.run_opening_cron()
         campaign = self.env["hr.technical.grade.campaign"].search([], order="id desc", limit=1)
         self.assertFalse(campaign.evaluation_ids)
         self.assertIn("No raise this cycle", campaign.skipped_ids.reason)
