@@ -27,13 +27,12 @@ class TestInitialGrading(TechnicalGradeCase):
         cls.sub_department = cls.env["hr.department"].create(
             {"name": "Test Field Service", "parent_id": cls.department.id}
         )
-        cls.new_hire = Employee.create(
-            {"name": "New Hire", "department_id": cls.sub_department.id}
-        )
+        cls.new_hire = Employee.create({"name": "New Hire", "department_id": cls.sub_department.id})
         cls.outsider = Employee.create(
-            {"name": "Sales Hire", "department_id": cls.env["hr.department"].create(
-                {"name": "Sales"}
-            ).id}
+            {
+                "name": "Sales Hire",
+                "department_id": cls.env["hr.department"].create({"name": "Sales"}).id,
+            }
         )
 
     def contract(self, employee, start, trial_end, state="open", end=False):
@@ -103,14 +102,20 @@ class TestInitialGrading(TechnicalGradeCase):
     def test_nothing_prepared_where_it_is_not_due(self):
         # Trial not over yet; already graded; not a graded department; a trial
         # long over (before the ladder graded the department); a closed contract.
-        self.contract(self.new_hire, self.today - timedelta(days=30), self.today + timedelta(days=1))
+        self.contract(
+            self.new_hire, self.today - timedelta(days=30), self.today + timedelta(days=1)
+        )
         graded = self.env["hr.employee"].create(
             {"name": "Graded Hire", "department_id": self.department.id}
         )
         self.record(graded, self.junior, self.today - timedelta(days=10))
         self.contract(graded, self.today - timedelta(days=90), self.today - timedelta(days=1))
-        self.contract(self.outsider, self.today - timedelta(days=90), self.today - timedelta(days=1))
-        old = self.env["hr.employee"].create({"name": "Old Hire", "department_id": self.department.id})
+        self.contract(
+            self.outsider, self.today - timedelta(days=90), self.today - timedelta(days=1)
+        )
+        old = self.env["hr.employee"].create(
+            {"name": "Old Hire", "department_id": self.department.id}
+        )
         self.contract(old, self.today - timedelta(days=400), self.today - timedelta(days=300))
         closed = self.env["hr.employee"].create(
             {"name": "Left Hire", "department_id": self.department.id}
@@ -135,7 +140,9 @@ class TestInitialGrading(TechnicalGradeCase):
         ladder = self.env.ref("hr_technical_grade.ladder_technical_sequence")
         ladder.with_user(self.env.ref("base.user_admin")).action_turn_on()
         ladder.department_ids = self.sub_department
-        self.contract(self.new_hire, self.today - timedelta(days=90), self.today - timedelta(days=1))
+        self.contract(
+            self.new_hire, self.today - timedelta(days=90), self.today - timedelta(days=1)
+        )
         self.Contract._cron_prepare_initial_gradings()
         self.assertEqual(
             self.prepared(self.new_hire).target_grade_id,
