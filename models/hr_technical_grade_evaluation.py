@@ -379,15 +379,23 @@ class HrTechnicalGradeEvaluation(models.Model):
             evaluation.can_score = scoring and evaluation in pending.evaluation_id
             evaluation.is_chair = evaluation.committee_id.chair_id == self.env.user
 
-    @api.depends("notice_end_date")
+    @api.depends("notice_end_date", "state")
     def _compute_notice_open(self):
         for evaluation in self:
             evaluation.notice_open = evaluation._is_under_notice()
 
     def _is_under_notice(self):
-        """Whether the result is under public notice today, in the company's time zone."""
+        """Whether the result is under public notice today, in the company's time zone.
+
+        A result withdrawn since (the evaluation cancelled or rejected) is no
+        longer published, whatever day its notice was to end.
+        """
         self.ensure_one()
-        return bool(self.notice_end_date and self.notice_end_date >= self._workflow_today())
+        return bool(
+            self.state in ("submitted", "approved")
+            and self.notice_end_date
+            and self.notice_end_date >= self._workflow_today()
+        )
 
     @api.model
     def _cron_close_notices(self):
@@ -1023,6 +1031,8 @@ class HrTechnicalGradeEvaluation(models.Model):
         """
         if not self.env.user.has_group(OFFICER):
             raise AccessError(self.env._("Only HR officers apply evaluations."))
+        if not self:
+            return True
         self.env.cr.execute(
             "SELECT id FROM hr_technical_grade_evaluation WHERE id IN %s FOR UPDATE",
             [tuple(self.ids)],
@@ -1271,6 +1281,8 @@ class HrTechnicalGradeEvaluation(models.Model):
         the request is retried with the first one's work in sight, so the
         last member to score always closes the scoring.
         """
+        if not self:
+            return
         self.env.cr.execute(
             SQL(
                 "SELECT id FROM %s WHERE id IN %s ORDER BY id FOR NO KEY UPDATE",
