@@ -193,6 +193,8 @@ class HrTechnicalGradeStandby(models.Model):
         reason = reason.strip() if isinstance(reason, str) else ""
         if not reason:
             raise UserError(self.env._("Say why the stand-by is cancelled."))
+        if any(standby.state != "recorded" for standby in self):
+            raise UserError(self.env._("A cancelled stand-by stays as it was cancelled."))
         self.sudo().write({"state": "cancel", "cancel_reason": reason})
         return True
 

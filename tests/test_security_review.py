@@ -558,3 +558,65 @@ class TestScoringConfigurationOfFinishedReviews(SecurityReviewCase):
         # Wording and the sheet's order stay editable.
         plan.write({"name": "Monthly KPI review (2026)"})
         kpi.write({"sequence": 99})
+
+
+@tagged("post_install", "-at_install")
+class TestReviewConsequencesReprobe(ReviewCase):
+    """Re-probe 2026-12: the GM office, pay steps and stand-by training."""
+
+    def failed(self):
+        review = self.open_review(day=date(2026, 10, 1))
+        self.kpi_line(review.with_user(self.manager_user), "kpi_complaint").write(
+            {"occurrences": 20, "evidence": "Complaint record"}
+        )
+        review = self.finish(review, results=10, reviewers=10)
+        self.assertEqual((review.state, review.band), ("done", "fail"))
+        return review
+
+    def test_the_gm_office_decides_the_appeal_handed_to_it(self):
+        """The GM office needs no approval step of its own to read what it decides."""
+        office = self.user("tg_rv_gm_office")
+        self.company.technical_grade_gm_office_user_ids = office
+        review = self.failed()
+        as_office = review.with_user(office)
+        with self.assertRaises(AccessError):
+            as_office.read(["final_score"])
+        review.with_user(self.engineer_user).action_appeal("Unfair.")
+        with self.assertRaises(AccessError):
+            as_office.read(["final_score"])
+        review.with_user(self.head_user).action_appeal_escalate("The team disagrees.")
+        self.env.invalidate_all()
+        self.assertEqual(as_office.read(["appeal_state"])[0]["appeal_state"], "escalated")
+        self.assertTrue(as_office.line_ids.read(["kpi_id"]))
+        as_office.action_appeal_decide("Score stands.")
+        self.assertEqual(review.appeal_state, "decided")
+        self.assertEqual(review.appeal_gm_decision, "Score stands.")
+        # Others of the company read no more than before.
+        with self.assertRaises(AccessError):
+            review.with_user(self.colleague_user).read(["final_score"])
+
+    def test_a_pay_step_ends_on_a_day_given_as_a_date(self):
+        step = self.failed().pay_step_ids.with_user(self.hr_officer)
+        for day in (123, "abc", "2027-02-30", {"day": 1}, [2027, 1, 31]):
+            with self.assertRefused(UserError, "last day of the pay step"):
+                step.action_end(day, "Improved.")
+        self.assertEqual((step.state, step.date_to), ("running", False))
+
+    def test_a_cancelled_standby_keeps_its_reason(self):
+        review = self.failed()
+        standby = (
+            self.env["hr.technical.grade.standby"]
+            .with_user(self.hr_officer)
+            .create(
+                {
+                    "employee_id": self.engineer.id,
+                    "review_id": review.id,
+                    "date_from": "2026-12-07",
+                    "date_to": "2026-12-09",
+                }
+            )
+        )
+        standby.action_cancel("Training postponed")
+        with self.assertRefused(UserError, "stays as it was cancelled"):
+            standby.action_cancel("Another reason")
+        self.assertEqual((standby.state, standby.cancel_reason), ("cancel", "Training postponed"))
