@@ -399,9 +399,18 @@ class HrTechnicalGradeEvaluation(models.Model):
 
     @api.model
     def _cron_close_notices(self):
-        """Daily: the notices that ended are no longer open (nor public)."""
+        """Daily: the notices that ended are no longer open (nor public).
+
+        So are those of results withdrawn since (cancelled or rejected),
+        which an older version left open until their last day.
+        """
         ended = self.search(
-            [("notice_open", "=", True), ("notice_end_date", "<", fields.Date.today())]
+            [
+                ("notice_open", "=", True),
+                "|",
+                ("notice_end_date", "<", fields.Date.today()),
+                ("state", "not in", ("submitted", "approved")),
+            ]
         ).filtered(lambda evaluation: not evaluation._is_under_notice())
         self.env.add_to_compute(self._fields["notice_open"], ended)
         ended.flush_recordset(["notice_open"])

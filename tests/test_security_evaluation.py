@@ -661,3 +661,44 @@ class TestWithdrawnResultIsNotPublished(CommitteeSecurityCase):
             self.env["hr.technical.grade.objection"].with_user(reader).create(
                 {"evaluation_id": evaluation.id, "objection": "Too late."}
             )
+
+    def test_the_daily_job_closes_the_notice_of_a_result_withdrawn_before(self):
+        """A result cancelled under an older version kept its notice open."""
+        evaluation = self.signed()
+        evaluation.with_user(self.hr_officer).action_cancel()
+        evaluation.flush_recordset()
+        self.env.cr.execute(
+            "UPDATE hr_technical_grade_evaluation SET notice_open = TRUE WHERE id = %s",
+            [evaluation.id],
+        )
+        self.env.invalidate_all()
+        self.assertTrue(evaluation.notice_open)
+        self.env["hr.technical.grade.evaluation"]._cron_close_notices()
+        self.env.invalidate_all()
+        self.assertFalse(evaluation.notice_open)
+
+
+@tagged("post_install", "-at_install")
+class TestCommitteeWizardsShowReadableEvaluations(CommitteeSecurityCase):
+    """Re-probe 2026-12: a member read any evaluation through a wizard's related fields."""
+
+    def test_a_member_opens_the_wizards_of_evaluations_they_read_only(self):
+        draft = self.promotion(employee=self.colleague)  # HR's draft: not before the committee
+        with self.assertRaises(AccessError):
+            draft.with_user(self.member).read(["final_score"])
+        for model, vals in (
+            ("hr.technical.grade.score.wizard", {"theory_score": 90}),
+            ("hr.technical.grade.committee.sign.wizard", {"opinion": "Peek"}),
+        ):
+            with self.subTest(model=model), self.assertRefused(AccessError, "top-secret|access"):
+                self.env[model].with_user(self.member).create({"evaluation_id": draft.id, **vals})
+        # The evaluation before the committee: its members score it from the wizard.
+        evaluation = self.promotion()
+        evaluation.with_user(self.engineer_user).action_submit()
+        self.assertEqual(evaluation.committee_state, "scoring")
+        wizard = (
+            self.env["hr.technical.grade.score.wizard"]
+            .with_user(self.member)
+            .create({"evaluation_id": evaluation.id, "theory_score": 90})
+        )
+        self.assertEqual(wizard.employee_id, self.engineer)
