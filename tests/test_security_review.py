@@ -12,7 +12,7 @@ from odoo.fields import Command
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
-from .common import TechnicalGradeCase
+from .common import PayslipCase, TechnicalGradeCase
 from .review_common import ReviewCase
 
 LOCKED = "change only while it is open"
@@ -620,3 +620,23 @@ class TestReviewConsequencesReprobe(ReviewCase):
         with self.assertRefused(UserError, "stays as it was cancelled"):
             standby.action_cancel("Another reason")
         self.assertEqual((standby.state, standby.cancel_reason), ("cancel", "Training postponed"))
+
+
+@tagged("post_install", "-at_install")
+class TestStandbyKeepsThePaidDays(ReviewCase, PayslipCase):
+    """Re-probe 2026-12: stand-by recorded inside a pay period already confirmed."""
+
+    def test_standby_is_recorded_for_days_not_paid_yet(self):
+        review = self.open_review(day=date(2026, 10, 1))
+        review = self.finish(review, results=10, reviewers=10)
+        self.assertEqual(review.band, "fail")
+        self.payslip(self.engineer, "2026-11-01", "2026-11-30").action_payslip_done()
+        Standby = self.env["hr.technical.grade.standby"].with_user(self.hr_officer)
+        vals = {"employee_id": self.engineer.id, "review_id": review.id}
+        for date_from, date_to in (("2026-11-23", "2026-11-25"), ("2026-11-30", "2026-12-02")):
+            with self.assertRefused(ValidationError, "is confirmed"):
+                Standby.create({**vals, "date_from": date_from, "date_to": date_to})
+        standby = Standby.create({**vals, "date_from": "2026-12-07", "date_to": "2026-12-09"})
+        with self.assertRefused(ValidationError, "is confirmed"):
+            standby.write({"date_from": "2026-11-27"})
+        self.assertEqual(str(standby.date_from), "2026-12-07")
