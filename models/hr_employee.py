@@ -240,8 +240,20 @@ class HrEmployee(models.Model):
         the history and the rates of all of them together.
         """
         self.ensure_one()
+        try:
+            period = (fields.Date.to_date(date_from), fields.Date.to_date(date_to))
+        except (TypeError, ValueError):
+            period = (None, None)
+        if not all(period):
+            raise UserError(
+                self.env._("Give the first and the last day of the pay period as dates.")
+            )
+        if calendar and not (
+            isinstance(calendar, models.BaseModel) and calendar._name == "resource.calendar"
+        ):
+            raise UserError(self.env._("The working schedule is a resource.calendar record."))
         calendars = {self.id: calendar} if calendar else None
-        return self._get_technical_grade_pays(date_from, date_to, calendars)[self.id]
+        return self._get_technical_grade_pays(*period, calendars)[self.id]
 
     def _technical_grade_segments(self, date_from, date_to):
         """``{employee id: [Segment(grade)]}``: the grade paid on each day.

@@ -402,21 +402,38 @@ class HrTechnicalGradeEvaluation(models.Model):
             evaluation.can_score = scoring and evaluation in pending.evaluation_id
             evaluation.is_chair = evaluation.committee_id.chair_id == self.env.user
 
-    @api.depends("notice_end_date")
+    @api.depends("notice_end_date", "state")
     def _compute_notice_open(self):
         for evaluation in self:
             evaluation.notice_open = evaluation._is_under_notice()
 
     def _is_under_notice(self):
-        """Whether the result is under public notice today, in the company's time zone."""
+        """Whether the result is under public notice today, in the company's time zone.
+
+        A result withdrawn since (the evaluation cancelled or rejected) is no
+        longer published, whatever day its notice was to end.
+        """
         self.ensure_one()
-        return bool(self.notice_end_date and self.notice_end_date >= self._workflow_today())
+        return bool(
+            self.state in ("submitted", "approved")
+            and self.notice_end_date
+            and self.notice_end_date >= self._workflow_today()
+        )
 
     @api.model
     def _cron_close_notices(self):
-        """Daily: the notices that ended are no longer open (nor public)."""
+        """Daily: the notices that ended are no longer open (nor public).
+
+        So are those of results withdrawn since (cancelled or rejected),
+        which an older version left open until their last day.
+        """
         ended = self.search(
-            [("notice_open", "=", True), ("notice_end_date", "<", fields.Date.today())]
+            [
+                ("notice_open", "=", True),
+                "|",
+                ("notice_end_date", "<", fields.Date.today()),
+                ("state", "not in", ("submitted", "approved")),
+            ]
         ).filtered(lambda evaluation: not evaluation._is_under_notice())
         self.env.add_to_compute(self._fields["notice_open"], ended)
         ended.flush_recordset(["notice_open"])
@@ -1080,6 +1097,8 @@ class HrTechnicalGradeEvaluation(models.Model):
         """
         if not self.env.user.has_group(OFFICER):
             raise AccessError(self.env._("Only HR officers apply evaluations."))
+        if not self:
+            return True
         self.env.cr.execute(
             "SELECT id FROM hr_technical_grade_evaluation WHERE id IN %s FOR UPDATE",
             [tuple(self.ids)],
@@ -1328,6 +1347,8 @@ class HrTechnicalGradeEvaluation(models.Model):
         the request is retried with the first one's work in sight, so the
         last member to score always closes the scoring.
         """
+        if not self:
+            return
         self.env.cr.execute(
             SQL(
                 "SELECT id FROM %s WHERE id IN %s ORDER BY id FOR NO KEY UPDATE",

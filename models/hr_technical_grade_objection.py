@@ -5,6 +5,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 OFFICER = "hr_technical_grade.group_technical_grade_officer"
+# Written by the workflow only: who filed it, and HR's answer through action_answer.
+WORKFLOW_FIELDS = {"author_id", "state", "answered_by_id", "answered_on"}
 
 
 class HrTechnicalGradeObjection(models.Model):
@@ -42,6 +44,8 @@ class HrTechnicalGradeObjection(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        for vals in vals_list:
+            self._check_workflow_fields(vals, creating=True)
         objections = super().create(vals_list)
         for objection in objections.sudo():
             if not objection.evaluation_id._is_under_notice():
@@ -57,14 +61,47 @@ class HrTechnicalGradeObjection(models.Model):
             )
         return objections
 
+    def write(self, vals):
+        self._check_workflow_fields(vals)
+        return super().write(vals)
+
+    def _check_workflow_fields(self, vals, creating=False):
+        """Who filed an objection, its state and who answered it, when, are the
+        workflow's: a new objection is the caller's own, open and unanswered."""
+        if self.env.su:
+            return
+        touched = WORKFLOW_FIELDS & set(vals)
+        if creating:
+            # The form may send the starting values back as they are.
+            starting = {"author_id": self.env.uid, "state": "open"}
+            touched = {f for f in touched if vals[f] and vals[f] != starting.get(f)}
+            if vals.get("answer") and not self.env.user.has_group(OFFICER):
+                touched.add("answer")
+        if touched:
+            raise AccessError(
+                self.env._(
+                    "An objection is filed in its author's name and answered by HR through "
+                    "its Answer button: who filed it, its state and who answered it, when, "
+                    "are not edited."
+                )
+            )
+
     def action_answer(self):
         """HR answers the objection; the author is told."""
         if not self.env.user.has_group(OFFICER):
             raise AccessError(self.env._("HR officers answer objections."))
         for objection in self:
+            if objection.state == "answered":
+                raise UserError(
+                    self.env._(
+                        "The objection to %(name)s is already answered: its answer stays on "
+                        "record.",
+                        name=objection.evaluation_id.name,
+                    )
+                )
             if not (objection.answer or "").strip():
                 raise UserError(self.env._("Write the answer before closing the objection."))
-            objection.write(
+            objection.sudo().write(
                 {
                     "state": "answered",
                     "answered_by_id": self.env.uid,

@@ -230,7 +230,10 @@ class HrTechnicalGradePayStep(models.Model):
         """HR ends running steps on ``day`` (their last paid day), saying why."""
         self._check_officer()
         reason = self._clean_text(reason, self.env._("Say why the pay step ends."))
-        day = fields.Date.to_date(day) if day else None
+        try:
+            day = fields.Date.to_date(day) if day else None
+        except (TypeError, ValueError):
+            day = None
         if not day:
             raise UserError(self.env._("Give the last day of the pay step."))
         for step in self:

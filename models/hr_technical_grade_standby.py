@@ -115,6 +115,7 @@ class HrTechnicalGradeStandby(models.Model):
                         date_to=overlapping.date_to.isoformat(),
                     )
                 )
+            standby._check_days_not_paid()
             if rules.standby_too_short(standby.working_days):
                 days = f"{standby.working_days:g}"
                 raise ValidationError(
@@ -127,6 +128,35 @@ class HrTechnicalGradeStandby(models.Model):
                         days=days,
                     )
                 )
+
+    def _check_days_not_paid(self):
+        """Its days are unpaid: none of them may be in a pay period already confirmed."""
+        self.ensure_one()
+        paid = (
+            self.env["hr.payslip"]
+            .sudo()
+            .search(
+                [
+                    ("employee_id", "=", self.employee_id.id),
+                    ("state", "=", "done"),
+                    ("date_from", "<=", self.date_to),
+                    ("date_to", ">=", self.date_from),
+                ],
+                order="date_to desc",
+                limit=1,
+            )
+        )
+        if paid:
+            raise ValidationError(
+                self.env._(
+                    "%(employee)s's pay from %(date_from)s to %(date_to)s is confirmed "
+                    "(%(payslip)s): stand-by training is recorded for days not paid yet.",
+                    employee=self.employee_id.name,
+                    date_from=paid.date_from.isoformat(),
+                    date_to=paid.date_to.isoformat(),
+                    payslip=paid.number or paid.name,
+                )
+            )
 
     def _check_review_allows(self):
         """Seed 003: stand-by is for a result in band 差 or the lowest of the department."""
@@ -194,6 +224,8 @@ class HrTechnicalGradeStandby(models.Model):
         reason = reason.strip() if isinstance(reason, str) else ""
         if not reason:
             raise UserError(self.env._("Say why the stand-by is cancelled."))
+        if any(standby.state != "recorded" for standby in self):
+            raise UserError(self.env._("A cancelled stand-by stays as it was cancelled."))
         self.sudo().write({"state": "cancel", "cancel_reason": reason})
         return True
 

@@ -563,3 +563,142 @@ class TestNoticeReadersSeeNoStanding(CommitteeSecurityCase):
         self.env.invalidate_all()
         with self.assertRaises(AccessError):
             evaluation.with_user(reader).read(["result"])
+
+
+@tagged("post_install", "-at_install")
+class TestObjectionsAreAnsweredByHr(CommitteeSecurityCase):
+    """Re-probe 2026-12: objections forged as answered, answers in another's name."""
+
+    def test_an_objection_is_filed_open_in_its_authors_name(self):
+        evaluation = self.signed()
+        Objection = self.env["hr.technical.grade.objection"].with_user(self.outsider)
+        for vals in (
+            {"state": "answered", "answer": "Settled."},
+            {"answer": "Settled."},
+            {"answered_by_id": self.hr_officer.id},
+            {"answered_on": "2026-01-01 09:00:00"},
+        ):
+            with self.assertRefused(AccessError, "answered by HR through its Answer button"):
+                Objection.create({"evaluation_id": evaluation.id, "objection": "No.", **vals})
+        self.assertFalse(Objection.sudo().search([("evaluation_id", "=", evaluation.id)]))
+        # The starting values the form sends back are fine.
+        objection = Objection.create(
+            {
+                "evaluation_id": evaluation.id,
+                "objection": "The practical exam was not held.",
+                "state": "open",
+                "author_id": self.outsider.id,
+            }
+        )
+        self.assertEqual((objection.state, objection.author_id), ("open", self.outsider))
+
+    def test_hr_answers_through_the_button_only(self):
+        evaluation = self.signed()
+        objection = (
+            self.env["hr.technical.grade.objection"]
+            .with_user(self.outsider)
+            .create({"evaluation_id": evaluation.id, "objection": "Not held."})
+        )
+        officer = objection.with_user(self.hr_officer)
+        for vals in (
+            {"state": "answered"},
+            {"answered_by_id": self.approver.id},
+            {"answered_on": "2026-01-01 09:00:00"},
+            {"author_id": self.hr_officer.id},
+        ):
+            with self.assertRefused(AccessError, "answered by HR through its Answer button"):
+                officer.write(vals)
+        self.assertEqual(objection.state, "open")
+        officer.answer = "It was held on the 3rd."
+        officer.action_answer()
+        self.assertEqual((objection.state, objection.answered_by_id), ("answered", self.hr_officer))
+        with self.assertRefused(UserError, "already answered"):
+            objection.with_user(self.approver).action_answer()
+        self.assertEqual(objection.answered_by_id, self.hr_officer)
+        with self.assertRefused(AccessError, "answered by HR through its Answer button"):
+            officer.write({"state": "open"})
+        self.assertEqual(objection.state, "answered")
+
+
+@tagged("post_install", "-at_install")
+class TestEmptyCallsGiveNoDatabaseError(CommitteeSecurityCase):
+    """Re-probe 2026-12: an RPC call on no record sent ``IN ()`` to PostgreSQL."""
+
+    def test_apply_and_close_scoring_on_no_evaluation(self):
+        Evaluation = self.env["hr.technical.grade.evaluation"]
+        with mute_logger("odoo.sql_db"):
+            self.assertTrue(Evaluation.with_user(self.hr_officer).browse().action_apply())
+            Evaluation.with_user(self.chair).browse().action_close_scoring()
+        with self.assertRefused(AccessError, "Only HR officers apply"):
+            Evaluation.with_user(self.engineer_user).browse().action_apply()
+
+    def test_pay_of_a_period_given_as_anything_but_dates(self):
+        employee = self.engineer.with_user(self.hr_officer)
+        for date_from, date_to in ((5, 6), ("abc", "2026-11-30"), ("2026-11-01", None)):
+            with self.assertRefused(UserError, "pay period as dates"):
+                employee.get_technical_grade_pay(date_from, date_to)
+        with self.assertRefused(UserError, "resource.calendar record"):
+            employee.get_technical_grade_pay("2026-11-01", "2026-11-30", 1)
+        pay = employee.sudo().get_technical_grade_pay("2026-11-01", "2026-11-30")
+        self.assertTrue(pay["graded"])
+
+
+@tagged("post_install", "-at_install")
+class TestWithdrawnResultIsNotPublished(CommitteeSecurityCase):
+    """Re-probe 2026-12: a cancelled evaluation stayed under public notice."""
+
+    def test_a_cancelled_result_leaves_the_public_notice(self):
+        evaluation = self.signed()
+        reader = self.user("tg_sec_notice_reader", "hr_technical_grade.group_technical_grade_user")
+        self.assertEqual(evaluation.with_user(reader).read(["result"])[0]["result"], "passed")
+        evaluation.with_user(self.hr_officer).action_cancel()
+        self.assertEqual(evaluation.state, "cancel")
+        self.assertFalse(evaluation.notice_open)
+        self.env.invalidate_all()
+        with self.assertRaises(AccessError):
+            evaluation.with_user(reader).read(["result"])
+        with self.assertRefused(UserError, "not under public notice"):
+            self.env["hr.technical.grade.objection"].with_user(reader).create(
+                {"evaluation_id": evaluation.id, "objection": "Too late."}
+            )
+
+    def test_the_daily_job_closes_the_notice_of_a_result_withdrawn_before(self):
+        """A result cancelled under an older version kept its notice open."""
+        evaluation = self.signed()
+        evaluation.with_user(self.hr_officer).action_cancel()
+        evaluation.flush_recordset()
+        self.env.cr.execute(
+            "UPDATE hr_technical_grade_evaluation SET notice_open = TRUE WHERE id = %s",
+            [evaluation.id],
+        )
+        self.env.invalidate_all()
+        self.assertTrue(evaluation.notice_open)
+        self.env["hr.technical.grade.evaluation"]._cron_close_notices()
+        self.env.invalidate_all()
+        self.assertFalse(evaluation.notice_open)
+
+
+@tagged("post_install", "-at_install")
+class TestCommitteeWizardsShowReadableEvaluations(CommitteeSecurityCase):
+    """Re-probe 2026-12: a member read any evaluation through a wizard's related fields."""
+
+    def test_a_member_opens_the_wizards_of_evaluations_they_read_only(self):
+        draft = self.promotion(employee=self.colleague)  # HR's draft: not before the committee
+        with self.assertRaises(AccessError):
+            draft.with_user(self.member).read(["final_score"])
+        for model, vals in (
+            ("hr.technical.grade.score.wizard", {"theory_score": 90}),
+            ("hr.technical.grade.committee.sign.wizard", {"opinion": "Peek"}),
+        ):
+            with self.subTest(model=model), self.assertRefused(AccessError, "top-secret|access"):
+                self.env[model].with_user(self.member).create({"evaluation_id": draft.id, **vals})
+        # The evaluation before the committee: its members score it from the wizard.
+        evaluation = self.promotion()
+        evaluation.with_user(self.engineer_user).action_submit()
+        self.assertEqual(evaluation.committee_state, "scoring")
+        wizard = (
+            self.env["hr.technical.grade.score.wizard"]
+            .with_user(self.member)
+            .create({"evaluation_id": evaluation.id, "theory_score": 90})
+        )
+        self.assertEqual(wizard.employee_id, self.engineer)

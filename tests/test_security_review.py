@@ -12,7 +12,7 @@ from odoo.fields import Command
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
-from .common import TechnicalGradeCase
+from .common import PayslipCase, TechnicalGradeCase
 from .review_common import ReviewCase
 
 LOCKED = "change only while it is open"
@@ -558,3 +558,85 @@ class TestScoringConfigurationOfFinishedReviews(SecurityReviewCase):
         # Wording and the sheet's order stay editable.
         plan.write({"name": "Monthly KPI review (2026)"})
         kpi.write({"sequence": 99})
+
+
+@tagged("post_install", "-at_install")
+class TestReviewConsequencesReprobe(ReviewCase):
+    """Re-probe 2026-12: the GM office, pay steps and stand-by training."""
+
+    def failed(self):
+        review = self.open_review(day=date(2026, 10, 1))
+        self.kpi_line(review.with_user(self.manager_user), "kpi_complaint").write(
+            {"occurrences": 20, "evidence": "Complaint record"}
+        )
+        review = self.finish(review, results=10, reviewers=10)
+        self.assertEqual((review.state, review.band), ("done", "fail"))
+        return review
+
+    def test_the_gm_office_decides_the_appeal_handed_to_it(self):
+        """The GM office needs no approval step of its own to read what it decides."""
+        office = self.user("tg_rv_gm_office")
+        self.company.technical_grade_gm_office_user_ids = office
+        review = self.failed()
+        as_office = review.with_user(office)
+        with self.assertRaises(AccessError):
+            as_office.read(["final_score"])
+        review.with_user(self.engineer_user).action_appeal("Unfair.")
+        with self.assertRaises(AccessError):
+            as_office.read(["final_score"])
+        review.with_user(self.head_user).action_appeal_escalate("The team disagrees.")
+        self.env.invalidate_all()
+        self.assertEqual(as_office.read(["appeal_state"])[0]["appeal_state"], "escalated")
+        self.assertTrue(as_office.line_ids.read(["kpi_id"]))
+        as_office.action_appeal_decide("Score stands.")
+        self.assertEqual(review.appeal_state, "decided")
+        self.assertEqual(review.appeal_gm_decision, "Score stands.")
+        # Others of the company read no more than before.
+        with self.assertRaises(AccessError):
+            review.with_user(self.colleague_user).read(["final_score"])
+
+    def test_a_pay_step_ends_on_a_day_given_as_a_date(self):
+        step = self.failed().pay_step_ids.with_user(self.hr_officer)
+        for day in (123, "abc", "2027-02-30", {"day": 1}, [2027, 1, 31]):
+            with self.assertRefused(UserError, "last day of the pay step"):
+                step.action_end(day, "Improved.")
+        self.assertEqual((step.state, step.date_to), ("running", False))
+
+    def test_a_cancelled_standby_keeps_its_reason(self):
+        review = self.failed()
+        standby = (
+            self.env["hr.technical.grade.standby"]
+            .with_user(self.hr_officer)
+            .create(
+                {
+                    "employee_id": self.engineer.id,
+                    "review_id": review.id,
+                    "date_from": "2026-12-07",
+                    "date_to": "2026-12-09",
+                }
+            )
+        )
+        standby.action_cancel("Training postponed")
+        with self.assertRefused(UserError, "stays as it was cancelled"):
+            standby.action_cancel("Another reason")
+        self.assertEqual((standby.state, standby.cancel_reason), ("cancel", "Training postponed"))
+
+
+@tagged("post_install", "-at_install")
+class TestStandbyKeepsThePaidDays(ReviewCase, PayslipCase):
+    """Re-probe 2026-12: stand-by recorded inside a pay period already confirmed."""
+
+    def test_standby_is_recorded_for_days_not_paid_yet(self):
+        review = self.open_review(day=date(2026, 10, 1))
+        review = self.finish(review, results=10, reviewers=10)
+        self.assertEqual(review.band, "fail")
+        self.payslip(self.engineer, "2026-11-01", "2026-11-30").action_payslip_done()
+        Standby = self.env["hr.technical.grade.standby"].with_user(self.hr_officer)
+        vals = {"employee_id": self.engineer.id, "review_id": review.id}
+        for date_from, date_to in (("2026-11-23", "2026-11-25"), ("2026-11-30", "2026-12-02")):
+            with self.assertRefused(ValidationError, "is confirmed"):
+                Standby.create({**vals, "date_from": date_from, "date_to": date_to})
+        standby = Standby.create({**vals, "date_from": "2026-12-07", "date_to": "2026-12-09"})
+        with self.assertRefused(ValidationError, "is confirmed"):
+            standby.write({"date_from": "2026-11-27"})
+        self.assertEqual(str(standby.date_from), "2026-12-07")

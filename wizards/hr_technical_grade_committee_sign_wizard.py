@@ -32,6 +32,14 @@ class HrTechnicalGradeCommitteeSignWizard(models.TransientModel):
         readonly=False,
     )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        wizards = super().create(vals_list)
+        # It shows its evaluation (related fields read it as the superuser):
+        # only to whoever may read the evaluation.
+        wizards.evaluation_id.check_access("read")
+        return wizards
+
     @api.depends("evaluation_id")
     def _compute_date(self):
         for wizard in self:

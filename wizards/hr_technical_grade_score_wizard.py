@@ -27,6 +27,14 @@ class HrTechnicalGradeScoreWizard(models.TransientModel):
     )
     comment = fields.Text()
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        wizards = super().create(vals_list)
+        # It shows its evaluation (related fields read it as the superuser):
+        # only to whoever may read the evaluation.
+        wizards.evaluation_id.check_access("read")
+        return wizards
+
     @api.depends("evaluation_id")
     def _compute_line_ids(self):
         """The form's criteria, with the ratings the member has already given."""
