@@ -9,7 +9,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Command
 from odoo.tests import new_test_user, tagged
 
-from .common import PayslipCase
+from .common import PayslipCase, load_chinese
 from .review_common import ReviewCase
 
 # Seed 000 amounts (base, post, allowance).
@@ -58,6 +58,13 @@ class TestReviewPayConsequences(ReviewCase, PayslipCase):
         self.assertEqual(
             base.name, "Grade Base Wage (Junior Engineer (pay step one level down) 31/31 days)"
         )
+        # And in Chinese.
+        load_chinese(self.env)
+        zh_slip = slip.with_context(lang="zh_CN")
+        zh_slip.compute_sheet()
+        zh_base = zh_slip.line_ids.filtered(lambda line: line.code == "TG_BASE")
+        self.assertIn("（下调一级工资）", zh_base.with_context(lang="zh_CN").name)
+        self.assertIn("等级基本工资", zh_base.with_context(lang="zh_CN").name)
 
     def test_a_single_fail_proposes_no_demotion(self):
         review = self.failed(date(2026, 10, 1))
