@@ -510,7 +510,9 @@ class HrTechnicalGradeCampaign(models.Model):
         the others are recorded as skipped, with their reason."""
         self.ensure_one()
         today = fields.Date.context_today(self)
-        eligible, skipped = self._sort_out(employees.sorted(lambda e: (e.name, e.id)), today)
+        eligible, skipped = self._sort_out(
+            employees.sorted(lambda e: (e.name, e.id)), self._eligibility_day()
+        )
         evaluations = self.env["hr.technical.grade.evaluation"].create(
             [
                 {
@@ -573,6 +575,16 @@ class HrTechnicalGradeCampaign(models.Model):
                 )
             )
         return Markup("<br/>").join(escape(line) for line in lines)
+
+    def _eligibility_day(self):
+        """The day the campaign judges eligibility on: the end of its period.
+
+        Seed 000 evaluates once a year, in Q4: months in grade, years of
+        experience and the year's review results count up to the period's end,
+        whatever day the campaign is opened or a candidate submits.
+        """
+        self.ensure_one()
+        return self.date_to
 
     def _sort_out(self, employees, day):
         """Split ``employees`` into eligible ones (with their target) and skipped ones.

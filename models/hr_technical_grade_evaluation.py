@@ -544,7 +544,9 @@ class HrTechnicalGradeEvaluation(models.Model):
         self.ensure_one()
         return any(step.approver_type == "committee" for step in self._approval_steps())
 
-    @api.depends("kind", "employee_id", "target_grade_id", "current_grade_id", "state")
+    @api.depends(
+        "kind", "employee_id", "target_grade_id", "current_grade_id", "state", "campaign_id.date_to"
+    )
     @api.depends_context("uid")
     def _compute_eligibility(self):
         """The unmet conditions, worded; past the draft, for HR and the employee only.
@@ -552,11 +554,10 @@ class HrTechnicalGradeEvaluation(models.Model):
         They state months in grade and years of experience: readers of a
         result under public notice (every employee) do not get them.
         """
-        today = fields.Date.context_today(self)
         user = self.env.user
         officer = user.has_group(OFFICER)
         for evaluation in self:
-            problems = evaluation._eligibility_problems(today)
+            problems = evaluation._eligibility_problems(evaluation._eligibility_day())
             evaluation.eligible = not problems
             shown = officer or evaluation.state == "draft" or evaluation.employee_id.user_id == user
             evaluation.eligibility_problems = shown and "\n".join(problems) or False
@@ -928,7 +929,16 @@ class HrTechnicalGradeEvaluation(models.Model):
     # ------------------------------------------------------------------
 
     def _check_submit(self):
-        self._check_eligible(fields.Date.context_today(self))
+        for evaluation in self:
+            evaluation._check_eligible(evaluation._eligibility_day())
+
+    def _eligibility_day(self):
+        """The day eligibility is judged on: a campaign's own day (the end of
+        its period), else today."""
+        self.ensure_one()
+        if self.campaign_id:
+            return self.campaign_id.sudo()._eligibility_day()
+        return fields.Date.context_today(self)
 
     def _check_approve(self):
         for evaluation in self:

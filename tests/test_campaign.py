@@ -1,7 +1,7 @@
 # Copyright 2026 hr_technical_grade contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from odoo.exceptions import UserError
 from odoo.tests import new_test_user, tagged
@@ -40,6 +40,42 @@ class TestCampaign(CampaignCase):
         self.assertEqual(reasons[self.busy], "has a promotion request in progress")
         for name in ("Test Colleague", "Top Expert", "Busy Engineer", "Not Graded", "Outsider"):
             self.assertNotIn(name, body)
+
+    def test_eligibility_is_judged_at_the_end_of_the_campaigns_period(self):
+        """Seed 000: the yearly evaluation in Q4, counted to the period's end."""
+        Employee = self.env["hr.employee"]
+        today = self.today  # 16 November 2026
+        period_end = date(2026, 12, 31)
+
+        def junior_since(name, day):
+            employee = Employee.create(
+                {
+                    "name": name,
+                    "department_id": self.department.id,
+                    "parent_id": self.manager.id,
+                    "technical_experience_date": today - timedelta(days=10 * 366),
+                }
+            )
+            self.record(employee, self.junior, day)
+            return employee
+
+        # Twelve months in grade on 31 December, not yet today.
+        by_year_end = junior_since("By Year End", date(2025, 12, 20))
+        # Short of twelve months even on 31 December.
+        too_late = junior_since("Too Late", date(2026, 1, 10))
+        self.assertTrue(by_year_end._technical_grade_standing(today)["months_in_grade"] < 12)
+        campaign = self.open_campaign(date_from=date(2026, 10, 1), date_to=period_end)
+        self.assertEqual(campaign._eligibility_day(), period_end)
+        evaluation = campaign.evaluation_ids.filtered(lambda e: e.employee_id == by_year_end)
+        self.assertEqual(evaluation.target_grade_id, self.intermediate)
+        self.assertTrue(evaluation.eligible)
+        reasons = {line.employee_id: line.reason for line in campaign.skipped_ids}
+        self.assertIn("12 months in the current grade are required", reasons[too_late])
+        # Outside a campaign, the same engineer is judged today: not yet.
+        request = self.env["hr.technical.grade.evaluation"].new(
+            {"employee_id": by_year_end.id, "kind": "promotion"}
+        )
+        self.assertFalse(request.eligible)
 
     def test_listed_employees_are_in_scope_too(self):
         campaign = self.open_campaign(employee_ids=[(6, 0, self.outsider.ids)])
