@@ -44,4 +44,5 @@ from . import hr_technical_grade_campaign_quota
 from . import hr_technical_grade_campaign_cost
 from . import hr_technical_grade_campaign_skipped
 from . import hr_technical_grade_campaign_pending
+from . import hr_technical_grade_review_pending
 from . import mail_activity

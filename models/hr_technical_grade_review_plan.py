@@ -7,8 +7,14 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL
 
 from ..grade_rules import scoring
+
+OFFICER = "hr_technical_grade.group_technical_grade_officer"
+OPENING_CRON = "hr_technical_grade.ir_cron_open_review_batches"
+# Engineers whose review is opened per batch of the opening cron (one transaction each).
+BATCH_SIZE = 200
 
 PERIOD_TYPES = [
     ("monthly", "Monthly"),
@@ -95,6 +101,25 @@ class HrTechnicalGradeReviewPlan(models.Model):
         "group weighs the rest. Without either, the superior weighs 100 %.",
     )
 
+    # The opening of a period, done by the cron in batches (see _cron_open_review_batches).
+    is_opening = fields.Boolean(
+        string="Opening", readonly=True, copy=False, help="Engineers are still queued."
+    )
+    opened_by_id = fields.Many2one(
+        "res.users",
+        readonly=True,
+        copy=False,
+        help="The officer who opened reviews last: the batches run with their rights.",
+    )
+    opening_total = fields.Integer(
+        string="Engineers to Process", readonly=True, copy=False, groups=OFFICER
+    )
+    opening_created_count = fields.Integer(readonly=True, copy=False, groups=OFFICER)
+    opening_done_count = fields.Integer(
+        compute="_compute_opening_progress", string="Engineers Processed", groups=OFFICER
+    )
+    opening_progress = fields.Float(compute="_compute_opening_progress", groups=OFFICER)
+
     # What scores a review: fixed once a review past its draft used it.
     _scoring_fields = frozenset(
         {
@@ -134,6 +159,18 @@ class HrTechnicalGradeReviewPlan(models.Model):
                     )
                 )
         return super().write(vals)
+
+    def _compute_opening_progress(self):
+        pending = dict(
+            self.env["hr.technical.grade.review.pending"]
+            .sudo()
+            ._read_group([("plan_id", "in", self.ids)], groupby=["plan_id"], aggregates=["__count"])
+        )
+        for plan in self:
+            total = plan.opening_total
+            left = pending.get(plan, 0) if plan.is_opening else 0
+            plan.opening_done_count = total - left
+            plan.opening_progress = 100.0 * (total - left) / total if total else 100.0
 
     @api.constrains("weight_kpi", "weight_results", "weight_360")
     def _check_part_weights(self):
@@ -231,6 +268,12 @@ class HrTechnicalGradeReviewPlan(models.Model):
 
     def _open_due_reviews(self, employees, day):
         """Per grade interval: a review when the last one ended (or there is none)."""
+        return self.env["hr.technical.grade.review"]._create_batch(
+            self, self._due_periods(employees, day)
+        )
+
+    def _due_periods(self, employees, day):
+        """Per grade interval: the (employee, start, end) of the reviews due on ``day``."""
         Review = self.env["hr.technical.grade.review"]
         last_end = dict(
             Review.sudo()._read_group(
@@ -247,11 +290,128 @@ class HrTechnicalGradeReviewPlan(models.Model):
             if start > day:
                 continue
             periods.append((employee, start, start + relativedelta(months=months, days=-1)))
-        return Review._create_batch(self, periods)
+        return periods
 
     @api.model
     def _cron_open_reviews(self):
-        """Open the reviews of the current period for every scheduled plan."""
+        """Queue the reviews of the current period for every scheduled plan;
+        the opening cron opens them in batches."""
         today = fields.Date.context_today(self)
         for plan in self.search([("auto_open", "=", True)]):
-            plan._open_reviews(plan._employees_to_review(), today)
+            plan._queue_reviews(plan._employees_to_review(), today)
+
+    # ------------------------------------------------------------------
+    # Opening, in batches of the cron
+    # ------------------------------------------------------------------
+
+    def _queue_reviews(self, employees, day):
+        """Queue ``employees`` for the reviews of the period containing ``day``
+        and wake the opening cron up.  Returns how many were queued.
+
+        An opening in progress takes the new engineers in (another department
+        may be opened meanwhile); the engineers already queued for ``day``, or
+        who already have the period's review (per grade interval: whose review
+        is not due), are left out.
+        """
+        self.ensure_one()
+        Pending = self.env["hr.technical.grade.review.pending"].sudo()
+        queued = Pending.search(
+            [("plan_id", "=", self.id), ("day", "=", day), ("employee_id", "in", employees.ids)]
+        ).employee_id
+        employees -= queued
+        if self.period_type == "grade":
+            employees = employees.browse(
+                [employee.id for employee, _s, _e in self._due_periods(employees, day)]
+            )
+        else:
+            start, _end = self._period_of(day)
+            employees -= (
+                self.env["hr.technical.grade.review"]
+                .sudo()
+                .search(
+                    [
+                        ("plan_id", "=", self.id),
+                        ("employee_id", "in", employees.ids),
+                        ("period_start", "=", start),
+                    ]
+                )
+                .employee_id
+            )
+        if not employees:
+            return 0
+        plan = self.sudo()
+        Pending.create(
+            [{"plan_id": self.id, "employee_id": employee.id, "day": day} for employee in employees]
+        )
+        opening = plan.is_opening
+        plan.write(
+            {
+                "is_opening": True,
+                "opened_by_id": self.env.uid,
+                "opening_total": (plan.opening_total if opening else 0) + len(employees),
+                "opening_created_count": plan.opening_created_count if opening else 0,
+            }
+        )
+        self.env.ref(OPENING_CRON).sudo()._trigger()
+        return len(employees)
+
+    @api.model
+    def _cron_open_review_batches(self, batch_size=BATCH_SIZE):
+        """Open the reviews of the next batch of queued engineers of a plan.
+
+        The plan's row is locked without waiting (``SKIP LOCKED``): two cron
+        workers never take the same batch, nor the same plan at once; the
+        other plans stay free.  The reviews and activities of the batch are
+        written, and its queue rows deleted, in the transaction that Odoo's
+        cron engine commits after each call (it calls again while
+        ``_notify_progress`` says some remain): a batch that fails leaves its
+        rows in the queue and is retried; ``_open_reviews`` skips the reviews
+        that exist and the database holds one review per employee, plan and
+        period.  Returns how many engineers were processed.
+        """
+        Pending = self.env["hr.technical.grade.review.pending"].sudo()
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL(
+                "SELECT id FROM hr_technical_grade_review_plan WHERE is_opening "
+                "ORDER BY id LIMIT 1 FOR NO KEY UPDATE SKIP LOCKED"
+            )
+        )
+        row = self.env.cr.fetchone()
+        done = 0
+        if row:
+            plan = self.sudo().browse(row[0])
+            user = plan.opened_by_id or self.env.user
+            queued = Pending.search([("plan_id", "=", plan.id)], limit=batch_size)
+            # One queue day per call: the batch is one period (most often the only one).
+            queued = queued.filtered(lambda pending: pending.day == queued[0].day)
+            if queued:
+                reviews = plan.with_user(user)._open_reviews(queued.employee_id, queued[0].day)
+                plan.opening_created_count += len(reviews)
+                queued.unlink()
+                done = len(queued)
+            if not Pending.search_count([("plan_id", "=", plan.id)], limit=1):
+                plan.with_user(user)._finish_opening()
+        remaining = Pending.search_count([])
+        self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
+        return done
+
+    def _finish_opening(self):
+        """The opening is over: say so in the plan's chatter, with counts only."""
+        self.ensure_one()
+        plan = self.sudo()
+        plan.is_opening = False
+        # Posted by the opener; by OdooBot when the opener has no e-mail
+        # address (else the message, and the batch with it, would fail).
+        author = self.env.user.partner_id
+        if not author.email:
+            author = self.env.ref("base.partner_root")
+        self.message_post(
+            author_id=author.id,
+            body=self.env._(
+                "Reviews opened: %(created)s reviews created, %(skipped)s engineers skipped "
+                "(their review of the period exists or is not due).",
+                created=plan.opening_created_count,
+                skipped=plan.opening_total - plan.opening_created_count,
+            ),
+        )

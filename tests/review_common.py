@@ -88,6 +88,16 @@ class ReviewCase(TechnicalGradeCase):
             )
         return review
 
+    def run_review_opening_cron(self, batch_size=200):
+        """Run the review opening cron until its queue is empty, as Odoo's cron
+        engine would (one call per batch; the engine commits between)."""
+        Plan = self.env["hr.technical.grade.review.plan"]
+        for _batch in range(1000):
+            Plan._cron_open_review_batches(batch_size)
+            if not Plan.with_context(active_test=False).search_count([("is_opening", "=", True)]):
+                return
+        raise AssertionError("the review opening cron does not finish")
+
     def kpi_line(self, review, xmlid):
         kpi = self.env.ref(f"hr_technical_grade.{xmlid}")
         return review.line_ids.filtered(lambda line: line.kpi_id == kpi)

@@ -4,8 +4,8 @@
 #
 # `make bench`: the benchmarks (payslip batch, opening a campaign, opening a
 # review period), in a throwaway database.  BENCH_EMPLOYEES gives the sizes of
-# the campaign opening (default "2000 10000"; the largest is built once, which
-# takes a few minutes for 10,000 engineers).
+# the campaign and review period openings (default "2000 10000"; the largest is
+# built once per benchmark, which takes a few minutes for 10,000 engineers).
 
 source "$(dirname "$0")/common.sh"
 
@@ -22,4 +22,6 @@ psql_db "CREATE DATABASE \"$PAYROLL_DB\" TEMPLATE \"$DB\"" >/dev/null
 # shellcheck disable=SC2086 # the sizes are words
 "$PY" "$ROOT/tools/bench_campaign.py" -c "$BUILD/odoo.conf" -d "$DB" \
     --employees ${BENCH_EMPLOYEES:-2000 10000}
-"$PY" "$ROOT/tools/bench_reviews.py" -c "$BUILD/odoo.conf" -d "$DB"
+# shellcheck disable=SC2086 # the sizes are words
+"$PY" "$ROOT/tools/bench_reviews.py" -c "$BUILD/odoo.conf" -d "$DB" \
+    --employees ${BENCH_EMPLOYEES:-2000 10000}

@@ -1,16 +1,25 @@
 # Copyright 2026 hr_technical_grade contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
-"""Benchmark: open a monthly review period for 2,000 engineers.
+"""Benchmark: open a monthly review period for thousands of engineers.
 
 Usage (make bench does all of it in a throwaway database):
 
-    python3 tools/bench_reviews.py -c odoo.conf -d DATABASE [--employees 2000] [--team 8]
+    python3 tools/bench_reviews.py -c odoo.conf -d DATABASE [--employees 2000 10000] [--team 8]
 
-Builds N graded engineers in teams of ``--team`` under team leads (each
-with a user, so that every 360 reviewer gets an activity), then opens the
-monthly reviews of one period for all of them through the review plan, as
-the wizard and the scheduled action do.  Prints the seconds, and the SQL
-queries per review.  Nothing is committed.
+Builds N graded engineers (N the largest size asked) in teams of ``--team``
+under team leads (each with a user, so that every 360 reviewer gets an
+activity).  For each size, the first engineers of them:
+
+- a raw ORM create of their reviews of the period (plan, employee, period
+  only: no KPI lines, no 360 reviewers, hence no activities);
+- the whole opening of the period for them: the queueing the wizard and the
+  scheduled action do (as an HR officer), then the opening cron's batches
+  until its queue is empty, each call in a transaction of its own, as Odoo's
+  cron engine runs them.
+
+Prints the seconds and SQL queries per review of the whole opening, its
+longest single transaction, and its ratio to the raw create of the same
+run.  Nothing is committed.
 """
 
 import argparse
@@ -19,6 +28,7 @@ from datetime import date
 
 import odoo
 from odoo import SUPERUSER_ID, api
+from odoo.fields import Command
 
 PERIOD_DAY = date(2026, 6, 15)
 
@@ -75,37 +85,114 @@ def build(env, count, team_size):
     return engineers
 
 
+def counted(env, function):
+    """``function()`` in a fresh cache, flushed: (seconds, queries, result)."""
+    env.invalidate_all()
+    queries = env.cr.sql_log_count
+    start = time.perf_counter()
+    result = function()
+    env.flush_all()
+    return time.perf_counter() - start, env.cr.sql_log_count - queries, result
+
+
+def raw_create(env, plan, engineers):
+    """The same reviews, created by the ORM without lines, reviewers or activities."""
+    start, end = plan._period_of(PERIOD_DAY)
+    Review = env["hr.technical.grade.review"].with_context(mail_create_nolog=True)
+    seconds, queries, reviews = counted(
+        env,
+        lambda: Review.create(
+            [
+                {
+                    "plan_id": plan.id,
+                    "employee_id": engineer.id,
+                    "period_start": start,
+                    "period_end": end,
+                }
+                for engineer in engineers
+            ]
+        ),
+    )
+    return seconds, queries, len(reviews)
+
+
+def open_period(env, officer, plan, engineers, batch_size):
+    """Queueing, then the cron's batches: (seconds, queries, longest, batches, created)."""
+    seconds, queries, _queued = counted(
+        env, lambda: plan.with_user(officer)._queue_reviews(engineers, PERIOD_DAY)
+    )
+    longest = seconds
+    Plan = env["hr.technical.grade.review.plan"]
+    batches = 0
+    while True:
+        spent, count, done = counted(env, lambda: Plan._cron_open_review_batches(batch_size))
+        seconds += spent
+        queries += count
+        longest = max(longest, spent)
+        if not done:
+            break
+        batches += 1
+    created = env["hr.technical.grade.review"].search_count([("plan_id", "=", plan.id)])
+    return seconds, queries, longest, batches, created
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-c", "--config", required=True)
     parser.add_argument("-d", "--database", required=True)
-    parser.add_argument("--employees", type=int, default=2000)
+    parser.add_argument("--employees", type=int, nargs="+", default=[2000, 10000])
     parser.add_argument("--team", type=int, default=8, help="engineers per team lead")
+    parser.add_argument("--batch", type=int, default=None, help="engineers per cron batch")
     args = parser.parse_args()
     odoo.tools.config.parse_config(["-c", args.config, "-d", args.database, "--log-level=warn"])
     registry = odoo.modules.registry.Registry(args.database)
+    from odoo.addons.hr_technical_grade.models.hr_technical_grade_review_plan import BATCH_SIZE
+
+    batch_size = args.batch or BATCH_SIZE
     with registry.cursor() as cr:
         env = api.Environment(cr, SUPERUSER_ID, {})
-        engineers = build(env, args.employees, args.team)
-        plan = env.ref("hr_technical_grade.review_plan_monthly")
-        env.invalidate_all()
-        queries = env.cr.sql_log_count
         start = time.perf_counter()
-        reviews = plan._open_reviews(engineers, PERIOD_DAY)
+        engineers = build(env, max(args.employees), args.team)
+        officer = env["res.users"].create(
+            {
+                "name": "Bench Review Officer",
+                "login": "bench_review_officer",
+                "groups_id": [
+                    Command.set([env.ref("hr_technical_grade.group_technical_grade_officer").id])
+                ],
+            }
+        )
+        plan = env.ref("hr_technical_grade.review_plan_monthly")
         env.flush_all()
-        elapsed = time.perf_counter() - start
-        queries = env.cr.sql_log_count - queries
-        n = len(reviews)
-        reviewers = env["hr.technical.grade.review.reviewer"].search_count(
-            [("review_id", "in", reviews.ids)]
-        )
-        lines = len(reviews.line_ids)
+        print(f"built {len(engineers)} graded engineers in {time.perf_counter() - start:.1f} s")
         print(
-            f"monthly review period for {n} engineers in teams of {args.team} "
-            f"({lines / n:.0f} KPI lines and {reviewers / n:.1f} 360 reviewers per review)"
+            f"review period opening, teams of {args.team}, batches of {batch_size} "
+            "(queueing + cron batches; raw = ORM create of bare reviews)"
         )
-        print(f"  opening the period: {elapsed:7.2f} s   {elapsed / n * 1000:6.2f} ms/review")
-        print(f"  SQL queries:        {queries:7d}     {queries / n:6.2f} queries/review")
+        print(
+            f"{'engineers':>10} {'reviews':>7} {'batches':>7} {'seconds':>8} {'q/review':>8} "
+            f"{'longest s':>9} {'raw s':>7} {'raw q/rv':>8} {'ratio':>6}"
+        )
+        for size in sorted(args.employees):
+            scope = engineers[:size]
+            savepoint = cr.savepoint()
+            raw_seconds, raw_queries, raw_count = raw_create(env, plan, scope)
+            savepoint.rollback()
+            savepoint.close()
+            env.invalidate_all()
+            savepoint = cr.savepoint()
+            seconds, queries, longest, batches, created = open_period(
+                env, officer, plan, scope, batch_size
+            )
+            savepoint.rollback()
+            savepoint.close()
+            env.invalidate_all()
+            print(
+                f"{size:>10} {created:>7} {batches:>7} {seconds:>8.2f} "
+                f"{queries / max(created, 1):>8.2f} {longest:>9.2f} {raw_seconds:>7.2f} "
+                f"{raw_queries / max(raw_count, 1):>8.2f} {seconds / raw_seconds:>6.2f}",
+                flush=True,
+            )
         cr.rollback()
 
 

@@ -6,7 +6,7 @@ from odoo.exceptions import UserError
 
 
 class HrTechnicalGradeReviewOpenWizard(models.TransientModel):
-    """Open the reviews of one period for a department, in one batch."""
+    """Open the reviews of one period for a department, in the background."""
 
     _name = "hr.technical.grade.review.open.wizard"
     _description = "Open Performance Reviews"
@@ -38,15 +38,32 @@ class HrTechnicalGradeReviewOpenWizard(models.TransientModel):
         )
 
     def action_open(self):
+        """Queue the department's engineers; the opening cron opens their reviews
+        in batches.
+
+        Returns at once, whatever the number of engineers: the plan's form
+        shows the progress, its chatter says when the opening is over.
+        """
         self.ensure_one()
         employees = self._employees()
         if not employees:
             raise UserError(self.env._("The department has no employees to review."))
-        reviews = self.plan_id._open_reviews(employees, self.date)
+        queued = self.plan_id._queue_reviews(employees, self.date)
         return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Opened Reviews"),
-            "res_model": "hr.technical.grade.review",
-            "view_mode": "list,form",
-            "domain": [("id", "in", reviews.ids)],
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "info",
+                "message": self.env._(
+                    "%(count)s reviews are being opened in the background; the review plan "
+                    "shows the progress and says in its chatter when it is done.",
+                    count=queued,
+                ),
+                "next": {
+                    "type": "ir.actions.act_window",
+                    "res_model": "hr.technical.grade.review.plan",
+                    "res_id": self.plan_id.id,
+                    "views": [(False, "form")],
+                },
+            },
         }
