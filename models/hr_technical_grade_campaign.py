@@ -543,7 +543,13 @@ class HrTechnicalGradeCampaign(models.Model):
         """The opening is over: say so in the chatter, with counts only."""
         self.ensure_one()
         self.sudo().is_opening = False
-        self.message_post(body=self._opening_summary())
+        # Posted by the opener; by OdooBot when the opener has no e-mail
+        # address (else the message, and the batch with it, would fail on
+        # every retry).
+        author = self.env.user.partner_id
+        if not author.email:
+            author = self.env.ref("base.partner_root")
+        self.message_post(author_id=author.id, body=self._opening_summary())
 
     def _opening_summary(self):
         """The opening message, for every reader of the campaign: counts only.

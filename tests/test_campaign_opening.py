@@ -78,6 +78,16 @@ class TestCampaignOpening(CampaignCase):
         # An empty queue: nothing to do.
         self.assertEqual(self.batch(2)[0], 0)
 
+    def test_an_opener_without_e_mail_still_finishes_the_opening(self):
+        """The closing message would fail without a sender address, and the
+        last batch with it, on every retry: OdooBot posts it instead."""
+        self.hr_officer.partner_id.email = False
+        campaign = self.confirm()
+        self.run_opening_cron()
+        self.assertFalse(campaign.is_opening)
+        message = campaign.message_ids.filtered(lambda m: "Campaign opened" in (m.body or ""))
+        self.assertEqual(message.author_id, self.env.ref("base.partner_root"))
+
     def chatter(self, record):
         return "\n".join(record.message_ids.mapped("body"))
 
