@@ -36,7 +36,14 @@ class HrTechnicalGradeCampaign(models.Model):
 
     _name = "hr.technical.grade.campaign"
     _description = "Technical Grade Promotion Campaign"
-    _inherit = ["mail.thread", "mail.activity.mixin", "hr.technical.grade.activity.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "hr.technical.grade.activity.mixin",
+        "hr.technical.grade.batch.opening.mixin",
+    ]
+    _opening_queue_model = "hr.technical.grade.campaign.pending"
+    _opening_queue_field = "campaign_id"
     _order = "year desc, date_from desc, id desc"
 
     name = fields.Char(required=True, tracking=True)
@@ -140,24 +147,8 @@ class HrTechnicalGradeCampaign(models.Model):
         "(for an approver: of the promotions they approve).",
     )
     cost_difference = fields.Monetary(compute="_compute_cost", string="Monthly Cost Change")
-    # The opening, done by the cron in batches (see _cron_open_campaigns).
-    is_opening = fields.Boolean(
-        string="Opening", readonly=True, copy=False, help="Engineers of the scope are still queued."
-    )
-    opened_by_id = fields.Many2one(
-        "res.users",
-        readonly=True,
-        copy=False,
-        help="The officer who opened the campaign last: the batches run with their rights.",
-    )
-    opening_total = fields.Integer(
-        string="Engineers to Process", readonly=True, copy=False, groups=OFFICER
-    )
+    # The opening, done by the cron in batches (see the batch opening mixin).
     opening_after_id = fields.Integer(readonly=True, copy=False, groups=OFFICER)
-    opening_done_count = fields.Integer(
-        compute="_compute_opening_progress", string="Engineers Processed", groups=OFFICER
-    )
-    opening_progress = fields.Float(compute="_compute_opening_progress", groups=OFFICER)
 
     _sql_constraints = [
         (
@@ -223,20 +214,6 @@ class HrTechnicalGradeCampaign(models.Model):
             campaign.evaluation_count = sum(count.values())
             for fname, states in PROGRESS.items():
                 campaign[fname] = sum(count[state] for state in states)
-
-    def _compute_opening_progress(self):
-        pending = dict(
-            self.env["hr.technical.grade.campaign.pending"]
-            .sudo()
-            ._read_group(
-                [("campaign_id", "in", self.ids)], groupby=["campaign_id"], aggregates=["__count"]
-            )
-        )
-        for campaign in self:
-            total = campaign.opening_total
-            left = pending.get(campaign, 0) if campaign.is_opening else 0
-            campaign.opening_done_count = total - left
-            campaign.opening_progress = 100.0 * (total - left) / total if total else 100.0
 
     @api.depends("evaluation_ids.state", "evaluation_ids.employee_id.user_id")
     def _compute_untold_employee_ids(self):
@@ -468,42 +445,15 @@ class HrTechnicalGradeCampaign(models.Model):
 
     @api.model
     def _cron_open_campaigns(self, batch_size=BATCH_SIZE):
-        """Sort out the next batch of queued engineers of a campaign being opened.
+        """Sort out the next batch of queued engineers of a campaign being
+        opened (see the batch opening mixin); the database holds one
+        evaluation per employee and campaign (``one_evaluation_per_campaign``).
+        Returns how many engineers were processed."""
+        return self._cron_open_next_batch(batch_size)
 
-        The campaign's row is locked without waiting (``SKIP LOCKED``): two
-        cron workers never take the same batch, nor the same campaign at
-        once; the other campaigns stay free.  The evaluations, skipped lines
-        and activities of the batch are written, and its queue rows deleted,
-        in the transaction that Odoo's cron engine commits after each call
-        (it calls again while ``_notify_progress`` says some remain): a batch
-        that fails leaves its rows in the queue and is retried, and the
-        database holds one evaluation per employee and campaign
-        (``one_evaluation_per_campaign``).  Returns how many engineers were
-        processed.
-        """
-        Pending = self.env["hr.technical.grade.campaign.pending"].sudo()
-        self.env.flush_all()
-        self.env.cr.execute(
-            SQL(
-                "SELECT id FROM hr_technical_grade_campaign WHERE is_opening "
-                "ORDER BY id LIMIT 1 FOR NO KEY UPDATE SKIP LOCKED"
-            )
-        )
-        row = self.env.cr.fetchone()
-        done = 0
-        if row:
-            campaign = self.sudo().browse(row[0])
-            queued = Pending.search([("campaign_id", "=", campaign.id)], limit=batch_size)
-            if queued:
-                user = campaign.opened_by_id or self.env.user
-                campaign.with_user(user)._open_batch(queued.employee_id)
-                queued.unlink()
-                done = len(queued)
-            if not Pending.search_count([("campaign_id", "=", campaign.id)], limit=1):
-                campaign.with_user(campaign.opened_by_id or self.env.user)._finish_opening()
-        remaining = Pending.search_count([])
-        self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
-        return done
+    def _open_queued(self, queued):
+        self._open_batch(queued.employee_id)
+        return queued
 
     def _open_batch(self, employees):
         """One promotion evaluation per eligible engineer of ``employees``;
@@ -538,18 +488,6 @@ class HrTechnicalGradeCampaign(models.Model):
             ]
         )
         return evaluations
-
-    def _finish_opening(self):
-        """The opening is over: say so in the chatter, with counts only."""
-        self.ensure_one()
-        self.sudo().is_opening = False
-        # Posted by the opener; by OdooBot when the opener has no e-mail
-        # address (else the message, and the batch with it, would fail on
-        # every retry).
-        author = self.env.user.partner_id
-        if not author.email:
-            author = self.env.ref("base.partner_root")
-        self.message_post(author_id=author.id, body=self._opening_summary())
 
     def _opening_summary(self):
         """The opening message, for every reader of the campaign: counts only.

@@ -7,7 +7,6 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import SQL
 
 from ..grade_rules import scoring
 
@@ -28,7 +27,9 @@ class HrTechnicalGradeReviewPlan(models.Model):
 
     _name = "hr.technical.grade.review.plan"
     _description = "Technical Grade Review Plan"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "hr.technical.grade.batch.opening.mixin"]
+    _opening_queue_model = "hr.technical.grade.review.pending"
+    _opening_queue_field = "plan_id"
     _order = "sequence, id"
 
     name = fields.Char(required=True, translate=True, tracking=True)
@@ -101,24 +102,8 @@ class HrTechnicalGradeReviewPlan(models.Model):
         "group weighs the rest. Without either, the superior weighs 100 %.",
     )
 
-    # The opening of a period, done by the cron in batches (see _cron_open_review_batches).
-    is_opening = fields.Boolean(
-        string="Opening", readonly=True, copy=False, help="Engineers are still queued."
-    )
-    opened_by_id = fields.Many2one(
-        "res.users",
-        readonly=True,
-        copy=False,
-        help="The officer who opened reviews last: the batches run with their rights.",
-    )
-    opening_total = fields.Integer(
-        string="Engineers to Process", readonly=True, copy=False, groups=OFFICER
-    )
+    # The opening of a period, done by the cron in batches (see the batch opening mixin).
     opening_created_count = fields.Integer(readonly=True, copy=False, groups=OFFICER)
-    opening_done_count = fields.Integer(
-        compute="_compute_opening_progress", string="Engineers Processed", groups=OFFICER
-    )
-    opening_progress = fields.Float(compute="_compute_opening_progress", groups=OFFICER)
 
     # What scores a review: fixed once a review past its draft used it.
     _scoring_fields = frozenset(
@@ -159,18 +144,6 @@ class HrTechnicalGradeReviewPlan(models.Model):
                     )
                 )
         return super().write(vals)
-
-    def _compute_opening_progress(self):
-        pending = dict(
-            self.env["hr.technical.grade.review.pending"]
-            .sudo()
-            ._read_group([("plan_id", "in", self.ids)], groupby=["plan_id"], aggregates=["__count"])
-        )
-        for plan in self:
-            total = plan.opening_total
-            left = pending.get(plan, 0) if plan.is_opening else 0
-            plan.opening_done_count = total - left
-            plan.opening_progress = 100.0 * (total - left) / total if total else 100.0
 
     @api.constrains("weight_kpi", "weight_results", "weight_360")
     def _check_part_weights(self):
@@ -357,61 +330,25 @@ class HrTechnicalGradeReviewPlan(models.Model):
 
     @api.model
     def _cron_open_review_batches(self, batch_size=BATCH_SIZE):
-        """Open the reviews of the next batch of queued engineers of a plan.
-
-        The plan's row is locked without waiting (``SKIP LOCKED``): two cron
-        workers never take the same batch, nor the same plan at once; the
-        other plans stay free.  The reviews and activities of the batch are
-        written, and its queue rows deleted, in the transaction that Odoo's
-        cron engine commits after each call (it calls again while
-        ``_notify_progress`` says some remain): a batch that fails leaves its
-        rows in the queue and is retried; ``_open_reviews`` skips the reviews
-        that exist and the database holds one review per employee, plan and
-        period.  Returns how many engineers were processed.
+        """Open the reviews of the next batch of queued engineers of a plan
+        (see the batch opening mixin).  A retried batch skips the reviews that
+        exist (``_open_reviews``) and the database holds one review per
+        employee, plan and period.  Returns how many engineers were processed.
         """
-        Pending = self.env["hr.technical.grade.review.pending"].sudo()
-        self.env.flush_all()
-        self.env.cr.execute(
-            SQL(
-                "SELECT id FROM hr_technical_grade_review_plan WHERE is_opening "
-                "ORDER BY id LIMIT 1 FOR NO KEY UPDATE SKIP LOCKED"
-            )
-        )
-        row = self.env.cr.fetchone()
-        done = 0
-        if row:
-            plan = self.sudo().browse(row[0])
-            user = plan.opened_by_id or self.env.user
-            queued = Pending.search([("plan_id", "=", plan.id)], limit=batch_size)
-            # One queue day per call: the batch is one period (most often the only one).
-            queued = queued.filtered(lambda pending: pending.day == queued[0].day)
-            if queued:
-                reviews = plan.with_user(user)._open_reviews(queued.employee_id, queued[0].day)
-                plan.opening_created_count += len(reviews)
-                queued.unlink()
-                done = len(queued)
-            if not Pending.search_count([("plan_id", "=", plan.id)], limit=1):
-                plan.with_user(user)._finish_opening()
-        remaining = Pending.search_count([])
-        self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
-        return done
+        return self._cron_open_next_batch(batch_size)
 
-    def _finish_opening(self):
-        """The opening is over: say so in the plan's chatter, with counts only."""
-        self.ensure_one()
+    def _open_queued(self, queued):
+        # One queue day per call: the batch is one period (most often the only one).
+        queued = queued.filtered(lambda pending: pending.day == queued[0].day)
+        reviews = self._open_reviews(queued.employee_id, queued[0].day)
+        self.sudo().opening_created_count += len(reviews)
+        return queued
+
+    def _opening_summary(self):
         plan = self.sudo()
-        plan.is_opening = False
-        # Posted by the opener; by OdooBot when the opener has no e-mail
-        # address (else the message, and the batch with it, would fail).
-        author = self.env.user.partner_id
-        if not author.email:
-            author = self.env.ref("base.partner_root")
-        self.message_post(
-            author_id=author.id,
-            body=self.env._(
-                "Reviews opened: %(created)s reviews created, %(skipped)s engineers skipped "
-                "(their review of the period exists or is not due).",
-                created=plan.opening_created_count,
-                skipped=plan.opening_total - plan.opening_created_count,
-            ),
+        return self.env._(
+            "Reviews opened: %(created)s reviews created, %(skipped)s engineers skipped "
+            "(their review of the period exists or is not due).",
+            created=plan.opening_created_count,
+            skipped=plan.opening_total - plan.opening_created_count,
         )
