@@ -903,6 +903,17 @@ class HrTechnicalGradeReview(models.Model):
         """Create the reviews of ``periods`` (employee, start, end) in one batch."""
         if not periods:
             return self.browse()
+        # A period opens thousands of records: no "created" note on each.
+        reviews = (
+            self.sudo()
+            .with_context(mail_create_nolog=True)
+            .create(self._batch_values(plan, periods))
+        )
+        return reviews.with_env(self.env)
+
+    def _batch_values(self, plan, periods):
+        """The values of the reviews of ``periods``: their KPI entries and the
+        360° reviewers proposed from the org chart."""
         Employee = self.env["hr.employee"].sudo()
         employees = Employee.browse([employee.id for employee, _start, _end in periods])
         proposals = self._propose_reviewers(plan, employees)
@@ -929,9 +940,7 @@ class HrTechnicalGradeReview(models.Model):
                     ],
                 }
             )
-        # A period opens thousands of records: no "created" note on each.
-        reviews = self.sudo().with_context(mail_create_nolog=True).create(vals_list)
-        return reviews.with_env(self.env)
+        return vals_list
 
     # ------------------------------------------------------------------
     # Approval chain: superior, HR, plant manager, general manager
@@ -996,10 +1005,7 @@ class HrTechnicalGradeReview(models.Model):
         marked done once it is decided.
         """
         res = super().activity_update()
-        reviewers = self.sudo().reviewer_ids
-        open_reviewers = reviewers.filtered(lambda line: line.review_id.state == "draft")
-        open_reviewers._sync_scoring_activity()
-        (reviewers - open_reviewers).activity_ids.unlink()
+        self.sudo().reviewer_ids._sync_scoring_activity()
         wanted = {}
         for review in self.sudo().filtered(lambda r: r.appeal_state in ("open", "escalated")):
             handlers = (

@@ -1,6 +1,11 @@
 # Copyright 2026 hr_technical_grade contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 
+from collections import defaultdict
+from functools import partial
+
+from markupsafe import Markup
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
@@ -24,7 +29,7 @@ class HrTechnicalGradeReviewReviewer(models.Model):
 
     _name = "hr.technical.grade.review.reviewer"
     _description = "Technical Grade 360 Reviewer"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "hr.technical.grade.activity.mixin"]
     _order = "review_id, role, id"
     _rec_name = "reviewer_id"
 
@@ -94,40 +99,63 @@ class HrTechnicalGradeReviewReviewer(models.Model):
         return True
 
     def _sync_scoring_activity(self):
-        """Part of the review's ``activity_update()``: the reviewers' own activities.
+        """Part of the review's ``activity_update()``: the reviewers' activities.
 
-        One scoring activity per pending reviewer with a user, created in one
-        batch; a reviewer who has scored has theirs marked done.
+        A reviewer has one scoring activity per plan and period, whatever the
+        number of colleagues they score in it, listing those still to score
+        (not one per colleague).  It sits on their first line still to score
+        of that period (their own record: they can open it); once that line is
+        scored, its activity is marked done and the next line carries the
+        list.  The activity of the period's last scored line is marked done;
+        lines no longer open for scoring (review submitted or cancelled)
+        carry none.
         """
-        activity_type = self.env.ref(ACTIVITY_TYPE)
-        self.filtered(lambda line: line.state != "pending").activity_ids.filtered(
-            lambda a: a.activity_type_id == activity_type
-        ).action_feedback(feedback=self.env._("Scored"))
-        model = self.env["ir.model"]._get_id(self._name)
-        vals_list = []
-        for line in self.filtered(
-            lambda rec: rec.user_id
-            and rec.state == "pending"
-            and not rec.activity_ids.filtered(lambda a: a.activity_type_id == activity_type)
-        ):
-            vals_list.append(
-                {
-                    "res_model_id": model,
-                    "res_id": line.id,
-                    "activity_type_id": activity_type.id,
-                    "user_id": line.user_id.id,
+        lines = self.sudo().filtered("user_id")
+        if not lines:
+            return
+        lines |= lines.search(
+            [
+                ("user_id", "in", lines.user_id.ids),
+                ("review_id.plan_id", "in", lines.review_id.plan_id.ids),
+                ("review_id.period_start", "in", lines.mapped("period_start")),
+            ]
+        )
+        keys = {line._scoring_key() for line in self.sudo().filtered("user_id")}
+        lines = lines.filtered(lambda line: line._scoring_key() in keys)
+        to_score = defaultdict(lambda: self.browse())
+        for line in lines.sorted("id"):
+            if line.state == "pending" and line.review_id.state == "draft":
+                to_score[line._scoring_key()] |= line
+        wanted = {}
+        for (user, _plan, _start), pending in to_score.items():
+            wanted[pending[0].id] = {
+                user: {
                     "summary": self.env._(
-                        "360° review of %(employee)s", employee=line.reviewed_employee_id.name
+                        "360° reviews %(period)s: %(count)s colleague(s) to score",
+                        period=pending[0].review_id.period,
+                        count=len(pending),
                     ),
-                    "date_deadline": fields.Date.to_date(line.period_end)
+                    "date_deadline": min(pending.mapped("period_end"))
                     or fields.Date.context_today(self),
+                    "note": partial(self._colleagues_note, pending.ids),
                 }
-            )
-        return (
-            self.env["mail.activity"]
-            .sudo()
-            .with_context(mail_activity_quick_update=True)
-            .create(vals_list)
+            }
+        scored = lines.filtered(lambda line: line.state == "done")
+        scored._sync_activities(ACTIVITY_TYPE, wanted, feedback=self.env._("Scored"))
+        (lines - scored)._sync_activities(ACTIVITY_TYPE, wanted, refresh=True)
+
+    def _scoring_key(self):
+        return (self.user_id, self.review_id.plan_id, self.period_start)
+
+    def _colleagues_note(self, line_ids):
+        """The note of a reviewer's activity: the colleagues they still score."""
+        lines = self.browse(line_ids)
+        items = Markup("").join(
+            Markup("<li>%s</li>") % line.reviewed_employee_id.name for line in lines
+        )
+        return Markup("<p>%s</p><ul>%s</ul>") % (
+            self.env._("Score each of them in My 360° Reviews:"),
+            items,
         )
 
     @api.ondelete(at_uninstall=False)

@@ -365,9 +365,5 @@ class TestActivitiesFromOnePlace(TechnicalGradeCase):
                         callers.add((path.name, function.name))
         self.assertEqual(
             callers,
-            {
-                ("hr_technical_grade_activity_mixin.py", "_sync_activities"),
-                # Part of the review's activity_update(), in one batch.
-                ("hr_technical_grade_review_reviewer.py", "_sync_scoring_activity"),
-            },
+            {("hr_technical_grade_activity_mixin.py", "_sync_activities")},
         )

@@ -43,6 +43,51 @@ class TestReview(ReviewCase):
         self.assertEqual(review.period, "2026-01")
         self.assertRegex(review.name, r"^TGR/\d{4}/\d{5}$")
 
+    def test_one_scoring_activity_per_reviewer_and_period(self):
+        """A superior scoring two engineers of a period has one activity listing
+        both (not one per engineer); it follows the colleagues left to score."""
+        activity_type = self.env.ref("hr_technical_grade.mail_activity_review_score")
+        reviews = self.open_review() | self.open_review(self.colleague)
+        lines = reviews.sudo().reviewer_ids.filtered(lambda r: r.user_id == self.manager_user)
+        self.assertEqual(len(lines), 2)
+
+        def open_activities():
+            return (
+                self.env["mail.activity"]
+                .sudo()
+                .search(
+                    [
+                        ("activity_type_id", "=", activity_type.id),
+                        ("user_id", "=", self.manager_user.id),
+                    ]
+                )
+            )
+
+        activity = open_activities()
+        self.assertEqual(len(activity), 1)
+        self.assertIn(self.engineer.name, activity.note)
+        self.assertIn(self.colleague.name, activity.note)
+        self.assertIn("2 colleague(s)", activity.summary)
+        first = lines.sorted("id")[0].with_user(self.manager_user)
+        first.write({"score": 80})
+        first.action_submit_score()
+        activity = open_activities()
+        self.assertEqual(len(activity), 1)
+        self.assertIn("1 colleague(s)", activity.summary)
+        self.assertNotIn(first.reviewed_employee_id.name, activity.note)
+        last = (lines - first).with_user(self.manager_user)
+        last.write({"score": 70})
+        last.action_submit_score()
+        self.assertFalse(open_activities())
+        done = self.env["mail.message"].search(
+            [
+                ("model", "=", lines._name),
+                ("res_id", "in", lines.ids),
+                ("mail_activity_type_id", "=", activity_type.id),
+            ]
+        )
+        self.assertEqual(len(done), 2, "each scored line's activity was marked done")
+
     def test_one_review_per_employee_and_period(self):
         review = self.open_review()
         self.assertFalse(self.open_review(day=date(2026, 1, 28)))
