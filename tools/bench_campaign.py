@@ -28,6 +28,8 @@ import argparse
 import time
 from datetime import date, timedelta
 
+from bench_common import counted, until_done
+
 import odoo
 from odoo import SUPERUSER_ID, api
 from odoo.fields import Command
@@ -101,16 +103,6 @@ def build(env, count):
     return engineers, officer
 
 
-def counted(env, function):
-    """``function()`` in a fresh cache, flushed: (seconds, queries, result)."""
-    env.invalidate_all()
-    queries = env.cr.sql_log_count
-    start = time.perf_counter()
-    result = function()
-    env.flush_all()
-    return time.perf_counter() - start, env.cr.sql_log_count - queries, result
-
-
 def raw_create(env, officer, engineers, target):
     """The same evaluations, created by the ORM without a campaign's activities."""
     Evaluation = env["hr.technical.grade.evaluation"].with_user(officer)
@@ -137,20 +129,19 @@ def open_campaign(env, officer, engineers, name, batch_size):
         .with_user(officer)
         .create({"name": name, "employee_ids": [Command.set(engineers.ids)]})
     )
-    seconds, queries, _action = counted(env, wizard.action_confirm)
-    longest = seconds
+    queue_seconds, queue_queries, _action = counted(env, wizard.action_confirm)
     Campaign = env["hr.technical.grade.campaign"]
-    batches = 0
-    while True:
-        spent, count, done = counted(env, lambda: Campaign._cron_open_campaigns(batch_size))
-        seconds += spent
-        queries += count
-        longest = max(longest, spent)
-        if not done:
-            break
-        batches += 1
+    seconds, queries, longest, batches = until_done(
+        env, lambda: Campaign._cron_open_campaigns(batch_size)
+    )
     created = env["hr.technical.grade.evaluation"].search_count([("campaign_id.name", "=", name)])
-    return seconds, queries, longest, batches, created
+    return (
+        queue_seconds + seconds,
+        queue_queries + queries,
+        max(queue_seconds, longest),
+        batches,
+        created,
+    )
 
 
 def remind(env, name):
@@ -176,14 +167,9 @@ def remind(env, name):
     )
     env.flush_all()
     Campaign = env["hr.technical.grade.campaign"]
-    seconds = queries = longest = 0
-    while True:
-        spent, count, (reminded, _campaigns) = counted(env, Campaign._cron_remind)
-        seconds += spent
-        queries += count
-        longest = max(longest, spent)
-        if not reminded:
-            break
+    seconds, queries, longest, _calls = until_done(
+        env, Campaign._cron_remind, done=lambda result: result[0]
+    )
     return seconds, queries, longest, len(evaluations)
 
 

@@ -10,8 +10,8 @@ Builds N graded engineers (N the largest size asked) in teams of ``--team``
 under team leads (each with a user, so that every 360 reviewer gets an
 activity).  For each size, the first engineers of them:
 
-- a raw ORM create of their reviews of the period (plan, employee, period
-  only: no KPI lines, no 360 reviewers, hence no activities);
+- a raw ORM create of the same reviews of the period, with their KPI
+  entries and 360 reviewers, without activities;
 - the whole opening of the period for them: the queueing the wizard and the
   scheduled action do (as an HR officer), then the opening cron's batches
   until its queue is empty, each call in a transaction of its own, as Odoo's
@@ -25,6 +25,9 @@ run.  Nothing is committed.
 import argparse
 import time
 from datetime import date
+from unittest.mock import patch
+
+from bench_common import counted, until_done
 
 import odoo
 from odoo import SUPERUSER_ID, api
@@ -85,34 +88,16 @@ def build(env, count, team_size):
     return engineers
 
 
-def counted(env, function):
-    """``function()`` in a fresh cache, flushed: (seconds, queries, result)."""
-    env.invalidate_all()
-    queries = env.cr.sql_log_count
-    start = time.perf_counter()
-    result = function()
-    env.flush_all()
-    return time.perf_counter() - start, env.cr.sql_log_count - queries, result
-
-
 def raw_create(env, plan, engineers):
-    """The same reviews, created by the ORM without lines, reviewers or activities."""
+    """The same reviews, with their KPI entries and 360° reviewers, created by
+    the ORM without activities (their values computed beforehand)."""
     start, end = plan._period_of(PERIOD_DAY)
-    Review = env["hr.technical.grade.review"].with_context(mail_create_nolog=True)
-    seconds, queries, reviews = counted(
-        env,
-        lambda: Review.create(
-            [
-                {
-                    "plan_id": plan.id,
-                    "employee_id": engineer.id,
-                    "period_start": start,
-                    "period_end": end,
-                }
-                for engineer in engineers
-            ]
-        ),
-    )
+    Review = env["hr.technical.grade.review"]
+    vals_list = Review._batch_values(plan, [(engineer, start, end) for engineer in engineers])
+    with patch.object(type(Review), "activity_update", lambda self: True):
+        seconds, queries, reviews = counted(
+            env, lambda: Review.with_context(mail_create_nolog=True).create(vals_list)
+        )
     return seconds, queries, len(reviews)
 
 
@@ -121,19 +106,12 @@ def open_period(env, officer, plan, engineers, batch_size):
     seconds, queries, _queued = counted(
         env, lambda: plan.with_user(officer)._queue_reviews(engineers, PERIOD_DAY)
     )
-    longest = seconds
     Plan = env["hr.technical.grade.review.plan"]
-    batches = 0
-    while True:
-        spent, count, done = counted(env, lambda: Plan._cron_open_review_batches(batch_size))
-        seconds += spent
-        queries += count
-        longest = max(longest, spent)
-        if not done:
-            break
-        batches += 1
+    spent, count, longest, batches = until_done(
+        env, lambda: Plan._cron_open_review_batches(batch_size)
+    )
     created = env["hr.technical.grade.review"].search_count([("plan_id", "=", plan.id)])
-    return seconds, queries, longest, batches, created
+    return seconds + spent, queries + count, max(seconds, longest), batches, created
 
 
 def main():
@@ -167,7 +145,7 @@ def main():
         print(f"built {len(engineers)} graded engineers in {time.perf_counter() - start:.1f} s")
         print(
             f"review period opening, teams of {args.team}, batches of {batch_size} "
-            "(queueing + cron batches; raw = ORM create of bare reviews)"
+            "(queueing + cron batches; raw = ORM create of the same reviews without activities)"
         )
         print(
             f"{'engineers':>10} {'reviews':>7} {'batches':>7} {'seconds':>8} {'q/review':>8} "
