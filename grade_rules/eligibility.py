@@ -20,10 +20,13 @@ EXPERIENCE = "experience"
 RECENT_RESULTS = "recent_results"
 ALREADY_GRADED = "already_graded"
 NO_RAISE = "no_raise"  # seed 003: 中 and 较差 get no raise this cycle
+TOP_OF_LADDER = "top_of_ladder"
 # What no override lifts: the ladder is climbed one grade at a time, an
 # initial grading is for employees without a grade, and a no-raise cycle ends
 # only by an exception HR records on its review (general raise, post gaps).
-STRUCTURAL = frozenset({NOT_GRADED, NOT_ONE_UP, NOT_ONE_DOWN, ALREADY_GRADED, NO_RAISE})
+STRUCTURAL = frozenset(
+    {NOT_GRADED, NOT_ONE_UP, NOT_ONE_DOWN, ALREADY_GRADED, NO_RAISE, TOP_OF_LADDER}
+)
 
 
 @dataclass(frozen=True)
@@ -50,10 +53,13 @@ def promotion_problems(
     periodic reviews; their mean must reach ``required_result`` when there
     are some (no review yet is no reason to refuse).  ``no_raise_reviews``
     name the reviews of the cycle in 中, 较差 or 差 without an exception: no
-    raise, hence no promotion, this cycle (seed 003).
+    raise, hence no promotion, this cycle (seed 003).  ``target_rank`` None:
+    there is no grade above the current one.
     """
     if current_rank is None:
         return [Problem(NOT_GRADED)]
+    if target_rank is None:
+        return [Problem(TOP_OF_LADDER)]
     problems = []
     if target_rank != current_rank + 1:
         problems.append(Problem(NOT_ONE_UP, current_rank + 1, target_rank))

@@ -7,7 +7,7 @@ from datetime import datetime, time, timedelta
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from ..grade_rules import consequences, proration
+from ..grade_rules import consequences, eligibility, proration
 from ..grade_rules import history as rules
 
 CRON_CATCH_UP_DAYS = 31
@@ -210,6 +210,115 @@ class HrEmployee(models.Model):
                 "no_raise_reviews": no_raise[employee.id],
             }
         return standings
+
+    def _technical_grade_eligibility(self, day, kind="promotion", targets=None):
+        """What keeps each employee from a grade change on ``day``, for many at once.
+
+        The one eligibility service of the addon: evaluations, campaigns and
+        My Technical Grade ask it, and word its problems alike.  ``kind`` is
+        ``promotion``, ``demotion`` or ``initial``; ``targets`` maps an
+        employee id to the grade asked for (by default, for a promotion, the
+        next grade up).  The standings of all are read together, and each
+        ladder once.  Read as superuser by the callers: requesters may not
+        read HR-only employee data (grade history, experience date).
+
+        Returns ``{employee id: (standing, target grade, [(problem, wording)])}``.
+        """
+        targets = targets or {}
+        standings = self._technical_grade_standings(day)
+        graded = self._technical_grade_graded() if kind == "initial" else self.browse()
+        ladders = {}
+
+        def ladder_of(grade):
+            key = (grade.company_id.id, grade.ladder_id.id)
+            if key not in ladders:
+                ladders[key] = list(grade._ladder())
+            return ladders[key]
+
+        result = {}
+        for employee in self:
+            standing = standings[employee.id]
+            current = standing["grade"]
+            target = targets.get(employee.id) or self.env["hr.technical.grade"]
+            if kind == "initial":
+                problems = eligibility.initial_problems(employee in graded)
+                result[employee.id] = (standing, target, employee._word_eligibility(problems))
+                continue
+            ladder = ladder_of(target or current) if (target or current) else []
+            current_rank = ladder.index(current) if current in ladder else None
+            if kind == "promotion" and not target and current_rank is not None:
+                target = ladder[current_rank + 1] if current_rank + 1 < len(ladder) else target
+            target_rank = ladder.index(target) if target in ladder else -1
+            if kind == "promotion" and target:
+                problems = target._promotion_problems(standing, current_rank, target_rank)
+            elif kind == "promotion":
+                problems = eligibility.promotion_problems(current_rank, None, 0, 0, 0, 0)
+            else:
+                problems = eligibility.demotion_problems(current_rank, target_rank)
+            result[employee.id] = (standing, target, employee._word_eligibility(problems, current))
+        return result
+
+    def _word_eligibility(self, problems, current=None):
+        """``(problem, wording)`` pairs: the one wording of each problem."""
+        self.ensure_one()
+        current = current or self.env["hr.technical.grade"]
+        return [(problem, self._word_eligibility_problem(problem, current)) for problem in problems]
+
+    def _word_eligibility_problem(self, problem, current):
+        code = problem.code
+        if code == eligibility.ALREADY_GRADED:
+            return self.env._(
+                "%(employee)s already has a grade history: an initial grading is for employees "
+                "without a grade; file a promotion or a demotion.",
+                employee=self.name,
+            )
+        if code == eligibility.NOT_GRADED:
+            return self.env._(
+                "%(employee)s has no grade yet: grade them first.", employee=self.name
+            )
+        if code == eligibility.TOP_OF_LADDER:
+            return self.env._(
+                "%(employee)s is at the top of the ladder: there is no grade above %(current)s.",
+                employee=self.name,
+                current=current.name,
+            )
+        if code == eligibility.NOT_ONE_UP:
+            return self.env._(
+                "Promotion is one grade at a time: from %(current)s the next grade is %(next)s.",
+                current=current.name,
+                next=current._get_next_grade().name or self.env._("none (top of the ladder)"),
+            )
+        if code == eligibility.NOT_ONE_DOWN:
+            return self.env._(
+                "Demotion is one grade down: from %(current)s that is %(previous)s.",
+                current=current.name,
+                previous=current._get_previous_grade().name
+                or self.env._("none (bottom of the ladder)"),
+            )
+        if code == eligibility.MONTHS_IN_GRADE:
+            return self.env._(
+                "%(required)s months in the current grade are required; %(actual)s are done.",
+                required=problem.required,
+                actual=problem.actual,
+            )
+        if code == eligibility.NO_RAISE:
+            return self.env._(
+                "No raise this cycle after the review(s) %(reviews)s (中, 较差 or 差, seed "
+                "003), hence no promotion, unless HR records on the review a general raise or "
+                "a raise balancing post gaps.",
+                reviews=", ".join(problem.actual),
+            )
+        if code == eligibility.RECENT_RESULTS:
+            return self.env._(
+                "The recent periodic reviews must average %(required)s; they average %(actual)s.",
+                required=problem.required,
+                actual=problem.actual,
+            )
+        return self.env._(
+            "%(required)s years of experience are required; %(actual)s are counted.",
+            required=problem.required,
+            actual=problem.actual,
+        )
 
     # ------------------------------------------------------------------
     # Pay

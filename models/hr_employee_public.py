@@ -104,6 +104,8 @@ class HrEmployeePublic(models.Model):
                 ("state", "in", OPEN_STATES),
             ]
         )
+        # The next grade and its unmet conditions, for all shown at once.
+        answers = shown.employee_id.sudo()._technical_grade_eligibility(today)
         for public in self:
             values = {
                 "my_grade_id": False,
@@ -127,12 +129,9 @@ class HrEmployeePublic(models.Model):
             }
             if public in shown:
                 employee = public.employee_id.sudo()
-                standing = employee._technical_grade_standing(today)
-                next_grade = standing["grade"]._get_next_grade()
-                problems = []
-                if next_grade:
-                    probe = Evaluation.new({"employee_id": employee.id, "kind": "promotion"}).sudo()
-                    problems = probe._eligibility_problems(today)
+                standing, next_grade, problems = answers[employee.id]
+                # The conditions of the next grade, when there is one.
+                problems = [text for _problem, text in problems] if next_grade else []
                 values.update(
                     my_grade_id=employee.technical_grade_id,
                     my_grade_date=employee.technical_grade_date,
@@ -142,7 +141,7 @@ class HrEmployeePublic(models.Model):
                     my_experience_years=standing["experience_years"],
                     my_required_years=next_grade.min_experience_years,
                     my_recent_result=eligibility.recent_mean(
-                        standing["recent_results"][: next_grade.review_result_count or 2]
+                        standing["recent_results"][: next_grade.review_result_count]
                     )
                     or 0.0,
                     my_has_review=bool(standing["recent_results"]),

@@ -36,7 +36,6 @@ class HrTechnicalGradeBatchOpeningMixin(models.AbstractModel):
     )
     opened_by_id = fields.Many2one(
         "res.users",
-        string="Opened By",
         readonly=True,
         copy=False,
         help="The officer who opened it last: the batches run with their rights.",

@@ -534,9 +534,9 @@ class HrTechnicalGradeCampaign(models.Model):
         """Split ``employees`` into eligible ones (with their target) and skipped ones.
 
         Returns ``(eligible, skipped)``: a list of ``(employee, target
-        grade)`` and a list of ``(employee, reason)``.  The grade histories are
-        read in one query, the open evaluations in one grouped query and the
-        ladder once per company.
+        grade)`` and a list of ``(employee, reason)``, as the employees'
+        eligibility service words it.  The open evaluations are read in one
+        grouped query.
         """
         self.ensure_one()
         busy = {}
@@ -555,36 +555,18 @@ class HrTechnicalGradeCampaign(models.Model):
                 busy[employee] = self.env._("already has an evaluation in this campaign")
             elif in_campaign != self and employee not in busy:
                 busy[employee] = self.env._("has a promotion request in progress")
-        standings = employees._technical_grade_standings(day)
-        ladders = {}
-        Evaluation = self.env["hr.technical.grade.evaluation"]
+        free = employees.filtered(lambda employee: employee not in busy)
+        answers = free._technical_grade_eligibility(day)
         eligible, skipped = [], []
         for employee in employees:
             if employee in busy:
                 skipped.append((employee, busy[employee]))
                 continue
-            standing = standings[employee.id]
-            current = standing["grade"]
-            key = (current.company_id, current.ladder_id)
-            if key not in ladders:
-                ladders[key] = list(current._ladder())
-            ladder = ladders[key]
-            rank = ladder.index(current) if current in ladder else None
-            if rank is None or rank + 1 >= len(ladder):
-                skipped.append((employee, self.env._("is at the top of the ladder")))
-                continue
-            target = ladder[rank + 1]
-            problems = target._promotion_problems(standing, rank, rank + 1)
+            _standing, target, problems = answers[employee.id]
             if problems:
-                wording = Evaluation.new({"employee_id": employee.id})
-                skipped.append(
-                    (
-                        employee,
-                        "; ".join(wording._word_problem(problem, current) for problem in problems),
-                    )
-                )
-                continue
-            eligible.append((employee, target))
+                skipped.append((employee, "; ".join(text for _problem, text in problems)))
+            else:
+                eligible.append((employee, target))
         return eligible, skipped
 
     def activity_update(self):

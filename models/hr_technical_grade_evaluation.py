@@ -556,8 +556,13 @@ class HrTechnicalGradeEvaluation(models.Model):
         """
         user = self.env.user
         officer = user.has_group(OFFICER)
+        checked = {}
+        for (day, kind), evaluations in self.grouped(
+            lambda e: (e._eligibility_day(), e.kind)
+        ).items():
+            checked.update(evaluations.sudo()._eligibility_checks(day, kind))
         for evaluation in self:
-            problems = evaluation._eligibility_problems(evaluation._eligibility_day())
+            problems = [text for _problem, text in checked.get(evaluation.id, [])]
             evaluation.eligible = not problems
             shown = officer or evaluation.state == "draft" or evaluation.employee_id.user_id == user
             evaluation.eligibility_problems = shown and "\n".join(problems) or False
@@ -573,25 +578,27 @@ class HrTechnicalGradeEvaluation(models.Model):
         employee data (grade history, experience date).
         """
         self.ensure_one()
-        if not self.employee_id:
-            return []
-        if self.kind == "initial":
-            problems = eligibility.initial_problems(
-                bool(self.employee_id._technical_grade_graded())
-            )
-            return [(problem, self._word_problem(problem, False)) for problem in problems]
-        if not self.target_grade_id:
-            return []
-        standing = self.employee_id._technical_grade_standing(day)
-        ladder = list(self.target_grade_id._ladder())
-        current = standing["grade"]
-        current_rank = ladder.index(current) if current in ladder else None
-        target_rank = ladder.index(self.target_grade_id) if self.target_grade_id in ladder else -1
-        if self.kind == "promotion":
-            problems = self.target_grade_id._promotion_problems(standing, current_rank, target_rank)
-        else:
-            problems = eligibility.demotion_problems(current_rank, target_rank)
-        return [(problem, self._word_problem(problem, current)) for problem in problems]
+        return self._eligibility_checks(day, self.kind).get(self.id, [])
+
+    def _eligibility_checks(self, day, kind):
+        """:meth:`_eligibility_check` of the requests of one ``kind``, asked
+        of the employees' eligibility service together."""
+        requests = self.filtered(
+            lambda e: e.employee_id and (kind == "initial" or e.target_grade_id)
+        )
+        answers = requests.employee_id._technical_grade_eligibility(
+            day, kind, {e.employee_id.id: e.target_grade_id for e in requests}
+        )
+        # Two requests of one employee (a sibling draft) may ask for different grades.
+        checked = {}
+        for evaluation in requests:
+            _standing, target, problems = answers[evaluation.employee_id.id]
+            if target != evaluation.target_grade_id and kind != "initial":
+                _standing, target, problems = evaluation.employee_id._technical_grade_eligibility(
+                    day, kind, {evaluation.employee_id.id: evaluation.target_grade_id}
+                )[evaluation.employee_id.id]
+            checked[evaluation.id] = problems
+        return checked
 
     def _check_eligible(self, day, structural_only=False):
         """Refuse requests that are not eligible on ``day``.
@@ -626,55 +633,6 @@ class HrTechnicalGradeEvaluation(models.Model):
                         problems="\n".join(f"- {p}" for p in problems),
                     )
                 )
-
-    def _word_problem(self, problem, current):
-        if problem.code == eligibility.ALREADY_GRADED:
-            return self.env._(
-                "%(employee)s already has a grade history: an initial grading is for employees "
-                "without a grade; file a promotion or a demotion.",
-                employee=self.employee_id.name,
-            )
-        if problem.code == eligibility.NOT_GRADED:
-            return self.env._(
-                "%(employee)s has no grade yet: grade them first.", employee=self.employee_id.name
-            )
-        if problem.code == eligibility.NOT_ONE_UP:
-            return self.env._(
-                "Promotion is one grade at a time: from %(current)s the next grade is %(next)s.",
-                current=current.name,
-                next=current._get_next_grade().name or self.env._("none (top of the ladder)"),
-            )
-        if problem.code == eligibility.NOT_ONE_DOWN:
-            return self.env._(
-                "Demotion is one grade down: from %(current)s that is %(previous)s.",
-                current=current.name,
-                previous=current._get_previous_grade().name
-                or self.env._("none (bottom of the ladder)"),
-            )
-        if problem.code == eligibility.MONTHS_IN_GRADE:
-            return self.env._(
-                "%(required)s months in the current grade are required; %(actual)s are done.",
-                required=problem.required,
-                actual=problem.actual,
-            )
-        if problem.code == eligibility.NO_RAISE:
-            return self.env._(
-                "No raise this cycle after the review(s) %(reviews)s (中, 较差 or 差, seed "
-                "003), hence no promotion, unless HR records on the review a general raise or "
-                "a raise balancing post gaps.",
-                reviews=", ".join(problem.actual),
-            )
-        if problem.code == eligibility.RECENT_RESULTS:
-            return self.env._(
-                "The recent periodic reviews must average %(required)s; they average %(actual)s.",
-                required=problem.required,
-                actual=problem.actual,
-            )
-        return self.env._(
-            "%(required)s years of experience are required; %(actual)s are counted.",
-            required=problem.required,
-            actual=problem.actual,
-        )
 
     # ------------------------------------------------------------------
     # Constraints

@@ -36,7 +36,7 @@ class TestCampaign(CampaignCase):
         reasons = {line.employee_id: line.reason for line in campaign.skipped_ids}
         self.assertEqual(set(reasons), {self.colleague, self.top, self.busy})
         self.assertIn("12 months in the current grade are required", reasons[self.colleague])
-        self.assertEqual(reasons[self.top], "is at the top of the ladder")
+        self.assertIn("is at the top of the ladder", reasons[self.top])
         self.assertEqual(reasons[self.busy], "has a promotion request in progress")
         for name in ("Test Colleague", "Top Expert", "Busy Engineer", "Not Graded", "Outsider"):
             self.assertNotIn(name, body)

@@ -149,8 +149,6 @@ class TestTwoCronWorkers(TransactionCase):
             campaign = env[CAMPAIGN].browse(self.made["campaign"])
             self.assertFalse(campaign.is_opening)
             employees = env["hr.employee"].browse(self.made["employees"])
-            self.assertEqual(
-                sorted(campaign.evaluation_ids.employee_id.ids), sorted(employees.ids)
-            )
+            self.assertEqual(sorted(campaign.evaluation_ids.employee_id.ids), sorted(employees.ids))
             self.assertEqual(len(campaign.evaluation_ids), 6, "one evaluation per engineer")
             self.assertFalse(campaign.skipped_ids)

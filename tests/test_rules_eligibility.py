@@ -22,6 +22,11 @@ class TestPromotion(RuleCase):
         self.assertEqual(codes(e.promotion_problems(1, 1, 24, 12, 10, 2)), [e.NOT_ONE_UP])
         self.assertEqual(codes(e.promotion_problems(1, 0, 24, 12, 10, 2)), [e.NOT_ONE_UP])
 
+    def test_top_of_the_ladder_is_its_own_problem(self):
+        self.assertEqual(codes(e.promotion_problems(4, None, 99, 0, 99, 0)), [e.TOP_OF_LADDER])
+        self.assertIn(e.TOP_OF_LADDER, e.STRUCTURAL)
+        self.assertEqual(codes(e.promotion_problems(None, None, 0, 0, 0, 0)), [e.NOT_GRADED])
+
     def test_promotion_conditions_report_required_and_actual(self):
         problems = e.promotion_problems(3, 4, 23, 24, 4, 5)
         self.assertEqual(

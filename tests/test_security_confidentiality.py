@@ -56,7 +56,7 @@ class TestCampaignChatterConfidentiality(CampaignCase):
         reasons = {line.employee_id: line.reason for line in campaign.skipped_ids}
         self.assertEqual(set(reasons), {self.colleague, self.top, self.busy})
         self.assertIn("12 months in the current grade are required", reasons[self.colleague])
-        self.assertEqual(reasons[self.top], "is at the top of the ladder")
+        self.assertIn("is at the top of the ladder", reasons[self.top])
         self.assertEqual(reasons[self.busy], "has a promotion request in progress")
         self.assertEqual(set(campaign.skipped_ids.mapped("date")), {self.today})
         self.assertEqual(campaign.untold_employee_ids, self.senior_candidate)
