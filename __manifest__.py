@@ -36,6 +36,7 @@
         "wizards/hr_technical_grade_approval_reason_wizard_views.xml",
         "wizards/hr_technical_grade_score_wizard_views.xml",
         "wizards/hr_technical_grade_committee_sign_wizard_views.xml",
+        "views/hr_technical_grade_committee_round_views.xml",
         "views/hr_technical_grade_evaluation_views.xml",
         "views/hr_technical_grade_objection_views.xml",
         "views/hr_technical_grade_kpi_views.xml",
