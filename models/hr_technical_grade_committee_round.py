@@ -75,8 +75,8 @@ class HrTechnicalGradeCommitteeRound(models.Model):
         readonly=True,
         tracking=True,
     )
-    signed_by_id = fields.Many2one("res.users", string="Signed By", readonly=True)
-    signed_on = fields.Date(string="Signed On", readonly=True, tracking=True)
+    signed_by_id = fields.Many2one("res.users", readonly=True)
+    signed_on = fields.Date(readonly=True, tracking=True)
     notice_end_date = fields.Date(
         string="Public Notice Until",
         readonly=True,
@@ -273,8 +273,7 @@ class HrTechnicalGradeCommitteeRound(models.Model):
             )
             if excused:
                 members = ", ".join(
-                    f"{score.member_id.name} ({reasons[score.excuse_reason]})"
-                    for score in excused
+                    f"{score.member_id.name} ({reasons[score.excuse_reason]})" for score in excused
                 )
                 body += " " + self.env._("Excused: %(members)s.", members=members)
             if len(pending) < committee.quorum:
