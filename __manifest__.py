@@ -3,7 +3,7 @@
 {
     "name": "Technical Grades",
     "summary": "Grade ladder, salary table and grade history of after-sales engineers",
-    "version": "18.0.2.1.0",
+    "version": "18.0.2.2.0",
     "category": "Human Resources/Employees",
     "website": "https://github.com/hr-technical-grade/hr_technical_grade",
     "author": "hr_technical_grade contributors",
@@ -36,6 +36,7 @@
         "wizards/hr_technical_grade_approval_reason_wizard_views.xml",
         "wizards/hr_technical_grade_score_wizard_views.xml",
         "wizards/hr_technical_grade_committee_sign_wizard_views.xml",
+        "views/hr_technical_grade_committee_round_views.xml",
         "views/hr_technical_grade_evaluation_views.xml",
         "views/hr_technical_grade_objection_views.xml",
         "views/hr_technical_grade_kpi_views.xml",

@@ -20,6 +20,7 @@ from . import hr_technical_grade_approval_mixin
 from . import hr_technical_grade_approval_step
 from . import hr_technical_grade_committee
 from . import hr_technical_grade_evaluation
+from . import hr_technical_grade_committee_round
 from . import hr_technical_grade_approval
 from . import hr_technical_grade_evaluation_line
 from . import hr_technical_grade_evaluation_score

@@ -6,7 +6,6 @@ from decimal import Decimal
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Command
-from odoo.tools import SQL
 
 from ..grade_rules import committee as committee_rules
 from ..grade_rules import eligibility, proration
@@ -56,6 +55,9 @@ WORKFLOW_FIELDS = {
     "notice_end_date",
     "notice_open",
     "score_ids",
+    "committee_round_id",
+    "committee_round_ids",
+    "objection_ids",
     "history_id",
     "has_quota",
     "quota",
@@ -241,6 +243,23 @@ class HrTechnicalGradeEvaluation(models.Model):
         check_company=True,
         tracking=True,
     )
+    # The committee's rounds: the current one, and those of earlier submissions
+    # (sent back or reopened before the signature), kept on record, superseded.
+    committee_round_id = fields.Many2one(
+        "hr.technical.grade.committee.round",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        help="The committee's current round: its members' scores, its chair's signature and "
+        "its public notice.",
+    )
+    committee_round_ids = fields.One2many(
+        "hr.technical.grade.committee.round",
+        "evaluation_id",
+        string="Committee Rounds",
+        readonly=True,
+        copy=False,
+    )
     committee_state = fields.Selection(
         [
             ("none", "Not Before the Committee"),
@@ -248,17 +267,15 @@ class HrTechnicalGradeEvaluation(models.Model):
             ("closed", "Scoring Closed"),
             ("signed", "Opinion Signed"),
         ],
-        required=True,
-        default="none",
+        compute="_compute_committee_state",
+        store=True,
         copy=False,
         tracking=True,
         string="Committee Stage",
     )
     score_ids = fields.One2many(
-        "hr.technical.grade.evaluation.score",
-        "evaluation_id",
+        related="committee_round_id.score_ids",
         string="Committee Scores",
-        copy=False,
         groups=f"{OFFICER},hr_technical_grade.group_technical_grade_committee",
     )
     can_score = fields.Boolean(compute="_compute_committee_rights")
@@ -268,23 +285,14 @@ class HrTechnicalGradeEvaluation(models.Model):
         help="The current user is the applicant or HR: they may withdraw or reopen it.",
     )
     is_chair = fields.Boolean(compute="_compute_committee_rights")
-    committee_opinion = fields.Text(copy=False, tracking=True)
-    committee_decision = fields.Selection(
-        [("passed", "Passed"), ("failed", "Failed")], copy=False, tracking=True
+    committee_opinion = fields.Text(related="committee_round_id.opinion")
+    committee_decision = fields.Selection(related="committee_round_id.decision")
+    committee_signed_by_id = fields.Many2one(related="committee_round_id.signed_by_id")
+    committee_signed_on = fields.Date(related="committee_round_id.signed_on")
+    notice_end_date = fields.Date(related="committee_round_id.notice_end_date")
+    objection_ids = fields.One2many(
+        "hr.technical.grade.objection", "evaluation_id", copy=False, readonly=True
     )
-    committee_signed_by_id = fields.Many2one(
-        "res.users", string="Signed By", readonly=True, copy=False
-    )
-    committee_signed_on = fields.Date(string="Signed On", readonly=True, copy=False)
-    notice_end_date = fields.Date(
-        string="Public Notice Until",
-        readonly=True,
-        copy=False,
-        tracking=True,
-        help="Anyone may file an objection until this day; the result takes effect "
-        "only after the notice and once every objection is answered.",
-    )
-    objection_ids = fields.One2many("hr.technical.grade.objection", "evaluation_id", copy=False)
     open_objection_count = fields.Integer(compute="_compute_open_objection_count")
     # Stored, for the record rule that lets every employee read a result under
     # notice; the daily job closes the notices that ended (_cron_close_notices).
@@ -375,14 +383,20 @@ class HrTechnicalGradeEvaluation(models.Model):
                     evaluation.company_id or self.env.company
                 )
 
+    @api.depends("committee_round_id.state")
+    def _compute_committee_state(self):
+        for evaluation in self:
+            evaluation.committee_state = evaluation.committee_round_id.state or "none"
+
     @api.depends("state", "committee_state", "committee_id.chair_id")
     @api.depends_context("uid")
     def _compute_committee_rights(self):
         pending = self.env["hr.technical.grade.evaluation.score"].sudo()
-        if self.ids:
+        rounds = self.sudo().committee_round_id
+        if rounds.ids:
             pending = pending.search(
                 [
-                    ("evaluation_id", "in", self.ids),
+                    ("round_id", "in", rounds.ids),
                     ("member_id", "=", self.env.uid),
                     ("state", "=", "pending"),
                 ]
@@ -399,44 +413,26 @@ class HrTechnicalGradeEvaluation(models.Model):
                 and not evaluation._committee_rates()
             )
             scoring = evaluation.committee_state == "scoring"
-            evaluation.can_score = scoring and evaluation in pending.evaluation_id
+            evaluation.can_score = (
+                scoring and evaluation.sudo().committee_round_id in pending.round_id
+            )
             evaluation.is_chair = evaluation.committee_id.chair_id == self.env.user
 
-    @api.depends("notice_end_date", "state")
+    @api.depends("committee_round_id.notice_end_date", "committee_round_id.superseded", "state")
     def _compute_notice_open(self):
         for evaluation in self:
             evaluation.notice_open = evaluation._is_under_notice()
 
     def _is_under_notice(self):
-        """Whether the result is under public notice today, in the company's time zone.
-
-        A result withdrawn since (the evaluation cancelled or rejected) is no
-        longer published, whatever day its notice was to end.
-        """
+        """Whether the result of the current committee round is under public notice today."""
         self.ensure_one()
-        return bool(
-            self.state in ("submitted", "approved")
-            and self.notice_end_date
-            and self.notice_end_date >= self._workflow_today()
-        )
+        committee_round = self.sudo().committee_round_id
+        return bool(committee_round) and committee_round._is_under_notice()
 
     @api.model
     def _cron_close_notices(self):
-        """Daily: the notices that ended are no longer open (nor public).
-
-        So are those of results withdrawn since (cancelled or rejected),
-        which an older version left open until their last day.
-        """
-        ended = self.search(
-            [
-                ("notice_open", "=", True),
-                "|",
-                ("notice_end_date", "<", fields.Date.today()),
-                ("state", "not in", ("submitted", "approved")),
-            ]
-        ).filtered(lambda evaluation: not evaluation._is_under_notice())
-        self.env.add_to_compute(self._fields["notice_open"], ended)
-        ended.flush_recordset(["notice_open"])
+        """Daily: the notices that ended are no longer open (nor public)."""
+        return self.env["hr.technical.grade.committee.round"]._cron_close_notices()
 
     @api.depends("objection_ids.state")
     def _compute_open_objection_count(self):
@@ -483,9 +479,9 @@ class HrTechnicalGradeEvaluation(models.Model):
 
     @api.depends(
         "line_ids.points",
-        "score_ids.assessment_score",
-        "score_ids.state",
-        "committee_state",
+        "committee_round_id.score_ids.assessment_score",
+        "committee_round_id.score_ids.state",
+        "committee_round_id.state",
         "committee_id.scoring_rule",
         "template_id.max_points",
         "theory_score",
@@ -493,7 +489,7 @@ class HrTechnicalGradeEvaluation(models.Model):
         "teaching_score",
         "scored",
         "company_id",
-        "committee_decision",
+        "committee_round_id.decision",
     )
     def _compute_scores(self):
         for evaluation in self:
@@ -532,12 +528,9 @@ class HrTechnicalGradeEvaluation(models.Model):
     def _committee_form_scores(self):
         """The form scores of the members who scored, once the scoring is closed."""
         self.ensure_one()
-        if self.committee_state not in ("closed", "signed") or not self.template_id:
+        if not self.template_id or not self.committee_round_id:
             return []
-        scored = self.sudo().score_ids.filtered(
-            lambda score: score.state == "scored" and score.line_ids
-        )
-        return scored.mapped("assessment_score")
+        return self.sudo().committee_round_id._form_scores()
 
     def _committee_rates(self):
         """Whether a committee step decides this evaluation: its members rate, HR does not."""
@@ -971,9 +964,10 @@ class HrTechnicalGradeEvaluation(models.Model):
                 )
 
     def _on_reopened(self):
-        # A committee round that never concluded starts again.
-        self.score_ids.unlink()
-        self.write({"committee_state": "none"})
+        # A committee round that never concluded stays on record, superseded;
+        # the next submission opens a new one.
+        self.committee_round_id._supersede()
+        self.write({"committee_round_id": False})
 
     def _approval_activity_summary(self, step):
         return self.env._(
@@ -1235,65 +1229,13 @@ class HrTechnicalGradeEvaluation(models.Model):
     # ------------------------------------------------------------------
 
     def _open_committee_scoring(self):
-        """Open the scoring when an evaluation reaches its committee step.
-
-        Every member gets a score line and a scoring activity, except those
-        excused from this candidate (the candidate, their direct superior,
-        their team), who are recorded as excused.
-        """
-        Score = self.env["hr.technical.grade.evaluation.score"].sudo()
-        for evaluation in self.sudo():
-            current = evaluation.current_approval_id
-            if not current.committee_step or evaluation.committee_state != "none":
-                continue
-            committee = evaluation.committee_id
-            employee = evaluation.employee_id
-            superiors = employee.parent_id.user_id
-            team = (employee.parent_id.child_ids | employee.child_ids).user_id
-            criteria = evaluation.template_id.section_ids.criterion_ids
-            vals_list = []
-            for member in committee.member_ids:
-                reason = committee_rules.excuse_reason(
-                    member.id, employee.user_id.id, superiors.ids, team.ids
-                )
-                vals_list.append(
-                    {
-                        "evaluation_id": evaluation.id,
-                        "member_id": member.id,
-                        "state": "excused" if reason else "pending",
-                        "excuse_reason": reason,
-                        "line_ids": [
-                            Command.create({"criterion_id": criterion.id}) for criterion in criteria
-                        ]
-                        if not reason
-                        else [],
-                    }
-                )
-            # Scoring first: creating the members' lines schedules their activities.
-            evaluation.committee_state = "scoring"
-            scores = Score.create(vals_list)
-            pending = scores.filtered(lambda score: score.state == "pending")
-            excused = scores - pending
-            reasons = dict(Score._fields["excuse_reason"]._description_selection(self.env))
-            body = self.env._(
-                "The committee %(committee)s scores this evaluation: %(count)s member(s) to score.",
-                committee=committee.name,
-                count=len(pending),
-            )
-            if excused:
-                body += " " + self.env._(
-                    "Excused: %(members)s.",
-                    members=", ".join(
-                        f"{score.member_id.name} ({reasons[score.excuse_reason]})"
-                        for score in excused
-                    ),
-                )
-            if len(pending) < committee.quorum:
-                body += " " + self.env._(
-                    "Fewer members can score than the quorum of %(quorum)s: HR adds members.",
-                    quorum=committee.quorum,
-                )
-            evaluation.message_post(body=body)
+        """Open a committee round when an evaluation reaches its committee step."""
+        opening = self.sudo().filtered(
+            lambda evaluation: evaluation.current_approval_id.committee_step
+            and evaluation.committee_state == "none"
+        )
+        if opening:
+            self.env["hr.technical.grade.committee.round"]._open_for(opening)
 
     def _check_chair(self):
         for evaluation in self:
@@ -1305,189 +1247,44 @@ class HrTechnicalGradeEvaluation(models.Model):
                     )
                 )
 
-    def _lock_committee_scoring(self):
-        """Lock the evaluations and their committee score lines.
-
-        Of two members scoring (or a member and the chair closing) at the
-        same moment, the second waits for the first.  The first has written
-        a score line (or the evaluation): under Odoo's repeatable-read
-        transactions the second then fails with a serialization error, and
-        the request is retried with the first one's work in sight, so the
-        last member to score always closes the scoring.
-        """
-        if not self:
-            return
-        self.env.cr.execute(
-            SQL(
-                "SELECT id FROM %s WHERE id IN %s ORDER BY id FOR NO KEY UPDATE",
-                SQL.identifier(self._table),
-                tuple(self.ids),
-            )
-        )
-        Score = self.env["hr.technical.grade.evaluation.score"]
-        self.env.cr.execute(
-            SQL(
-                "SELECT id FROM %s WHERE evaluation_id IN %s ORDER BY id FOR NO KEY UPDATE",
-                SQL.identifier(Score._table),
-                tuple(self.ids),
-            )
-        )
-        self.invalidate_recordset(["committee_state", "score_ids"])
-        Score.invalidate_model(["state"])
+    def _current_committee_round(self):
+        """The current round of the committee (the caller's rights), or an error."""
+        self.ensure_one()
+        committee_round = self.sudo().committee_round_id
+        if not committee_round:
+            return False
+        return committee_round.with_env(self.env)
 
     def _record_member_score(self, scores, comment=False, ratings=None):
-        """The current member's independent scores of this candidate.
-
-        ``scores`` are the exam parts' scores; ``ratings`` the member's
-        rating of each criterion of the assessment form
-        (``{criterion id: level id}``), every criterion rated.
-        """
+        """The current member's independent scores of this candidate (see the round)."""
         self.ensure_one()
-        self._lock_committee_scoring()
-        line = self.sudo().score_ids.filtered(
-            lambda score: score.member_id == self.env.user and score.state == "pending"
-        )
-        if self.committee_state != "scoring" or not line:
+        committee_round = self._current_committee_round()
+        if not committee_round:
             raise UserError(self.env._("%(name)s is not waiting for your score.", name=self.name))
-        if any(not 0 <= value <= 100 for value in scores.values()):
-            raise UserError(self.env._("Exam scores go from 0 to 100."))
-        self._record_member_ratings(line, ratings or {})
-        line.write(
-            dict(
-                {f"{part}_score": value for part, value in scores.items()},
-                state="scored",
-                comment=comment,
-                scored_on=fields.Datetime.now(),
-            )
-        )
-        self.activity_update()
-        self.sudo().message_post(
-            body=self.env._("%(member)s has scored.", member=self.env.user.name),
-            author_id=self.env.user.partner_id.id,
-        )
-        if not self.sudo().score_ids.filtered(lambda score: score.state == "pending"):
-            self._close_committee_scoring()
-
-    def _record_member_ratings(self, score, ratings):
-        """Write a member's form ratings; refuse a form left partly unrated."""
-        levels = self.template_id.level_ids
-        for rating in score.line_ids:
-            level_id = ratings.get(rating.criterion_id.id)
-            if level_id is None:
-                continue
-            if level_id not in levels.ids:
-                raise UserError(
-                    self.env._(
-                        "%(criterion)s: rate it with one of the levels of %(form)s.",
-                        criterion=rating.criterion_id.name,
-                        form=self.template_id.name,
-                    )
-                )
-            rating.level_id = level_id
-        unrated = score._unrated()
-        if unrated:
-            raise UserError(
-                self.env._(
-                    "Rate every criterion of the assessment form before you submit your scores. "
-                    "Not rated: %(criteria)s.",
-                    criteria=", ".join(unrated.mapped("name")),
-                )
-            )
+        committee_round._record_member_score(scores, comment, ratings)
 
     def action_close_scoring(self):
         """The chair closes the scoring before every member has scored."""
         self._check_chair()
-        self._lock_committee_scoring()
         for evaluation in self:
             if evaluation.committee_state != "scoring":
                 raise UserError(self.env._("%(name)s is not being scored.", name=evaluation.name))
-            evaluation._close_committee_scoring()
-
-    def _close_committee_scoring(self):
-        """Combine the members' scores into the evaluation's exam scores."""
-        self.ensure_one()
-        evaluation = self.sudo()
-        committee = evaluation.committee_id
-        scored = evaluation.score_ids.filtered(lambda score: score.state == "scored")
-        if len(scored) < committee.quorum:
-            raise UserError(
-                self.env._(
-                    "%(count)s member(s) have scored %(name)s; the quorum is %(quorum)s.",
-                    count=len(scored),
-                    name=evaluation.name,
-                    quorum=committee.quorum,
-                )
-            )
-        vals = {
-            f"{part}_score": float(
-                committee_rules.combine(scored.mapped(f"{part}_score"), committee.scoring_rule)
-            )
-            for part in EXAM_PARTS
-        }
-        vals["committee_state"] = "closed"
-        evaluation.write(vals)
-        evaluation.activity_update()
-        evaluation.message_post(
-            body=self.env._(
-                "Scoring closed: %(count)s member(s) scored (%(rule)s). Assessment form "
-                "%(form)s, theory %(theory)s, practical %(practical)s, teaching %(teaching)s; "
-                "final score %(final)s.",
-                count=len(scored),
-                form=evaluation.assessment_score,
-                rule=dict(committee._fields["scoring_rule"]._description_selection(self.env))[
-                    committee.scoring_rule
-                ],
-                theory=vals["theory_score"],
-                practical=vals["practical_score"],
-                teaching=vals["teaching_score"],
-                final=evaluation.final_score,
-            )
-        )
+        self.sudo().committee_round_id.with_env(self.env).action_close_scoring()
+        return True
 
     def _committee_sign(self, opinion, decision):
-        """The chair signs the committee's final opinion today, locking the scores.
-
-        A pass approves the committee step (and opens the public notice when
-        the company has one, from today); a fail rejects the evaluation with
-        the opinion.  The signature is dated the day it is made: a back-dated
-        one would shorten the public notice.
-        """
+        """The chair signs the committee's final opinion today (see the round)."""
         self.ensure_one()
         self._check_chair()
-        if self.committee_state != "closed":
+        committee_round = self._current_committee_round()
+        if not committee_round:
             raise UserError(
                 self.env._(
                     "The scoring of %(name)s must be closed before the chair signs.",
                     name=self.name,
                 )
             )
-        if not (opinion or "").strip():
-            raise UserError(self.env._("The committee's opinion cannot be empty."))
-        day = self._workflow_today()
-        notice_days = self.company_id.technical_grade_notice_days
-        self.sudo().write(
-            {
-                "committee_opinion": opinion,
-                "committee_decision": decision,
-                "committee_signed_by_id": self.env.uid,
-                "committee_signed_on": day,
-                "scored": True,
-            }
-        )
-        self.sudo().write(
-            {
-                "committee_state": "signed",
-                "notice_end_date": (
-                    fields.Date.add(day, days=notice_days)
-                    if decision == "passed" and notice_days
-                    else False
-                ),
-            }
-        )
-        if decision == "passed":
-            self.action_approve()
-        else:
-            self.action_reject(opinion)
+        committee_round._sign(opinion, decision)
 
     def action_open_objection(self):
         """File an objection during the public notice."""
@@ -1501,54 +1298,25 @@ class HrTechnicalGradeEvaluation(models.Model):
         }
 
     def action_shorten_notice(self, new_end, reason):
-        """HR ends the public notice earlier than planned, saying why.
-
-        The new last day is today at the earliest and never later than the
-        current one; the change and its reason go to the chatter.
-        """
+        """HR ends the public notice earlier than planned, saying why (see the round)."""
         if not self.env.user.has_group(OFFICER):
             raise AccessError(self.env._("Only HR officers shorten a public notice."))
-        if not isinstance(reason, str) or not reason.strip():
-            raise UserError(self.env._("Say why the public notice is shortened."))
-        try:
-            new_end = fields.Date.to_date(new_end)
-        except (TypeError, ValueError):
-            new_end = None
-        if not new_end:
-            raise UserError(self.env._("Give the new last day of the public notice as a date."))
-        self._check_state("submitted", "approved")
-        today = self._workflow_today()
         for evaluation in self:
-            if not evaluation._is_under_notice():
+            if not evaluation.committee_round_id:
                 raise UserError(
                     self.env._("%(name)s is not under public notice.", name=evaluation.name)
                 )
-            if new_end < today or new_end > evaluation.notice_end_date:
-                raise UserError(
-                    self.env._(
-                        "The public notice of %(name)s can end between today (%(today)s) and "
-                        "its current last day (%(end)s), not on %(date)s.",
-                        name=evaluation.name,
-                        today=today,
-                        end=evaluation.notice_end_date,
-                        date=new_end,
-                    )
-                )
-        for evaluation in self:
-            previous = evaluation.notice_end_date
-            evaluation.sudo().notice_end_date = new_end
-            evaluation.sudo().message_post(
-                body=self.env._(
-                    "Public notice shortened by %(user)s: until %(date)s instead of %(previous)s. "
-                    "Reason: %(reason)s",
-                    user=self.env.user.name,
-                    date=new_end,
-                    previous=previous,
-                    reason=reason.strip(),
-                ),
-                author_id=self.env.user.partner_id.id,
-            )
-        return True
+        return self.committee_round_id.action_shorten_notice(new_end, reason)
+
+    def action_open_committee_round(self):
+        """The current committee round, in its own form."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "hr.technical.grade.committee.round",
+            "res_id": self.committee_round_id.id,
+            "view_mode": "form",
+        }
 
     # Campaign
     # ------------------------------------------------------------------

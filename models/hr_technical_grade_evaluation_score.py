@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 from ..grade_rules import committee
 
@@ -15,11 +16,18 @@ class HrTechnicalGradeEvaluationScore(models.Model):
 
     _name = "hr.technical.grade.evaluation.score"
     _description = "Technical Grade Committee Score"
-    _order = "evaluation_id, state, id"
+    _order = "round_id, state, id"
     _rec_name = "member_id"
 
+    round_id = fields.Many2one(
+        "hr.technical.grade.committee.round",
+        string="Committee Round",
+        required=True,
+        ondelete="cascade",
+        index=True,
+    )
     evaluation_id = fields.Many2one(
-        "hr.technical.grade.evaluation", required=True, ondelete="cascade", index=True
+        related="round_id.evaluation_id", store=True, index=True, string="Evaluation"
     )
     company_id = fields.Many2one(related="evaluation_id.company_id", store=True)
     member_id = fields.Many2one("res.users", required=True, index=True)
@@ -56,8 +64,8 @@ class HrTechnicalGradeEvaluationScore(models.Model):
     _sql_constraints = [
         (
             "member_uniq",
-            "unique(evaluation_id, member_id)",
-            "A committee member scores a candidate once.",
+            "unique(round_id, member_id)",
+            "A committee member scores a candidate once per committee round.",
         ),
         (
             "scores_in_range",
@@ -82,12 +90,25 @@ class HrTechnicalGradeEvaluationScore(models.Model):
         return self.line_ids.filtered(lambda line: not line.level_id).criterion_id
 
     def write(self, vals):
-        self.evaluation_id._check_scores_unlocked()
+        self._check_scores_unlocked()
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_signed(self):
-        self.evaluation_id._check_scores_unlocked()
+        self._check_scores_unlocked()
+
+    def _check_scores_unlocked(self):
+        """Scores of a signed round, or of an earlier one, stay as they were given."""
+        for committee_round in self.sudo().round_id:
+            if committee_round.superseded:
+                raise UserError(
+                    self.env._(
+                        "The scores of an earlier committee round on %(name)s stay as they "
+                        "were given.",
+                        name=committee_round.evaluation_id.name,
+                    )
+                )
+        self.sudo().evaluation_id._check_scores_unlocked()
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -98,5 +119,5 @@ class HrTechnicalGradeEvaluationScore(models.Model):
                 fields.Command.create({"criterion_id": criterion.id})
                 for criterion in score.evaluation_id.template_id.section_ids.criterion_ids
             ]
-        scores.evaluation_id.activity_update()
+        scores.sudo().evaluation_id.activity_update()
         return scores

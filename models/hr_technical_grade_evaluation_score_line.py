@@ -20,6 +20,7 @@ class HrTechnicalGradeEvaluationScoreLine(models.Model):
         "hr.technical.grade.evaluation.score", required=True, ondelete="cascade", index=True
     )
     evaluation_id = fields.Many2one(related="score_id.evaluation_id", store=True, index=True)
+    round_id = fields.Many2one(related="score_id.round_id", store=True, index=True)
     company_id = fields.Many2one(related="score_id.company_id", store=True)
     member_id = fields.Many2one(related="score_id.member_id", store=True)
     criterion_id = fields.Many2one(

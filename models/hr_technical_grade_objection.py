@@ -6,7 +6,7 @@ from odoo.exceptions import AccessError, UserError
 
 OFFICER = "hr_technical_grade.group_technical_grade_officer"
 # Written by the workflow only: who filed it, and HR's answer through action_answer.
-WORKFLOW_FIELDS = {"author_id", "state", "answered_by_id", "answered_on"}
+WORKFLOW_FIELDS = {"author_id", "state", "answered_by_id", "answered_on", "round_id"}
 
 
 class HrTechnicalGradeObjection(models.Model):
@@ -25,6 +25,16 @@ class HrTechnicalGradeObjection(models.Model):
     evaluation_id = fields.Many2one(
         "hr.technical.grade.evaluation", required=True, ondelete="cascade", index=True
     )
+    round_id = fields.Many2one(
+        "hr.technical.grade.committee.round",
+        string="Committee Round",
+        compute="_compute_round_id",
+        store=True,
+        precompute=True,
+        index="btree_not_null",
+        ondelete="restrict",
+        help="The committee round whose public notice the objection was filed during.",
+    )
     company_id = fields.Many2one(related="evaluation_id.company_id", store=True)
     employee_id = fields.Many2one(related="evaluation_id.employee_id", string="Candidate")
     author_id = fields.Many2one(
@@ -41,6 +51,11 @@ class HrTechnicalGradeObjection(models.Model):
         readonly=True,
         tracking=True,
     )
+
+    @api.depends("evaluation_id")
+    def _compute_round_id(self):
+        for objection in self:
+            objection.round_id = objection.evaluation_id.sudo().committee_round_id
 
     @api.model_create_multi
     def create(self, vals_list):

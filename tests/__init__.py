@@ -30,6 +30,7 @@ if find_spec("odoo"):
     from . import test_approval_chain
     from . import test_approval_engine
     from . import test_committee
+    from . import test_committee_round
     from . import test_security_evaluation
     from . import test_evaluation_reports
     from . import test_self_service

@@ -307,7 +307,7 @@ class TestCommittee(TechnicalGradeCase):
         )
         with self.assertRefused(UserError, "under public notice until"):
             evaluation.with_user(self.hr_officer).action_apply()
-        evaluation.sudo().notice_end_date = today - timedelta(days=1)
+        evaluation.committee_round_id.sudo().notice_end_date = today - timedelta(days=1)
         with self.assertRefused(UserError, "must be answered"):
             evaluation.with_user(self.hr_officer).action_apply()
         with self.assertRefused(UserError, "not under public notice"):

@@ -266,11 +266,19 @@ class TestCommitteeScoringRace(TechnicalGradeCase):
                     "target_grade_id": self.junior.id,
                 }
             )
-            evaluation.write({"state": "submitted", "committee_state": "scoring"})
+            evaluation.write({"state": "submitted"})
+            committee_round = env["hr.technical.grade.committee.round"].create(
+                {
+                    "evaluation_id": evaluation.id,
+                    "committee_id": evaluation.committee_id.id,
+                    "state": "scoring",
+                }
+            )
+            evaluation.committee_round_id = committee_round
             env["hr.technical.grade.evaluation.score"].create(
                 [
                     {
-                        "evaluation_id": evaluation.id,
+                        "round_id": committee_round.id,
                         "member_id": self.members[xmlid],
                         "state": "pending",
                     }

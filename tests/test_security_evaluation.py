@@ -457,7 +457,7 @@ class TestEvaluationCommitteeSecurity(CommitteeSecurityCase):
         self.assertEqual(logged.author_id, self.hr_officer.partner_id)
         self.assertIn(end.isoformat(), logged.body)
         # A notice that is over cannot be shortened again.
-        evaluation.sudo().notice_end_date = self.today - timedelta(days=1)
+        evaluation.committee_round_id.sudo().notice_end_date = self.today - timedelta(days=1)
         with self.assertRefused(UserError, "not under public notice"):
             officer.action_shorten_notice(self.today, "Again")
 
