@@ -141,8 +141,13 @@ class HrEmployee(models.Model):
             employee.technical_grade_evaluation_count = counts.get(employee, 0)
 
     def _compute_technical_grade_work_log_count(self):
+        Log = self.env["hr.technical.grade.work.log"]
+        if not Log.has_access("read"):
+            # An HR user outside the technical grades reads no work log.
+            self.technical_grade_work_log_count = 0
+            return
         counts = dict(
-            self.env["hr.technical.grade.work.log"]._read_group(
+            Log._read_group(
                 [("employee_id", "in", self.ids)],
                 groupby=["employee_id"],
                 aggregates=["__count"],

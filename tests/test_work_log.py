@@ -182,3 +182,21 @@ class TestWorkLog(ReviewCase):
         logs = self.env[LOG].with_user(self.manager_user).search(action["domain"])
         self.assertEqual(len(logs), 3)
         self.assertEqual(self.engineer.with_user(self.hr_officer).technical_grade_work_log_count, 4)
+
+    def test_hr_user_outside_the_technical_grades_sees_no_count(self):
+        self.write_log()
+        hr_user = new_test_user(self.env, login="tg_wl_hr_user", groups="hr.group_hr_user")
+        self.assertEqual(self.engineer.with_user(hr_user).technical_grade_work_log_count, 0)
+
+    def test_forms_open_for_each_role(self):
+        """What the web client reads to show the log, for the engineer, superior and HR."""
+        log = self.write_log()
+        log.action_submit()
+        for user in (self.engineer_user, self.manager_user, self.hr_officer):
+            Log = self.env[LOG].with_user(user)
+            views = Log.get_views([(False, "form"), (False, "list"), (False, "calendar")])
+            fields = views["models"][LOG]["fields"]
+            Log.browse(log.id).web_read(
+                {name: {} for name in fields if Log._fields[name].type != "one2many"}
+            )
+            self.assertTrue(Log.search_count([("id", "=", log.id)]))

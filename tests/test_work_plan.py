@@ -229,3 +229,14 @@ class TestWorkPlan(ReviewCase):
         plan.line_ids[0].weight = 50
         with self.assertRaises(UserError):
             plan.action_submit()
+
+    def test_forms_open_for_each_role(self):
+        """What the web client reads to show the plan, for the engineer, superior and HR."""
+        plan = self.approved_plan()
+        for user in (self.engineer_user, self.manager_user, self.hr_officer):
+            Plan = self.env[PLAN].with_user(user)
+            views = Plan.get_views([(False, "form"), (False, "list")])
+            fields = views["models"][PLAN]["fields"]
+            Plan.browse(plan.id).web_read(
+                {name: {} for name in fields if Plan._fields[name].type != "one2many"}
+            )
