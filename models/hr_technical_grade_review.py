@@ -27,6 +27,7 @@ BANDS = [
 # What the superior (or the department head) fills in on an open review.
 SUPERIOR_FIELDS = {
     "results_score",
+    "results_line_ids",
     "results_comment",
     "kpi_checked",
     "line_ids",
@@ -155,6 +156,15 @@ class HrTechnicalGradeReview(models.Model):
         readonly=True,
         copy=False,
         help="The superior entered the results form: until then it is missing, never 0.",
+    )
+    results_line_ids = fields.One2many(
+        "hr.technical.grade.review.result",
+        "review_id",
+        string="Results Form Dimensions",
+        copy=False,
+        help="The dimensions the superior scores (seed 003): the staff's individual results "
+        "and attitude, or the head's department goals, operating results and management "
+        "results. With dimensions, the results form is their weighted total.",
     )
     results_comment = fields.Text(string="Superior's Opinion")
     kpi_checked = fields.Boolean(
@@ -841,6 +851,7 @@ class HrTechnicalGradeReview(models.Model):
                     "message_follower_ids",
                     "line_ids",
                     "reviewer_ids",
+                    "results_line_ids",
                 }
             )
             decided = self.filtered(lambda r: r.state != "draft")
@@ -851,6 +862,15 @@ class HrTechnicalGradeReview(models.Model):
                         "HR records its decision and notes only.",
                         name=decided[0].name,
                         state=decided[0]._selection_label("state"),
+                    )
+                )
+        if "results_score" in vals and not self.env.su:
+            by_dimension = self.filtered("results_line_ids")
+            if by_dimension:
+                raise UserError(
+                    self.env._(
+                        "%(name)s scores its results form per dimension: score the dimensions.",
+                        name=by_dimension[0].name,
                     )
                 )
         if set(vals) == {"improvement_plan"} and not self.env.su:
@@ -904,6 +924,60 @@ class HrTechnicalGradeReview(models.Model):
                 author_id=self.env.user.partner_id.id,
             )
         self.activity_update()
+
+    def _check_results_scorer(self):
+        """The superior (or the department head, or HR) scores an open review's dimensions."""
+        self._check_entries_editable()
+        if self.env.su or self.env.user.has_group(OFFICER):
+            return
+        for review in self.sudo():
+            if (
+                self.env.user
+                not in (review.superior_user_id | review.department_id.manager_id.user_id)
+                or review.employee_id.user_id == self.env.user
+            ):
+                raise AccessError(
+                    self.env._(
+                        "The superior of %(employee)s scores the results form of %(name)s.",
+                        employee=review.employee_id.name,
+                        name=review.name,
+                    )
+                )
+
+    def _sync_results_form(self):
+        """The results form of reviews scored per dimension: their weighted total.
+
+        Missing (not 0) while a dimension that weighs is not scored.
+        """
+        for review in self.filtered("results_line_ids"):
+            parts = [
+                (line.weight, line.score if line.scored else None)
+                for line in review.results_line_ids
+            ]
+            try:
+                total = rules.weighted_total(parts, digits=None)
+            except rules.MissingPart:
+                total = None
+            score = float(rules.round_amount(total)) if total is not None else False
+            if score != (review.results_score if review.results_scored else False):
+                review.write({"results_score": score})
+
+    @api.model
+    def _results_lines(self, plan, employee):
+        """The results-form dimensions of ``employee``'s review: the head's or the staff's."""
+        head = employee.department_id.manager_id == employee
+        audience = "head" if head else "staff"
+        return [
+            Command.create(
+                {
+                    "dimension_id": dimension.id,
+                    "sequence": dimension.sequence,
+                    "weight": dimension.weight,
+                }
+            )
+            for dimension in plan.results_dimension_ids
+            if dimension.audience == audience
+        ]
 
     @api.model
     def _flag_results(self, vals):
@@ -1007,6 +1081,7 @@ class HrTechnicalGradeReview(models.Model):
                         Command.create({"reviewer_id": reviewer.id, "role": role})
                         for reviewer, role in proposals[employee.id]
                     ],
+                    "results_line_ids": self._results_lines(plan, employee),
                 }
             )
         # A period opens thousands of records: no "created" note on each.

@@ -58,3 +58,4 @@ if find_spec("odoo"):
     from . import test_security_wizards
     from . import test_work_log
     from . import test_work_plan
+    from . import test_review_dimensions
