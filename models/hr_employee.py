@@ -56,6 +56,11 @@ class HrEmployee(models.Model):
         compute="_compute_technical_grade_evaluation_count",
         groups="hr.group_hr_user",
     )
+    technical_grade_work_log_count = fields.Integer(
+        string="Work Logs",
+        compute="_compute_technical_grade_work_log_count",
+        groups="hr.group_hr_user",
+    )
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -134,6 +139,22 @@ class HrEmployee(models.Model):
         )
         for employee in self:
             employee.technical_grade_evaluation_count = counts.get(employee, 0)
+
+    def _compute_technical_grade_work_log_count(self):
+        Log = self.env["hr.technical.grade.work.log"]
+        if not Log.has_access("read"):
+            # An HR user outside the technical grades reads no work log.
+            self.technical_grade_work_log_count = 0
+            return
+        counts = dict(
+            Log._read_group(
+                [("employee_id", "in", self.ids)],
+                groupby=["employee_id"],
+                aggregates=["__count"],
+            )
+        )
+        for employee in self:
+            employee.technical_grade_work_log_count = counts.get(employee, 0)
 
     @api.model
     def _cron_refresh_technical_grade(self):
@@ -517,6 +538,19 @@ class HrEmployee(models.Model):
             "domain": [("employee_id", "=", self.id)],
             "context": {"default_employee_id": self.id},
         }
+
+    def action_open_technical_grade_work_logs(self):
+        """The employee's daily work logs."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "hr_technical_grade.hr_technical_grade_work_log_action"
+        )
+        action.update(
+            name=self.env._("Work Logs of %(employee)s", employee=self.name),
+            domain=[("employee_id", "=", self.id)],
+            context={"create": False},
+        )
+        return action
 
     def action_open_technical_grade_history(self):
         self.ensure_one()

@@ -27,6 +27,7 @@ BANDS = [
 # What the superior (or the department head) fills in on an open review.
 SUPERIOR_FIELDS = {
     "results_score",
+    "results_line_ids",
     "results_comment",
     "kpi_checked",
     "line_ids",
@@ -155,6 +156,15 @@ class HrTechnicalGradeReview(models.Model):
         readonly=True,
         copy=False,
         help="The superior entered the results form: until then it is missing, never 0.",
+    )
+    results_line_ids = fields.One2many(
+        "hr.technical.grade.review.result",
+        "review_id",
+        string="Results Form Dimensions",
+        copy=False,
+        help="The dimensions the superior scores (seed 003): the staff's individual results "
+        "and attitude, or the head's department goals, operating results and management "
+        "results. With dimensions, the results form is their weighted total.",
     )
     results_comment = fields.Text(string="Superior's Opinion")
     kpi_checked = fields.Boolean(
@@ -300,6 +310,23 @@ class HrTechnicalGradeReview(models.Model):
         store=True,
         string="Waiting For",
     )
+    # What the superior scores the results form on (seed 003, 第12条): the
+    # period's daily work logs and the work-target plan in force.
+    work_log_count = fields.Integer(
+        string="Work Logs", compute="_compute_work_logs", help="The daily work logs of the period."
+    )
+    work_log_unchecked_count = fields.Integer(
+        string="Work Logs Not Checked",
+        compute="_compute_work_logs",
+        help="The period's work logs the superior has not checked yet.",
+    )
+    work_plan_id = fields.Many2one(
+        "hr.technical.grade.work.plan",
+        string="Work Plan in Force",
+        compute="_compute_work_plan",
+        help="The approved version of the employee's work-target plan for the period.",
+    )
+    work_plan_version = fields.Integer(compute="_compute_work_plan")
 
     _sql_constraints = [
         (
@@ -325,6 +352,69 @@ class HrTechnicalGradeReview(models.Model):
             superior = review.employee_id.parent_id
             review.superior_user_id = superior.user_id
             review.appeal_decider_user_id = superior.parent_id.user_id
+
+    @api.depends("employee_id", "period_start", "period_end")
+    def _compute_work_logs(self):
+        """The logs of each review's employee and period, counted in one query.
+
+        Counted as the superuser: a count is no log's content, and the
+        approvers of a review see how complete the period's logs are.
+        """
+        dated = self.filtered(lambda r: r.employee_id and r.period_start and r.period_end)
+        by_employee = defaultdict(list)
+        if dated:
+            groups = (
+                self.env["hr.technical.grade.work.log"]
+                .sudo()
+                ._read_group(
+                    [
+                        ("employee_id", "in", dated.employee_id.ids),
+                        ("date", ">=", min(dated.mapped("period_start"))),
+                        ("date", "<=", max(dated.mapped("period_end"))),
+                    ],
+                    groupby=["employee_id", "date:day", "state"],
+                    aggregates=["__count"],
+                )
+            )
+            for employee, day, state, count in groups:
+                by_employee[employee.id].append((fields.Date.to_date(day), state, count))
+        for review in self:
+            logs = [
+                (state, count)
+                for day, state, count in by_employee.get(review.employee_id.id, [])
+                if review in dated and review.period_start <= day <= review.period_end
+            ]
+            review.work_log_count = sum(count for _state, count in logs)
+            review.work_log_unchecked_count = sum(
+                count for state, count in logs if state != "checked"
+            )
+
+    @api.depends("employee_id", "period_start", "period_end")
+    def _compute_work_plan(self):
+        """The plan in force: the approved version for the review, else for its period."""
+        dated = self.filtered(lambda r: r.employee_id and r.period_start and r.period_end)
+        plans = self.env["hr.technical.grade.work.plan"]
+        if dated:
+            plans = plans.sudo().search(
+                [
+                    ("employee_id", "in", dated.employee_id.ids),
+                    ("state", "=", "approved"),
+                    ("period_start", "<=", max(dated.mapped("period_end"))),
+                    ("period_end", ">=", min(dated.mapped("period_start"))),
+                ]
+            )
+        for review in self:
+            candidates = plans.filtered(
+                lambda p, r=review: p.employee_id == r.employee_id
+                and p.period_start <= r.period_end
+                and p.period_end >= r.period_start
+            )
+            plan = (
+                candidates.filtered(lambda p, r=review: p.review_id == r)[:1]
+                or (candidates.sorted(lambda p: (p.period_start, p.version), reverse=True)[:1])
+            )
+            review.work_plan_id = plan.with_env(self.env)
+            review.work_plan_version = plan.version
 
     @api.depends("period_start", "period_type")
     def _compute_period(self):
@@ -761,6 +851,7 @@ class HrTechnicalGradeReview(models.Model):
                     "message_follower_ids",
                     "line_ids",
                     "reviewer_ids",
+                    "results_line_ids",
                 }
             )
             decided = self.filtered(lambda r: r.state != "draft")
@@ -771,6 +862,15 @@ class HrTechnicalGradeReview(models.Model):
                         "HR records its decision and notes only.",
                         name=decided[0].name,
                         state=decided[0]._selection_label("state"),
+                    )
+                )
+        if "results_score" in vals and not self.env.su:
+            by_dimension = self.filtered("results_line_ids")
+            if by_dimension:
+                raise UserError(
+                    self.env._(
+                        "%(name)s scores its results form per dimension: score the dimensions.",
+                        name=by_dimension[0].name,
                     )
                 )
         if set(vals) == {"improvement_plan"} and not self.env.su:
@@ -824,6 +924,60 @@ class HrTechnicalGradeReview(models.Model):
                 author_id=self.env.user.partner_id.id,
             )
         self.activity_update()
+
+    def _check_results_scorer(self):
+        """The superior (or the department head, or HR) scores an open review's dimensions."""
+        self._check_entries_editable()
+        if self.env.su or self.env.user.has_group(OFFICER):
+            return
+        for review in self.sudo():
+            if (
+                self.env.user
+                not in (review.superior_user_id | review.department_id.manager_id.user_id)
+                or review.employee_id.user_id == self.env.user
+            ):
+                raise AccessError(
+                    self.env._(
+                        "The superior of %(employee)s scores the results form of %(name)s.",
+                        employee=review.employee_id.name,
+                        name=review.name,
+                    )
+                )
+
+    def _sync_results_form(self):
+        """The results form of reviews scored per dimension: their weighted total.
+
+        Missing (not 0) while a dimension that weighs is not scored.
+        """
+        for review in self.filtered("results_line_ids"):
+            parts = [
+                (line.weight, line.score if line.scored else None)
+                for line in review.results_line_ids
+            ]
+            try:
+                total = rules.weighted_total(parts, digits=None)
+            except rules.MissingPart:
+                total = None
+            score = float(rules.round_amount(total)) if total is not None else False
+            if score != (review.results_score if review.results_scored else False):
+                review.write({"results_score": score})
+
+    @api.model
+    def _results_lines(self, plan, employee):
+        """The results-form dimensions of ``employee``'s review: the head's or the staff's."""
+        head = employee.department_id.manager_id == employee
+        audience = "head" if head else "staff"
+        return [
+            Command.create(
+                {
+                    "dimension_id": dimension.id,
+                    "sequence": dimension.sequence,
+                    "weight": dimension.weight,
+                }
+            )
+            for dimension in plan.results_dimension_ids
+            if dimension.audience == audience
+        ]
 
     @api.model
     def _flag_results(self, vals):
@@ -938,6 +1092,7 @@ class HrTechnicalGradeReview(models.Model):
                         Command.create({"reviewer_id": reviewer.id, "role": role})
                         for reviewer, role in proposals[employee.id]
                     ],
+                    "results_line_ids": self._results_lines(plan, employee),
                 }
             )
         return vals_list
@@ -1161,6 +1316,44 @@ class HrTechnicalGradeReview(models.Model):
                 reviews=", ".join(reviews.mapped("name")),
             )
         )
+
+    def action_open_work_logs(self):
+        """The daily work logs of the review's period, as the user may read them."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "hr_technical_grade.hr_technical_grade_work_log_action"
+        )
+        action.update(
+            name=self.env._("Work Logs of %(employee)s", employee=self.employee_id.name),
+            domain=[
+                ("employee_id", "=", self.employee_id.id),
+                ("date", ">=", self.period_start),
+                ("date", "<=", self.period_end),
+            ],
+            context={"create": False},
+        )
+        return action
+
+    def action_open_work_plan(self):
+        """The work plan in force for the period, or the employee's plans of the period."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "hr_technical_grade.hr_technical_grade_work_plan_action"
+        )
+        action.update(
+            domain=[
+                ("employee_id", "=", self.employee_id.id),
+                ("period_start", "<=", self.period_end),
+                ("period_end", ">=", self.period_start),
+            ],
+            context={
+                "default_employee_id": self.employee_id.id,
+                "default_review_id": self.id,
+            },
+        )
+        if self.work_plan_id:
+            action.update(res_id=self.work_plan_id.id, view_mode="form", views=[(False, "form")])
+        return action
 
     def action_record_standby(self):
         """HR records the unpaid stand-by training it decided on this result."""

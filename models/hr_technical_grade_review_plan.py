@@ -102,6 +102,17 @@ class HrTechnicalGradeReviewPlan(models.Model):
         "group weighs the rest. Without either, the superior weighs 100 %.",
     )
 
+    results_dimension_ids = fields.One2many(
+        "hr.technical.grade.review.dimension",
+        "plan_id",
+        string="Results Form Dimensions",
+        copy=True,
+        help="Seed 003: staff are assessed on their individual results and attitude (their "
+        "ability is the 360° part), a department head on the department's goals, its "
+        "operating results and their management results. Empty: the superior enters one "
+        "results-form score.",
+    )
+
     # The opening of a period, done by the cron in batches (see the batch opening mixin).
     opening_created_count = fields.Integer(readonly=True, copy=False, groups=OFFICER)
 
@@ -144,6 +155,26 @@ class HrTechnicalGradeReviewPlan(models.Model):
                     )
                 )
         return super().write(vals)
+
+    @api.constrains("results_dimension_ids")
+    def _check_dimension_weights(self):
+        Dimension = self.env["hr.technical.grade.review.dimension"]
+        audiences = Dimension._fields["audience"]._description_selection(self.env)
+        for plan in self:
+            for audience, label in audiences:
+                weights = plan.results_dimension_ids.filtered(
+                    lambda d, a=audience: d.audience == a
+                ).mapped("weight")
+                if weights and abs(sum(weights) - 100) > 0.001:
+                    raise ValidationError(
+                        self.env._(
+                            "%(plan)s: the results-form dimensions of %(audience)s weigh "
+                            "%(total)s %%, not 100 %%.",
+                            plan=plan.name,
+                            audience=label,
+                            total=round(sum(weights), 2),
+                        )
+                    )
 
     @api.constrains("weight_kpi", "weight_results", "weight_360")
     def _check_part_weights(self):

@@ -59,3 +59,6 @@ if find_spec("odoo"):
     from . import test_security_wizards
     from . import test_opening_concurrency
     from . import test_eligibility_service
+    from . import test_work_log
+    from . import test_work_plan
+    from . import test_review_dimensions
