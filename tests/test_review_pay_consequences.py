@@ -221,6 +221,13 @@ class TestReviewPayConsequences(ReviewCase, PayslipCase):
         unpaid = [line for line in lines if line["code"] == "TG_STANDBY"]
         self.assertEqual(len(unpaid), 1)
         self.assertEqual(unpaid[0]["number_of_days"], -3)
+        self.assertEqual(unpaid[0]["name"], "Unpaid stand-by training")
+        load_chinese(self.env)
+        zh_lines = slip.with_context(lang="zh_CN").get_worked_day_lines(
+            slip.contract_id, slip.date_from, slip.date_to
+        )
+        (zh_unpaid,) = [line for line in zh_lines if line["code"] == "TG_STANDBY"]
+        self.assertEqual((zh_unpaid["name"], zh_unpaid["number_of_days"]), ("无薪待岗培训", -3))
         # Cancelled, it is paid again.
         standby = self.env["hr.technical.grade.standby"].search(
             [("employee_id", "=", self.engineer.id)]

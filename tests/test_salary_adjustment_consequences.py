@@ -288,7 +288,15 @@ class TestSalaryAdjustmentConsequences(PdfCase, ReviewCase, PayslipCase):
         self.assertEqual(engineer[2:12], [None] * 10)
         self.assertEqual(
             engineer[STEP_FROM:ORIGIN],
-            [datetime(2026, 11, 16), datetime(2026, 11, 30), "Junior Engineer", -1100, -550, 3, 280],
+            [
+                datetime(2026, 11, 16),
+                datetime(2026, 11, 30),
+                "Junior Engineer",
+                -1100,
+                -550,
+                3,
+                280,
+            ],
         )
         self.assertEqual(total[0], "Total")
         self.assertEqual(total[11], 1100)
