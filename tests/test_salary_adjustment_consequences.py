@@ -216,13 +216,16 @@ class TestSalaryAdjustmentConsequences(PdfCase, ReviewCase, PayslipCase):
         PayStep = self.env["hr.technical.grade.pay.step"].sudo()
         Employee = self.env["hr.employee"]
 
-        def team(size, tag):
+        def team(size, tag, first_day):
+            # Promotions on different days: the rates of each day are read together.
             for index in range(size):
                 employee = Employee.create(
                     {"name": f"Stepped {tag} {index}", "department_id": self.department.id}
                 )
                 self.record(employee, self.junior, "2024-01-01")
-                self.record(employee, self.intermediate, "2026-11-10", "promotion")
+                self.record(
+                    employee, self.intermediate, date(2026, 11, first_day + index), "promotion"
+                )
                 PayStep.create(
                     {
                         "employee_id": employee.id,
@@ -242,7 +245,7 @@ class TestSalaryAdjustmentConsequences(PdfCase, ReviewCase, PayslipCase):
             rows = wizard._rows()
             return self.env.cr.sql_log_count - before, rows
 
-        team(2, "A")
+        team(2, "A", 1)
         wizard = self.wizard()
         small, rows = count(wizard)
         self.assertEqual(len(rows), 3)
@@ -250,7 +253,7 @@ class TestSalaryAdjustmentConsequences(PdfCase, ReviewCase, PayslipCase):
         engineer = self.row_of(rows, self.engineer)
         # Held at Intermediate Engineer on 30 November: 3,900 × 1/30.
         self.assertEqual((engineer["standby_days"], engineer["standby_amount"]), (1, 130.0))
-        team(8, "B")
+        team(8, "B", 3)
         large, rows = count(wizard)
         self.assertEqual(len(rows), 11)
         # Ten employees take no more queries than two (the first count also
