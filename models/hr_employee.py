@@ -13,6 +13,10 @@ from ..grade_rules import history as rules
 CRON_CATCH_UP_DAYS = 31
 # Read from the grade history, never written by a client (HR included).
 TECHNICAL_GRADE_FIELDS = {"technical_grade_id", "technical_grade_date"}
+# The consequences of reviews that change the grade a day is paid at, applied
+# in this order over the grade history: pay steps one level down, then the
+# unpaid stand-by days.
+PAY_CONSEQUENCES = ("hr.technical.grade.pay.step", "hr.technical.grade.standby")
 
 
 class HrEmployee(models.Model):
@@ -385,13 +389,16 @@ class HrEmployee(models.Model):
         calendars = {self.id: calendar} if calendar else None
         return self._get_technical_grade_pays(*period, calendars)[self.id]
 
-    def _technical_grade_segments(self, date_from, date_to):
+    def _technical_grade_segments(self, date_from, date_to, consequence_models=PAY_CONSEQUENCES):
         """``{employee id: [Segment(grade)]}``: the grade paid on each day.
 
         The grade history of all the employees, read in one query.  This is
         the hook for what changes the grade a day is paid at (a pay step one
         level down after a review, for instance): override it and return
-        other segments for the days concerned.
+        other segments for the days concerned.  ``consequence_models`` are the
+        models whose ``_overrides`` apply (all of them for a payslip; the
+        salary adjustment table leaves some out to show what each one
+        changes).
         """
         segments = defaultdict(list)
         for line in self.technical_grade_history_ids:
@@ -401,26 +408,29 @@ class HrEmployee(models.Model):
                 )
         # The consequences of reviews: pay steps one level down, unpaid stand-by.
         overrides = defaultdict(list)
-        for model in ("hr.technical.grade.pay.step", "hr.technical.grade.standby"):
+        for model in consequence_models:
             for employee_id, segs in self.env[model]._overrides(self, date_from, date_to).items():
                 overrides[employee_id].extend(segs)
         for employee_id, segs in overrides.items():
             segments[employee_id] = consequences.overlay(segments.get(employee_id, []), segs)
         return segments
 
-    def _get_technical_grade_pays(self, date_from, date_to, calendars=None):
+    def _get_technical_grade_pays(
+        self, date_from, date_to, calendars=None, consequence_models=PAY_CONSEQUENCES
+    ):
         """:meth:`get_technical_grade_pay` of every employee of ``self``.
 
         ``calendars`` is ``{employee id: working schedule}`` to count worked
         days on (the payslip contracts' schedules; the employee's own by
-        default).  Returns ``{employee id: pay}``.  The history, the salary
-        tables and their rates for all the employees are read together, in a
-        fixed number of queries.
+        default).  ``consequence_models``: see :meth:`_technical_grade_segments`.
+        Returns ``{employee id: pay}``.  The history, the salary tables and
+        their rates for all the employees are read together, in a fixed
+        number of queries.
         """
         date_from = fields.Date.to_date(date_from)
         date_to = fields.Date.to_date(date_to)
         calendars = calendars or {}
-        segments = self._technical_grade_segments(date_from, date_to)
+        segments = self._technical_grade_segments(date_from, date_to, consequence_models)
         Table = self.env["hr.technical.grade.salary.table"]
         chains = Table._table_chains(self.company_id, date_from, date_to)
         tables = Table.browse({seg.value.id for chain in chains.values() for seg in chain})
@@ -526,6 +536,98 @@ class HrEmployee(models.Model):
             calendar=calendar or None,
         )
         return data[self.id]["days"]
+
+    def _technical_grade_consequence_pays(self, date_from, date_to):
+        """What the pay steps and the stand-by days change in the period's grade pay.
+
+        For the salary adjustment table: ``{employee id: values}`` of the
+        employees of ``self`` with a pay step or stand-by days in the period:
+
+        - ``pay_step_from``, ``pay_step_to``: the first and last day of their
+          pay steps within the period (False without a step);
+        - ``pay_step_grade``: the grade (or grades) paid;
+        - ``pay_step_difference``: the monthly rates of the grade paid less
+          those of the grade held, in the salary table in force on the first
+          day paid lower in the period;
+        - ``pay_step_amount``: what the steps change in the period's pay
+          (negative: paid less);
+        - ``standby_days``: the stand-by working days within the period;
+        - ``standby_amount``: the grade pay not paid for them (positive).
+
+        The amounts are those of the payslip: the period's pay computed by
+        :meth:`_get_technical_grade_pays` (each day at the rates of the salary
+        table in force that day) without the consequences, with the pay steps
+        only, and with both.  A fixed number of queries for any number of
+        employees.
+        """
+        date_from = fields.Date.to_date(date_from)
+        date_to = fields.Date.to_date(date_to)
+        PayStep = self.env["hr.technical.grade.pay.step"]
+        steps = PayStep._in_period(self, date_from, date_to)
+        standbys = self.env["hr.technical.grade.standby"]._in_period(self, date_from, date_to)
+        concerned = self.browse(set(steps.employee_id.ids) | set(standbys.employee_id.ids))
+        if not concerned:
+            return {}
+        unchanged = concerned._get_technical_grade_pays(date_from, date_to, consequence_models=())
+        stepped = concerned._get_technical_grade_pays(
+            date_from, date_to, consequence_models=(PayStep._name,)
+        )
+        paid = concerned._get_technical_grade_pays(date_from, date_to)
+        # The first part of each employee paid at another grade than the one held.
+        first_lower = {}
+        for employee in concerned:
+            for part in stepped[employee.id]["parts"]:
+                held = employee._technical_grade_held_on(part["date_from"])
+                if held and part["grade_id"] != held.id:
+                    first_lower[employee.id] = (part, held)
+                    break
+        Table = self.env["hr.technical.grade.salary.table"]
+        Grade = self.env["hr.technical.grade"]
+        rates = Table._rates(
+            Table.browse({part["table_id"] for part, _held in first_lower.values()}),
+            Grade.browse({part["grade_id"] for part, _held in first_lower.values()})
+            | Grade.union(*(held for _part, held in first_lower.values())),
+        )
+
+        def pay_total(pay):
+            return sum(pay[name] for name in proration.COMPONENTS)
+
+        result = {}
+        for employee in concerned:
+            currency = employee.company_id.currency_id
+            own_steps = steps.filtered(lambda s, e=employee: s.employee_id.id == e.id)
+            own_standbys = standbys.filtered(lambda s, e=employee: s.employee_id.id == e.id)
+            difference = 0.0
+            if employee.id in first_lower:
+                part, held = first_lower[employee.id]
+                table = Table.browse(part["table_id"])
+                lower = rates[Grade.browse(part["grade_id"]), table]
+                difference = sum(lower.values()) - sum(rates[held, table].values())
+            days = 0
+            for standby in own_standbys:
+                start, end = max(standby.date_from, date_from), min(standby.date_to, date_to)
+                if (start, end) == (standby.date_from, standby.date_to):
+                    days += standby.working_days
+                else:
+                    days += employee._technical_grade_worked_days(start, end)
+            result[employee.id] = {
+                "pay_step_from": min(
+                    (max(s.date_from, date_from) for s in own_steps), default=False
+                ),
+                "pay_step_to": max(
+                    (min(s.date_to or date_to, date_to) for s in own_steps), default=False
+                ),
+                "pay_step_grade": ", ".join(own_steps.paid_grade_id.mapped("name")),
+                "pay_step_difference": currency.round(difference),
+                "pay_step_amount": currency.round(
+                    pay_total(stepped[employee.id]) - pay_total(unchanged[employee.id])
+                ),
+                "standby_days": days,
+                "standby_amount": currency.round(
+                    pay_total(stepped[employee.id]) - pay_total(paid[employee.id])
+                ),
+            }
+        return result
 
     def action_open_technical_grade_evaluations(self):
         """The employee's evaluations; a new one is filed for them."""

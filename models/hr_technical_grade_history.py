@@ -347,9 +347,10 @@ class HrTechnicalGradeHistory(models.Model):
         )
         previous = {(line.employee_id, line.date_to): line for line in before}
         Table = self.env["hr.technical.grade.salary.table"]
-        rates = {}
-        for day in set(previous_day.values()) | set(changes.mapped("date_from")):
-            rates[day] = Table._rates_on(changes.grade_id | before.grade_id, day)
+        rates = Table._rates_on_days(
+            changes.grade_id | before.grade_id,
+            set(previous_day.values()) | set(changes.mapped("date_from")),
+        )
         rows = []
         for line in changes:
             old = previous.get((line.employee_id, previous_day[line]))

@@ -293,7 +293,16 @@ class HrTechnicalGradePayStep(models.Model):
     def _overrides(self, employees, date_from, date_to):
         """``{employee id: [Segment(paid grade, ref=grade held)]}`` of the period's steps."""
         overrides = {}
-        steps = self.sudo().search(
+        for step in self._in_period(employees, date_from, date_to):
+            overrides.setdefault(step.employee_id.id, []).append(
+                Segment(step.date_from, step.date_to or None, step.paid_grade_id, step.grade_id)
+            )
+        return overrides
+
+    @api.model
+    def _in_period(self, employees, date_from, date_to):
+        """The steps of ``employees`` paid on some day from ``date_from`` to ``date_to``."""
+        return self.sudo().search(
             [
                 ("employee_id", "in", employees.ids),
                 ("state", "in", PAID_STATES),
@@ -303,8 +312,3 @@ class HrTechnicalGradePayStep(models.Model):
                 ("date_to", ">=", date_from),
             ]
         )
-        for step in steps:
-            overrides.setdefault(step.employee_id.id, []).append(
-                Segment(step.date_from, step.date_to or None, step.paid_grade_id, step.grade_id)
-            )
-        return overrides

@@ -316,13 +316,30 @@ class HrTechnicalGradeSalaryTable(models.Model):
     @api.model
     def _rates_on(self, grades, day):
         """``{grade: {component: monthly rate}}`` of the tables in force on ``day``."""
-        chains = self._table_chains(grades.company_id, day, day)
-        result = {}
+        return self._rates_on_days(grades, [day])[day]
+
+    @api.model
+    def _rates_on_days(self, grades, days):
+        """``{day: {grade: {component: monthly rate}}}`` of the tables in force
+        on each of ``days``, read in two queries whatever their number."""
+        days = set(days)
+        if not days:
+            return {}
+        chains = self._table_chains(grades.company_id, min(days), max(days))
         tables = self.browse({seg.value.id for chain in chains.values() for seg in chain})
         rates = self._rates(tables, grades)
-        for grade in grades:
-            chain = chains.get(grade.company_id.id)
-            result[grade] = (
-                rates[grade, chain[0].value] if chain else dict.fromkeys(proration.COMPONENTS, 0.0)
-            )
+        zero = dict.fromkeys(proration.COMPONENTS, 0.0)
+        result = {}
+        for day in days:
+            result[day] = {}
+            for grade in grades:
+                table = next(
+                    (
+                        seg.value
+                        for seg in chains.get(grade.company_id.id, [])
+                        if seg.date_from <= day and (seg.date_to is None or day <= seg.date_to)
+                    ),
+                    None,
+                )
+                result[day][grade] = rates[grade, table] if table else zero
         return result

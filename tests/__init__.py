@@ -24,6 +24,7 @@ if find_spec("odoo"):
     from . import test_i18n
     from . import test_payroll
     from . import test_salary_adjustment
+    from . import test_salary_adjustment_consequences
     from . import test_salary_table
     from . import test_assessment_template
     from . import test_evaluation

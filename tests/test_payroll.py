@@ -7,7 +7,7 @@ from unittest.mock import patch
 from odoo.exceptions import AccessError
 from odoo.tests import new_test_user, tagged
 
-from .common import PayslipCase
+from .common import PayslipCase, load_chinese
 
 
 @tagged("post_install", "-at_install")
@@ -246,3 +246,21 @@ class TestPayroll(PayslipCase):
             ).read(["amount"])
         with self.assertRaises(AccessError):
             june.with_user(engineer_user).read(["line_ids"])
+
+    def test_grade_pay_lines_in_the_readers_language(self):
+        self.record(self.engineer, self.junior, "2025-01-01")
+        self.record(self.engineer, self.intermediate, "2026-06-16", "promotion")
+        load_chinese(self.env)
+        slip = self.payslip(self.engineer)
+        line = slip.line_ids.filtered(lambda line: line.code == "TG_ALW")
+        english = line.name
+        self.assertTrue(english.startswith("Grade Allowance ("))
+        # The payslip line's name in Chinese, as a Chinese payroll officer's recompute writes it.
+        line.with_context(lang="zh_CN").name = "等级津贴（初级工程师 15/30天，中级工程师 15/30天）"
+        self.env.flush_all()
+        Report = self.env["hr.technical.grade.allowance"]
+        domain = [("payslip_id", "=", slip.id), ("component", "=", "allowance")]
+        self.assertEqual(Report.search(domain).name, english)
+        zh_row = Report.with_context(lang="zh_CN").search(domain)
+        self.assertEqual(zh_row.name, "等级津贴（初级工程师 15/30天，中级工程师 15/30天）")
+        self.assertEqual(zh_row.grade_id.name, "中级工程师")

@@ -1,8 +1,10 @@
 # Copyright 2026 hr_technical_grade contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 
-from datetime import date
+from datetime import date, datetime
+from io import BytesIO
 
+import openpyxl
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError, ValidationError
@@ -221,6 +223,13 @@ class TestReviewPayConsequences(ReviewCase, PayslipCase):
         unpaid = [line for line in lines if line["code"] == "TG_STANDBY"]
         self.assertEqual(len(unpaid), 1)
         self.assertEqual(unpaid[0]["number_of_days"], -3)
+        self.assertEqual(unpaid[0]["name"], "Unpaid stand-by training")
+        load_chinese(self.env)
+        zh_lines = slip.with_context(lang="zh_CN").get_worked_day_lines(
+            slip.contract_id, slip.date_from, slip.date_to
+        )
+        (zh_unpaid,) = [line for line in zh_lines if line["code"] == "TG_STANDBY"]
+        self.assertEqual((zh_unpaid["name"], zh_unpaid["number_of_days"]), ("无薪待岗培训", -3))
         # Cancelled, it is paid again.
         standby = self.env["hr.technical.grade.standby"].search(
             [("employee_id", "=", self.engineer.id)]
@@ -409,3 +418,135 @@ class TestReviewPayConsequences(ReviewCase, PayslipCase):
         ).action_confirm()
         self.assertEqual((step.state, step.date_to), ("ended", date(2026, 12, 31)))
         self.assertEqual(step.end_reason, "One month is enough.")
+
+    # ------------------------------------------------------------------
+    # The review results export (issue 13)
+    # ------------------------------------------------------------------
+
+    def export(self, reviews, lang="en_US"):
+        """The review results workbook: ``{(employee, period): {header: value}}``."""
+        report = self.env["ir.actions.report"].with_user(self.hr_officer).with_context(lang=lang)
+        content, kind = report._render_xlsx(
+            "hr_technical_grade.action_report_review_results_xlsx", reviews.ids, {}
+        )
+        self.assertEqual(kind, "xlsx")
+        sheet = openpyxl.load_workbook(BytesIO(content)).active
+        header = [cell.value for cell in sheet[3]]
+        rows = {}
+        for values in sheet.iter_rows(min_row=4, values_only=True):
+            row = dict(zip(header, values, strict=True))
+            rows[row[header[0]], row[header[2]]] = row
+        return header, rows
+
+    def consequences_of_the_year(self):
+        """January and February failed (a pay step from December, a demotion
+        proposal), stand-by on February's result; the colleague's 中 (no raise)."""
+        january = self.failed(date(2026, 1, 10))
+        february = self.failed(date(2026, 2, 10))
+        self.standby("2026-12-07", "2026-12-09", review=february)
+        colleague = self.average(self.colleague)
+        return january, february, colleague
+
+    def test_results_export_shows_the_parts_and_the_consequences(self):
+        january, february, colleague = self.consequences_of_the_year()
+        step = january.pay_step_ids
+        self.assertEqual((step.date_from, step.date_to), (date(2026, 12, 1), False))
+        proposal = february.demotion_evaluation_id
+        self.assertTrue(proposal)
+        self.assertEqual(january.demotion_evaluation_id, proposal)
+        header, rows = self.export(january | february | colleague)
+        self.assertEqual(
+            header[-16:],
+            [
+                "KPI Score",
+                "Results Form Score",
+                "Superior",
+                "Peers",
+                "Subordinates",
+                "360° Score",
+                "Combined Final Score",
+                "Band",
+                "Pay Step: Grade Paid",
+                "Pay Step From",
+                "Pay Step To",
+                "Pay Step Status",
+                "Stand-by Training",
+                "Stand-by Working Days",
+                "No Raise This Cycle",
+                "Demotion Proposal",
+            ],
+        )
+        # The colleague's 中: 50 % × 80 + 20 % × 70 + 30 % × 60 = 72, no raise.
+        average = rows["Test Colleague", "2026-09"]
+        labels = [label for label in header[-16:] if label not in ("Peers", "Subordinates")]
+        self.assertEqual(
+            [average[label] for label in labels],
+            [80, 70, 60, 60, 72, "中 Average", None, None, None, None, None, None, "Yes", None],
+        )
+        first = rows["Test Engineer", "2026-01"]
+        self.assertEqual(
+            (first["KPI Score"], first["Results Form Score"], first["360° Score"]),
+            (january.kpi_score, 10, 10),
+        )
+        # 50 % KPI + 20 % results form + 30 % 360°.
+        self.assertAlmostEqual(
+            first["Combined Final Score"], 0.5 * january.kpi_score + 0.2 * 10 + 0.3 * 10, 2
+        )
+        self.assertEqual(first["Combined Final Score"], january.final_score)
+        self.assertEqual(first["Band"], "差 Fail")
+        self.assertEqual(
+            [first[label] for label in header[-8:]],
+            [
+                "Junior Engineer",
+                datetime(2026, 12, 1),
+                "the next passed review",
+                "Running",
+                None,
+                None,
+                "Yes",
+                proposal.name,  # proposed on the second failure in a row, for both
+            ],
+        )
+        second = rows["Test Engineer", "2026-02"]
+        self.assertEqual(
+            [second[label] for label in header[-8:]],
+            [None, None, None, None, "2026-12-07 – 2026-12-09", 3, "Yes", proposal.name],
+        )
+        # An ended step has its last day; a raise exception replaces the plain "Yes".
+        step.with_user(self.hr_officer).action_end(date(2026, 12, 31), "One month")
+        colleague.with_user(self.hr_officer).write(
+            {"raise_exception": "general", "raise_exception_reason": "General raise of 2026"}
+        )
+        _header, rows = self.export(january | colleague)
+        self.assertEqual(
+            (
+                rows["Test Engineer", "2026-01"]["Pay Step To"],
+                rows["Test Engineer", "2026-01"]["Pay Step Status"],
+            ),
+            (datetime(2026, 12, 31), "Ended"),
+        )
+        self.assertEqual(
+            rows["Test Colleague", "2026-09"]["No Raise This Cycle"], "Except: General raise"
+        )
+
+    def test_results_export_in_chinese(self):
+        january, february, colleague = self.consequences_of_the_year()
+        load_chinese(self.env)
+        header, rows = self.export(january | february | colleague, "zh_CN")
+        self.assertEqual(header[:2], ["员工", "部门"])
+        # Every label goes through the reader's language.
+        report = self.env["report.hr_technical_grade.review_results_xlsx"].with_context(
+            lang="zh_CN"
+        )
+        reviews = (january | february | colleague).sudo().with_context(lang="zh_CN")
+        kpis = reviews.line_ids.kpi_id.sorted(lambda k: (k.sequence, k.id))
+        self.assertEqual(header, [label for label, *_rest in report._columns(kpis)])
+        first = [rows[key] for key in rows if key[1] == "2026-01"][0]
+        values = list(first.values())
+        # The band, the grade paid, the open end and "yes" in Chinese; dates and days as in English.
+        self.assertEqual(values[-9], "差")
+        self.assertEqual(values[-8:-5], ["初级工程师", datetime(2026, 12, 1), "下一次合格的考核"])
+        self.assertEqual(values[-2], "是")
+        second = list([rows[key] for key in rows if key[1] == "2026-02"][0].values())
+        self.assertEqual(second[-4:-2], ["2026-12-07 – 2026-12-09", 3])
+        self.assertEqual(second[-1], february.demotion_evaluation_id.name)

@@ -3,6 +3,8 @@
 
 from datetime import date
 
+from freezegun import freeze_time
+
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
@@ -230,6 +232,14 @@ class TestSalaryTable(PayslipCase):
         (row,) = [r for r in wizard._rows() if r["employee"] == self.engineer]
         self.assertEqual((row["old_allowance"], row["new_allowance"]), (500, 1000))
         self.assertEqual(row["difference"], 1100)
+        # Printed in 2027, when the grades' current rates are the 2027 ones.
+        with freeze_time("2027-02-01"):
+            self.intermediate.invalidate_recordset()
+            self.assertEqual(self.intermediate.allowance, 1500)
+            (row,) = [r for r in wizard._rows() if r["employee"] == self.engineer]
+            self.assertEqual((row["old_allowance"], row["new_allowance"]), (500, 1000))
+            self.assertEqual((row["old_base_wage"], row["new_base_wage"]), (2000, 2300))
+            self.assertEqual(row["difference"], 1100)
 
     def test_payroll_dict_offers_the_grade_pay(self):
         self.record(self.engineer, self.senior, "2025-01-01")

@@ -6,6 +6,17 @@ from datetime import date
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+# The pay consequences of reviews on a row of the table, when there are none.
+CONSEQUENCE_BLANKS = {
+    "pay_step_from": False,
+    "pay_step_to": False,
+    "pay_step_grade": "",
+    "pay_step_difference": None,
+    "pay_step_amount": None,
+    "standby_days": None,
+    "standby_amount": None,
+}
+
 
 class HrTechnicalGradeAdjustmentWizard(models.TransientModel):
     """Print the salary adjustment table (薪资调整表) of a date range."""
@@ -61,6 +72,12 @@ class HrTechnicalGradeAdjustmentWizard(models.TransientModel):
             self.date_from, self.date_to = min(days), max(days)
 
     def _rows(self):
+        """The rows of the table: the grade changes, with the pay consequences of reviews.
+
+        Each employee's pay steps and unpaid stand-by days of the period are
+        on their first row (a row of their own when their grade did not
+        change); a table of a campaign shows its grade changes only.
+        """
         self.ensure_one()
         domain = [("company_id", "=", self.company_id.id)]
         date_from, date_to = self.date_from, self.date_to
@@ -71,22 +88,67 @@ class HrTechnicalGradeAdjustmentWizard(models.TransientModel):
                 date_from, date_to = min(lines.mapped("date_from")), max(lines.mapped("date_from"))
         if self.department_ids:
             domain.append(("employee_id.department_id", "child_of", self.department_ids.ids))
-        return self.env["hr.technical.grade.history"]._salary_adjustment_rows(
+        rows = self.env["hr.technical.grade.history"]._salary_adjustment_rows(
             date_from, date_to, domain
         )
+        for row in rows:
+            row.update(CONSEQUENCE_BLANKS)
+        if not self.campaign_id:
+            rows = self._add_consequences(rows)
+        return rows
+
+    def _add_consequences(self, rows):
+        """``rows`` with the pay steps and stand-by days of the period's employees."""
+        domain = [("company_id", "=", self.company_id.id)]
+        if self.department_ids:
+            domain.append(("department_id", "child_of", self.department_ids.ids))
+        employees = self.env["hr.employee"].with_context(active_test=False).search(domain)
+        consequences = employees._technical_grade_consequence_pays(self.date_from, self.date_to)
+        first_rows = {}
+        for row in rows:
+            first_rows.setdefault(row["employee"].id, row)
+        grades = self.env["hr.technical.grade"]
+        extra = []
+        for employee in employees.filtered(lambda e: e.id in consequences):
+            row = first_rows.get(employee.id)
+            if not row:
+                row = {
+                    "line": self.env["hr.technical.grade.history"],
+                    "employee": employee,
+                    "department": employee.department_id,
+                    "old_grade": grades,
+                    "new_grade": grades,
+                    "date": False,
+                    "change_type": False,
+                    "origin": "",
+                    "currency": self.company_id.currency_id,
+                    **dict.fromkeys(
+                        (
+                            f"{age}_{name}"
+                            for age in ("old", "new")
+                            for name in ("base_wage", "post_wage", "allowance", "monthly_total")
+                        ),
+                        None,
+                    ),
+                    "difference": None,
+                }
+                extra.append(row)
+            row.update(consequences[employee.id])
+        return rows + sorted(extra, key=lambda r: r["employee"].name or "")
 
     def _check_rows(self):
-        if not self._rows() and self.campaign_id:
+        rows = self._rows()
+        if not rows and self.campaign_id:
             raise UserError(
                 self.env._(
                     "No grade changed through the applied evaluations of %(campaign)s.",
                     campaign=self.campaign_id.name,
                 )
             )
-        if not self._rows():
+        if not rows:
             raise UserError(
                 self.env._(
-                    "No grade changed between %(start)s and %(end)s.",
+                    "No grade changed, and no pay step or stand-by, between %(start)s and %(end)s.",
                     start=self.date_from,
                     end=self.date_to,
                 )
