@@ -68,7 +68,7 @@ class HrTechnicalGradePayStep(models.Model):
         help="Empty: until the next passed review.",
     )
     state = fields.Selection(
-        [("running", "Running"), ("ended", "Ended"), ("withdrawn", "Withdrawn")],
+        [("running", "In Force"), ("ended", "Ended"), ("withdrawn", "Withdrawn")],
         required=True,
         default="running",
         readonly=True,

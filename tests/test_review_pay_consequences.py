@@ -500,7 +500,7 @@ class TestReviewPayConsequences(ReviewCase, PayslipCase):
                 "Junior Engineer",
                 datetime(2026, 12, 1),
                 "the next passed review",
-                "Running",
+                "In Force",
                 None,
                 None,
                 "Yes",
