@@ -81,7 +81,11 @@ class TestEligibilityService(CampaignCase):
             )
             return Evaluation.create(
                 [
-                    {"employee_id": e.id, "kind": "promotion", "target_grade_id": self.intermediate.id}
+                    {
+                        "employee_id": e.id,
+                        "kind": "promotion",
+                        "target_grade_id": self.intermediate.id,
+                    }
                     for e in employees
                 ]
             )
