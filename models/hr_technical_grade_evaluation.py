@@ -94,7 +94,21 @@ class HrTechnicalGradeEvaluation(models.Model):
     _inherit = ["mail.thread", "mail.activity.mixin", "hr.technical.grade.approval.mixin"]
     _order = "create_date desc, id desc"
     _approval_activity_type = "hr_technical_grade.mail_activity_evaluation_approval"
-    _approval_reject_states = ("submitted", "approved")
+    _state_transitions = {
+        ("draft", "submitted"): "submit",
+        ("submitted", "approved"): "approve",
+        ("submitted", "rejected"): "decline",
+        ("approved", "rejected"): "decline",
+        ("submitted", "draft"): "send_back",
+        ("approved", "draft"): "send_back",
+        ("rejected", "draft"): "reopen",
+        ("cancel", "draft"): "reopen",
+        ("draft", "cancel"): "withdraw",
+        ("submitted", "cancel"): "withdraw",
+        ("approved", "cancel"): "withdraw",
+        ("rejected", "cancel"): "withdraw",
+        ("approved", "done"): "apply",
+    }
     _approval_committee = True
     _workflow_fields = frozenset(WORKFLOW_FIELDS)
     _workflow_defaults = WORKFLOW_DEFAULTS
@@ -943,10 +957,19 @@ class HrTechnicalGradeEvaluation(models.Model):
                 )
 
     def action_cancel(self):
-        self._check_state("draft", "submitted", "approved", "rejected")
-        self._check_applicant_or_officer()
-        self.sudo().write({"state": "cancel"})
+        """The applicant (or HR) withdraws the request: it stays on record, cancelled."""
+        self._check_transition("cancel", "withdraw").sudo().write({"state": "cancel"})
         self.activity_update()
+
+    def _may_withdraw(self):
+        self._check_applicant_or_officer()
+
+    def _may_apply(self):
+        """HR applies an approved evaluation that passed, every step approved, within quota."""
+        if not (self.env.su or self.env.user.has_group(OFFICER)):
+            raise AccessError(self.env._("Only HR officers apply evaluations."))
+        self._check_campaign_quota()
+        self._check_approved_and_passed()
 
     def _check_reopen(self):
         self._check_applicant_or_officer()
@@ -1066,9 +1089,7 @@ class HrTechnicalGradeEvaluation(models.Model):
             [tuple(self.ids)],
         )
         self.invalidate_recordset(["state", "history_id"])
-        self._check_state("approved")
-        self._check_campaign_quota()
-        self._check_approved_and_passed()
+        applied = self._check_transition("done", "apply")
         today = self._workflow_today()
         for evaluation in self:
             # The ladder may have moved since the submission.
@@ -1104,8 +1125,8 @@ class HrTechnicalGradeEvaluation(models.Model):
                 }
             )
         lines = self.env["hr.technical.grade.history"]._record_grade_change(changes)
-        for evaluation, line in zip(self, lines, strict=True):
-            evaluation.sudo().write(
+        for evaluation, line in zip(applied.sudo(), lines, strict=True):
+            evaluation.write(
                 {"state": "done", "history_id": line.id, "effective_date": line.date_from}
             )
         self.env["hr.technical.grade.appointment"]._follow_grade_changes(self)
