@@ -34,6 +34,8 @@ REQUESTER_FIELDS = {
     "attachment_ids",
     "note",
 }
+# The eligibility override: fixed once the request is submitted.
+OVERRIDE_FIELDS = {"override_eligibility", "override_reason"}
 # What the request is about: it changes on the draft only.
 REQUEST_FIELDS = {"employee_id", "kind", "target_grade_id", "template_id", "committee_id"}
 # Written by the workflow only (with sudo()), never by a client call, HR included:
@@ -824,6 +826,7 @@ class HrTechnicalGradeEvaluation(models.Model):
             self._check_rated_by_hr()
         if "override_eligibility" in vals and not (self.env.su or self.env.user.has_group(OFFICER)):
             raise AccessError(self.env._("Only HR officers may override the eligibility."))
+        self._check_decided_fields_fixed(vals)
         self._check_requester_fields(vals)
         if {"state", "employee_id", "kind"} & set(vals):
             self._check_one_open_request(
@@ -842,6 +845,85 @@ class HrTechnicalGradeEvaluation(models.Model):
                 self._check_may_file()
             self._check_initial_grading()
         return res
+
+    def _check_decided_fields_fixed(self, vals):
+        """What the approvers decided on stays as they saw it, for HR too.
+
+        The eligibility override is fixed once submitted; the effective date
+        once the final approval is given, except through HR's Change
+        Effective Date, which asks for a reason and logs it.
+        """
+        if self.env.su:
+            return
+        if OVERRIDE_FIELDS & set(vals):
+            submitted = self.filtered(lambda e: e.state != "draft")
+            if submitted:
+                raise UserError(
+                    self.env._(
+                        "%(names)s is submitted: its eligibility override stays as it was "
+                        "submitted.",
+                        names=", ".join(submitted.mapped("name")),
+                    )
+                )
+        if "effective_date" in vals:
+            approved = self.filtered(lambda e: e.state == "approved")
+            if approved:
+                raise UserError(
+                    self.env._(
+                        "%(names)s is approved: its effective date is fixed. HR changes it with "
+                        "Change Effective Date, giving a reason.",
+                        names=", ".join(approved.mapped("name")),
+                    )
+                )
+
+    def action_change_effective_date(self, new_date, reason):
+        """HR moves the effective date of an approved evaluation, saying why.
+
+        The old and new dates and the reason go to the chatter.
+        """
+        if not (self.env.su or self.env.user.has_group(OFFICER)):
+            raise AccessError(
+                self.env._("Only HR officers change the effective date of an approved evaluation.")
+            )
+        reason = self._clean_reason(reason, self.env._("Say why the effective date changes."))
+        try:
+            new_date = fields.Date.to_date(new_date)
+        except (TypeError, ValueError):
+            new_date = None
+        if not new_date:
+            raise UserError(self.env._("Give the new effective date as a date."))
+        self._check_state("approved")
+        for evaluation in self:
+            previous = evaluation.effective_date
+            evaluation.sudo().write({"effective_date": new_date})
+            evaluation.sudo().message_post(
+                body=self.env._(
+                    "Effective date changed by %(user)s: %(previous)s → %(date)s. "
+                    "Reason: %(reason)s",
+                    user=self.env.user.name,
+                    previous=previous or self.env._("none"),
+                    date=new_date,
+                    reason=reason,
+                ),
+                author_id=self.env.user.partner_id.id,
+            )
+        return True
+
+    def action_open_change_effective_date(self):
+        """The shared reason wizard, asking for the new effective date."""
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Change Effective Date"),
+            "res_model": "hr.technical.grade.approval.reason.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {
+                "active_model": self._name,
+                "active_ids": self.ids,
+                "default_decision": "effective_date",
+                "default_new_date": self[:1].effective_date,
+            },
+        }
 
     def _check_applied_unchanged(self, vals):
         """An applied evaluation is on record as it was applied, for HR too.

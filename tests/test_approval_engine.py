@@ -370,6 +370,58 @@ class TestApprovalEngineEvaluations(TechnicalGradeCase, TransitionTableMixin):
             evaluation.sudo()._on_approved()
         self.assertEqual(evaluation.state, "submitted")
 
+    def test_the_override_is_fixed_once_submitted(self):
+        evaluation = self.promotion()
+        officer = evaluation.with_user(self.hr_officer)
+        officer.write({"override_eligibility": True, "override_reason": "Exceptional project"})
+        officer.action_submit()
+        for vals in (
+            {"override_reason": "Another reason"},
+            {"override_eligibility": False},
+        ):
+            with self.assertRaisesRegex(UserError, "eligibility override stays"):
+                officer.write(vals)
+        self.assertEqual(evaluation.override_reason, "Exceptional project")
+
+    def test_the_effective_date_changes_after_approval_only_with_a_reason(self):
+        evaluation = self.promotion()
+        officer = evaluation.with_user(self.hr_officer)
+        officer.write({"effective_date": date.today() + timedelta(days=30)})
+        officer.action_submit()
+        # Before the final approval, HR still sets it.
+        first = date.today() + timedelta(days=40)
+        officer.write({"effective_date": first})
+        evaluation.with_user(self.manager_user).action_approve()
+        self.assertEqual(evaluation.state, "approved")
+        with self.assertRaisesRegex(UserError, "effective date is fixed"):
+            officer.write({"effective_date": date.today() + timedelta(days=60)})
+        Wizard = self.env["hr.technical.grade.approval.reason.wizard"]
+        new = date.today() + timedelta(days=61)
+        with self.assertRaisesRegex(AccessError, "Only HR officers change the effective date"):
+            Wizard.with_user(self.manager_user).create(
+                {
+                    "res_model": EVALUATION,
+                    "res_ids": evaluation.ids,
+                    "decision": "effective_date",
+                    "new_date": new,
+                    "reason": "Budget",
+                }
+            ).action_confirm()
+        with self.assertRaisesRegex(UserError, "Say why the effective date changes"):
+            officer.action_change_effective_date(new, "  ")
+        action = officer.action_open_change_effective_date()
+        self.assertEqual(action["context"]["default_decision"], "effective_date")
+        Wizard.with_user(self.hr_officer).with_context(**action["context"]).create(
+            {"new_date": new, "reason": "Budget moved to next quarter"}
+        ).action_confirm()
+        self.assertEqual(evaluation.effective_date, new)
+        logged = evaluation.message_ids.filtered(
+            lambda message: "Budget moved to next quarter" in (message.body or "")
+        )
+        self.assertEqual(len(logged), 1)
+        self.assertIn(f"{first} → {new}", logged.body)
+        self.assertEqual(logged.author_id, self.hr_officer.partner_id)
+
     def test_steps_apply_by_model_and_domain(self):
         evaluation = self.promotion()
         evaluation.with_user(self.hr_officer).action_submit()
