@@ -57,3 +57,5 @@ if find_spec("odoo"):
     from . import test_initial_grading
     from . import test_review_feedback
     from . import test_security_wizards
+    from . import test_eligibility_service
+    from . import test_opening_concurrency
