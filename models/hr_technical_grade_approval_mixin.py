@@ -140,9 +140,18 @@ class HrTechnicalGradeApprovalMixin(models.AbstractModel):
         """
         touched = self._workflow_fields & set(vals)
         if not self:
+            # The context's defaults (default_state, ...) are values sent too.
+            vals = {
+                **{
+                    fname: self.env.context[f"default_{fname}"]
+                    for fname in self._workflow_fields
+                    if f"default_{fname}" in self.env.context
+                },
+                **vals,
+            }
             touched = {
                 fname
-                for fname in touched
+                for fname in self._workflow_fields & set(vals)
                 if vals[fname] and vals[fname] != self._workflow_defaults.get(fname)
             }
         if touched and not self.env.su:
@@ -378,6 +387,24 @@ class HrTechnicalGradeApprovalMixin(models.AbstractModel):
         for found, ids in moves.items():
             getattr(self.browse(ids), f"_may_{found}")()
         return self.with_context(**{STATE_MOVE: StateMove(self, to_state)})
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        documents = super().create(vals_list)
+        # A document starts in its first state, as superuser too: the engine moves it on.
+        initial = self._fields["state"].default(self.browse())
+        started = documents.filtered(lambda document: document.state != initial)
+        if started:
+            raise AccessError(
+                self.env._(
+                    "%(names)s start as %(state)s: the approval engine moves them on through "
+                    "their actions (%(actions)s).",
+                    names=", ".join(started.mapped("display_name")),
+                    state=dict(self._fields["state"]._description_selection(self.env))[initial],
+                    actions=self._workflow_actions(),
+                )
+            )
+        return documents
 
     def write(self, vals):
         if "state" in vals:

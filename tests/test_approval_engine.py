@@ -75,6 +75,19 @@ class TransitionTableMixin:
                         document.invalidate_recordset()
                         self.assertEqual(document.state, from_state)
 
+    def assert_created_in_the_first_state_only(self, Model, vals, officer):
+        """A document is created in its first state: neither a value nor a context
+        default (which a client may send) starts it further, HR or superuser."""
+        with self.assertRaisesRegex(AccessError, "change through its actions only"):
+            with self.env.cr.savepoint():
+                Model.with_user(officer).with_context(default_state="approved").create(vals)
+        with self.assertRaisesRegex(AccessError, "the approval engine moves them on"):
+            with self.env.cr.savepoint():
+                Model.sudo().create(dict(vals, state="submitted"))
+        with self.assertRaisesRegex(AccessError, "the approval engine moves them on"):
+            with self.env.cr.savepoint():
+                Model.sudo().with_context(default_state="submitted").create(vals)
+
 
 @tagged("post_install", "-at_install")
 class TestApprovalEngineReviews(ReviewCase, TransitionTableMixin):
@@ -120,6 +133,16 @@ class TestApprovalEngineReviews(ReviewCase, TransitionTableMixin):
 
     def test_a_review_moves_only_through_its_table(self):
         self.assert_moves_out_of_the_table_refused(self.open_review(), self.hr_officer)
+
+    def test_a_review_is_created_open(self):
+        review = self.open_review()
+        vals = {
+            "plan_id": review.plan_id.id,
+            "employee_id": self.manager.id,
+            "period_start": review.period_start,
+            "period_end": review.period_end,
+        }
+        self.assert_created_in_the_first_state_only(self.env[REVIEW], vals, self.hr_officer)
 
     def test_no_step_is_skipped_to_finish_a_review(self):
         review = self.submitted()
@@ -362,6 +385,10 @@ class TestApprovalEngineEvaluations(TechnicalGradeCase, TransitionTableMixin):
 
     def test_an_evaluation_moves_only_through_its_table(self):
         self.assert_moves_out_of_the_table_refused(self.promotion(), self.hr_officer)
+
+    def test_an_evaluation_is_created_as_a_draft(self):
+        vals = {"employee_id": self.engineer.id, "kind": "promotion"}
+        self.assert_created_in_the_first_state_only(self.env[EVALUATION], vals, self.hr_officer)
 
     def test_no_step_is_skipped_to_approve_an_evaluation(self):
         evaluation = self.promotion()
