@@ -8,6 +8,31 @@ from odoo.tools.safe_eval import safe_eval
 
 MIXIN = "hr.technical.grade.approval.mixin"
 OFFICER = "hr_technical_grade.group_technical_grade_officer"
+# The context key of the engine's mark on its own writes of ``state``.
+STATE_MOVE = "hr_technical_grade_state_move"
+
+
+class StateMove:
+    """The engine's mark on the writes of ``state`` it checked (``_check_transition``).
+
+    It travels in the context of the recordset the engine writes, as
+    superuser.  It is a Python object: no client call (JSON-RPC, XML-RPC)
+    can send one, whatever context keys it sends, so the write guard never
+    trusts a client's context.  It covers the documents and the state it
+    was checked for, nothing else.
+    """
+
+    __slots__ = ("ids", "model", "state")
+
+    def __init__(self, documents, state):
+        self.model = documents._name
+        self.ids = frozenset(documents.ids)
+        self.state = state
+
+    def covers(self, documents, state):
+        return (
+            documents._name == self.model and state == self.state and set(documents.ids) <= self.ids
+        )
 
 
 class HrTechnicalGradeApprovalMixin(models.AbstractModel):
@@ -68,10 +93,12 @@ class HrTechnicalGradeApprovalMixin(models.AbstractModel):
 
     _approval_activity_type = None  # XML id of the approval activity type
     _approval_dropped_states = ("draft", "cancel", "rejected")
-    # The states a document is submitted, rejected or sent back, reopened from.
-    _approval_submit_states = ("draft",)
-    _approval_reject_states = ("submitted",)
-    _approval_reopen_states = ("rejected", "cancel")
+    # The one table of the document's moves: {(from state, to state): action}.
+    # Each action names the hook ``_may_<action>`` that says who may make the
+    # move (requester, superior, approver, HR) and when; ``_check_transition``
+    # reads it on every path that changes the state, and the state is never
+    # written otherwise.
+    _state_transitions = {}
     # The state a rejection leaves the document in; None: it goes back to its draft.
     _approval_rejected_state = "rejected"
     # Whether the document names a committee whose chair decides a committee step.
@@ -113,9 +140,18 @@ class HrTechnicalGradeApprovalMixin(models.AbstractModel):
         """
         touched = self._workflow_fields & set(vals)
         if not self:
+            # The context's defaults (default_state, ...) are values sent too.
+            vals = {
+                **{
+                    fname: self.env.context[f"default_{fname}"]
+                    for fname in self._workflow_fields
+                    if f"default_{fname}" in self.env.context
+                },
+                **vals,
+            }
             touched = {
                 fname
-                for fname in touched
+                for fname in self._workflow_fields & set(vals)
                 if vals[fname] and vals[fname] != self._workflow_defaults.get(fname)
             }
         if touched and not self.env.su:
@@ -304,7 +340,8 @@ class HrTechnicalGradeApprovalMixin(models.AbstractModel):
             if not steps:
                 unchained |= document
         Approval.create(vals_list)._copy_step_names()
-        # Requesters may submit their own drafts: the state is written as such.
+        # Requesters may submit their own drafts: the state is written as such,
+        # on the move ``action_submit`` checked.
         self.sudo().write({"state": "submitted"})
         self.invalidate_recordset(["approval_ids", "previous_approval_ids"])
         return unchained
@@ -324,6 +361,116 @@ class HrTechnicalGradeApprovalMixin(models.AbstractModel):
                         state=document._selection_label("state"),
                     )
                 )
+
+    def _check_transition(self, to_state, action=None):
+        """Who may move each document from its current state to ``to_state``.
+
+        The one check of every path that changes the state: the move must be
+        in the model's ``_state_transitions`` (and be ``action`` when the
+        caller names it), and its hook ``_may_<action>`` must let the current
+        user make it.  Returns the documents marked for this move: the engine
+        writes their state through them, as superuser; any other write of
+        the state is refused (``write``).
+        """
+        moves = {}
+        for document in self:
+            found = self._state_transitions.get((document.state, to_state))
+            if found is None or (action and found != action):
+                raise UserError(
+                    self.env._(
+                        "%(name)s is %(state)s: this action is not possible now.",
+                        name=document.name,
+                        state=document._selection_label("state"),
+                    )
+                )
+            moves.setdefault(found, []).append(document.id)
+        for found, ids in moves.items():
+            getattr(self.browse(ids), f"_may_{found}")()
+        return self.with_context(**{STATE_MOVE: StateMove(self, to_state)})
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        documents = super().create(vals_list)
+        # A document starts in its first state, as superuser too: the engine moves it on.
+        initial = self._fields["state"].default(self.browse())
+        started = documents.filtered(lambda document: document.state != initial)
+        if started:
+            raise AccessError(
+                self.env._(
+                    "%(names)s start as %(state)s: the approval engine moves them on through "
+                    "their actions (%(actions)s).",
+                    names=", ".join(started.mapped("display_name")),
+                    state=dict(self._fields["state"]._description_selection(self.env))[initial],
+                    actions=self._workflow_actions(),
+                )
+            )
+        return documents
+
+    def write(self, vals):
+        if "state" in vals:
+            self._check_state_written_by_engine(vals["state"])
+        return super().write(vals)
+
+    def _check_state_written_by_engine(self, state):
+        """Refuse a write of the state that ``_check_transition`` did not check.
+
+        The engine writes as superuser, with its mark for these documents and
+        this state; a client (HR included), or code writing as superuser
+        without the engine, is refused.  Writing the state a document already
+        has moves nothing.
+        """
+        moving = self.filtered(lambda document: document.state != state)
+        if not moving:
+            return
+        move = self.env.context.get(STATE_MOVE)
+        if self.env.su and isinstance(move, StateMove) and move.covers(moving, state):
+            return
+        raise AccessError(
+            self.env._(
+                "The status of %(names)s changes through its actions only (%(actions)s), "
+                "each checked by the approval engine.",
+                names=", ".join(moving.mapped("display_name")),
+                actions=self._workflow_actions(),
+            )
+        )
+
+    def _may_submit(self):
+        """Hook of the move ``submit``: the documents are ready (``_check_submit``)."""
+        self._check_submit()
+
+    def _may_approve(self):
+        """Hook of the move ``approve``: every step of the current round is approved.
+
+        No step is skipped: the chain decides, whoever's action finished it
+        (the last approver, or the submitter when no step applies).
+        """
+        for document in self:
+            undecided = (
+                document.sudo()._current_approvals().filtered(lambda a: a.state != "approved")
+            )
+            if undecided:
+                raise UserError(
+                    self.env._(
+                        "%(name)s waits for the step(s) %(steps)s: it is approved once every "
+                        "step is.",
+                        name=document.name,
+                        steps=", ".join(undecided.mapped("name")),
+                    )
+                )
+
+    def _may_decline(self):
+        """Hook of the move ``decline`` (reject): the current step's approvers, or HR."""
+        if not (self.env.su or self.env.user.has_group(OFFICER)):
+            self._check_approval_update()
+
+    def _may_send_back(self):
+        """Hook of the move ``send_back``: as a rejection, if the documents can start again."""
+        self._may_decline()
+        self._check_send_back()
+
+    def _may_reopen(self):
+        """Hook of the move ``reopen``."""
+        self._check_reopen()
 
     def _check_approval_update(self):
         """Who may decide the current step: one of its approvers, in turn.
@@ -416,7 +563,7 @@ class HrTechnicalGradeApprovalMixin(models.AbstractModel):
 
     def _on_approved(self):
         """Hook: the last step is approved (or none applies); runs as superuser."""
-        self.write({"state": "approved"})
+        self._check_transition("approved", "approve").sudo().write({"state": "approved"})
 
     def _on_rejected(self, reason):
         """Hook: the document is rejected; runs as superuser."""
@@ -434,9 +581,8 @@ class HrTechnicalGradeApprovalMixin(models.AbstractModel):
 
     def action_submit(self):
         """Submit the drafts: a new round of their chain starts."""
-        self._check_state(*self._approval_submit_states)
-        self._check_submit()
-        self._start_approval_chain().sudo()._on_approved()
+        submitted = self._check_transition("submitted", "submit")
+        submitted._start_approval_chain().sudo()._on_approved()
         self._on_chain_progress()
         self.activity_update()
         return True
@@ -449,12 +595,6 @@ class HrTechnicalGradeApprovalMixin(models.AbstractModel):
         self._on_chain_progress()
         self.activity_update()
         return True
-
-    def _check_may_decline(self):
-        """Rejecting or sending back: the current step's approvers, or HR."""
-        self._check_state(*self._approval_reject_states)
-        if not (self.env.su or self.env.user.has_group(OFFICER)):
-            self._check_approval_update()
 
     def action_reject(self, reason):
         """Reject: the current step is decided with the reason the requester reads."""
@@ -473,13 +613,14 @@ class HrTechnicalGradeApprovalMixin(models.AbstractModel):
 
     def _decline(self, reason, body, send_back=False):
         """Decide the current step as rejected, then reject or send back each document."""
-        self._check_may_decline()
         if send_back:
-            self._check_send_back()
+            moved = self._check_transition("draft", "send_back")
+        else:
+            moved = self._check_transition(self._approval_rejected_state, "decline")
         self._record_rejection(reason)
         if send_back:
             self._supersede_approvals()
-        for document in self.sudo():
+        for document in moved.sudo():
             if send_back:
                 document.write({"state": "draft"})
                 document._on_reopened()
@@ -496,11 +637,10 @@ class HrTechnicalGradeApprovalMixin(models.AbstractModel):
 
     def action_draft(self):
         """Reopen: the round ends, its approvals stay on record, superseded."""
-        self._check_state(*self._approval_reopen_states)
-        self._check_reopen()
+        reopened = self._check_transition("draft", "reopen")
         self._supersede_approvals()
         self.sudo()._on_reopened()
-        self.sudo().write({"state": "draft"})
+        reopened.sudo().write({"state": "draft"})
         self.activity_update()
         return True
 

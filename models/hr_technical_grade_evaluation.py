@@ -34,6 +34,8 @@ REQUESTER_FIELDS = {
     "attachment_ids",
     "note",
 }
+# The eligibility override: fixed once the request is submitted.
+OVERRIDE_FIELDS = {"override_eligibility", "override_reason"}
 # What the request is about: it changes on the draft only.
 REQUEST_FIELDS = {"employee_id", "kind", "target_grade_id", "template_id", "committee_id"}
 # Written by the workflow only (with sudo()), never by a client call, HR included:
@@ -94,7 +96,21 @@ class HrTechnicalGradeEvaluation(models.Model):
     _inherit = ["mail.thread", "mail.activity.mixin", "hr.technical.grade.approval.mixin"]
     _order = "create_date desc, id desc"
     _approval_activity_type = "hr_technical_grade.mail_activity_evaluation_approval"
-    _approval_reject_states = ("submitted", "approved")
+    _state_transitions = {
+        ("draft", "submitted"): "submit",
+        ("submitted", "approved"): "approve",
+        ("submitted", "rejected"): "decline",
+        ("approved", "rejected"): "decline",
+        ("submitted", "draft"): "send_back",
+        ("approved", "draft"): "send_back",
+        ("rejected", "draft"): "reopen",
+        ("cancel", "draft"): "reopen",
+        ("draft", "cancel"): "withdraw",
+        ("submitted", "cancel"): "withdraw",
+        ("approved", "cancel"): "withdraw",
+        ("rejected", "cancel"): "withdraw",
+        ("approved", "done"): "apply",
+    }
     _approval_committee = True
     _workflow_fields = frozenset(WORKFLOW_FIELDS)
     _workflow_defaults = WORKFLOW_DEFAULTS
@@ -810,6 +826,7 @@ class HrTechnicalGradeEvaluation(models.Model):
             self._check_rated_by_hr()
         if "override_eligibility" in vals and not (self.env.su or self.env.user.has_group(OFFICER)):
             raise AccessError(self.env._("Only HR officers may override the eligibility."))
+        self._check_decided_fields_fixed(vals)
         self._check_requester_fields(vals)
         if {"state", "employee_id", "kind"} & set(vals):
             self._check_one_open_request(
@@ -828,6 +845,85 @@ class HrTechnicalGradeEvaluation(models.Model):
                 self._check_may_file()
             self._check_initial_grading()
         return res
+
+    def _check_decided_fields_fixed(self, vals):
+        """What the approvers decided on stays as they saw it, for HR too.
+
+        The eligibility override is fixed once submitted; the effective date
+        once the final approval is given, except through HR's Change
+        Effective Date, which asks for a reason and logs it.
+        """
+        if self.env.su:
+            return
+        if OVERRIDE_FIELDS & set(vals):
+            submitted = self.filtered(lambda e: e.state != "draft")
+            if submitted:
+                raise UserError(
+                    self.env._(
+                        "%(names)s is submitted: its eligibility override stays as it was "
+                        "submitted.",
+                        names=", ".join(submitted.mapped("name")),
+                    )
+                )
+        if "effective_date" in vals:
+            approved = self.filtered(lambda e: e.state == "approved")
+            if approved:
+                raise UserError(
+                    self.env._(
+                        "%(names)s is approved: its effective date is fixed. HR changes it with "
+                        "Change Effective Date, giving a reason.",
+                        names=", ".join(approved.mapped("name")),
+                    )
+                )
+
+    def action_change_effective_date(self, new_date, reason):
+        """HR moves the effective date of an approved evaluation, saying why.
+
+        The old and new dates and the reason go to the chatter.
+        """
+        if not (self.env.su or self.env.user.has_group(OFFICER)):
+            raise AccessError(
+                self.env._("Only HR officers change the effective date of an approved evaluation.")
+            )
+        reason = self._clean_reason(reason, self.env._("Say why the effective date changes."))
+        try:
+            new_date = fields.Date.to_date(new_date)
+        except (TypeError, ValueError):
+            new_date = None
+        if not new_date:
+            raise UserError(self.env._("Give the new effective date as a date."))
+        self._check_state("approved")
+        for evaluation in self:
+            previous = evaluation.effective_date
+            evaluation.sudo().write({"effective_date": new_date})
+            evaluation.sudo().message_post(
+                body=self.env._(
+                    "Effective date changed by %(user)s: %(previous)s → %(date)s. "
+                    "Reason: %(reason)s",
+                    user=self.env.user.name,
+                    previous=previous or self.env._("none"),
+                    date=new_date,
+                    reason=reason,
+                ),
+                author_id=self.env.user.partner_id.id,
+            )
+        return True
+
+    def action_open_change_effective_date(self):
+        """The shared reason wizard, asking for the new effective date."""
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Change Effective Date"),
+            "res_model": "hr.technical.grade.approval.reason.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {
+                "active_model": self._name,
+                "active_ids": self.ids,
+                "default_decision": "effective_date",
+                "default_new_date": self[:1].effective_date,
+            },
+        }
 
     def _check_applied_unchanged(self, vals):
         """An applied evaluation is on record as it was applied, for HR too.
@@ -943,10 +1039,19 @@ class HrTechnicalGradeEvaluation(models.Model):
                 )
 
     def action_cancel(self):
-        self._check_state("draft", "submitted", "approved", "rejected")
-        self._check_applicant_or_officer()
-        self.sudo().write({"state": "cancel"})
+        """The applicant (or HR) withdraws the request: it stays on record, cancelled."""
+        self._check_transition("cancel", "withdraw").sudo().write({"state": "cancel"})
         self.activity_update()
+
+    def _may_withdraw(self):
+        self._check_applicant_or_officer()
+
+    def _may_apply(self):
+        """HR applies an approved evaluation that passed, every step approved, within quota."""
+        if not (self.env.su or self.env.user.has_group(OFFICER)):
+            raise AccessError(self.env._("Only HR officers apply evaluations."))
+        self._check_campaign_quota()
+        self._check_approved_and_passed()
 
     def _check_reopen(self):
         self._check_applicant_or_officer()
@@ -1066,9 +1171,7 @@ class HrTechnicalGradeEvaluation(models.Model):
             [tuple(self.ids)],
         )
         self.invalidate_recordset(["state", "history_id"])
-        self._check_state("approved")
-        self._check_campaign_quota()
-        self._check_approved_and_passed()
+        applied = self._check_transition("done", "apply")
         today = self._workflow_today()
         for evaluation in self:
             # The ladder may have moved since the submission.
@@ -1104,8 +1207,8 @@ class HrTechnicalGradeEvaluation(models.Model):
                 }
             )
         lines = self.env["hr.technical.grade.history"]._record_grade_change(changes)
-        for evaluation, line in zip(self, lines, strict=True):
-            evaluation.sudo().write(
+        for evaluation, line in zip(applied.sudo(), lines, strict=True):
+            evaluation.write(
                 {"state": "done", "history_id": line.id, "effective_date": line.date_from}
             )
         self.env["hr.technical.grade.appointment"]._follow_grade_changes(self)

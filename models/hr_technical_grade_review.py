@@ -94,7 +94,14 @@ class HrTechnicalGradeReview(models.Model):
     _approval_activity_type = "hr_technical_grade.mail_activity_review_approval"
     # A review is not rejected: an approver sends it back to the superior.
     _approval_rejected_state = None
-    _approval_reopen_states = ("cancel",)
+    _state_transitions = {
+        ("draft", "submitted"): "submit",
+        ("submitted", "done"): "approve",
+        ("submitted", "draft"): "send_back",
+        ("cancel", "draft"): "reopen",
+        ("draft", "cancel"): "cancel",
+        ("submitted", "cancel"): "cancel",
+    }
     _workflow_fields = frozenset(WORKFLOW_FIELDS)
     _workflow_defaults = WORKFLOW_DEFAULTS
 
@@ -1145,11 +1152,12 @@ class HrTechnicalGradeReview(models.Model):
         return self.action_send_back(reason)
 
     def action_cancel(self):
-        if not self.env.user.has_group(OFFICER):
-            raise AccessError(self.env._("Only HR cancels reviews."))
-        self._check_state("draft", "submitted")
-        self.sudo().write({"state": "cancel"})
+        self._check_transition("cancel", "cancel").sudo().write({"state": "cancel"})
         self.activity_update()
+
+    def _may_cancel(self):
+        if not (self.env.su or self.env.user.has_group(OFFICER)):
+            raise AccessError(self.env._("Only HR cancels reviews."))
 
     def activity_update(self):
         """Every activity of the reviews: approvers, 360° reviewers, appeal handlers.
@@ -1205,7 +1213,9 @@ class HrTechnicalGradeReview(models.Model):
     # ------------------------------------------------------------------
 
     def _finish(self):
-        self.write({"state": "done", "done_date": fields.Date.context_today(self)})
+        self._check_transition("done", "approve").sudo().write(
+            {"state": "done", "done_date": fields.Date.context_today(self)}
+        )
         self._apply_consequences()
 
     def _apply_consequences(self):
@@ -1533,9 +1543,8 @@ class HrTechnicalGradeReview(models.Model):
                 )
             proposal = review.demotion_evaluation_id
             if not review.failed and proposal.state in OPEN_STATES:
-                proposal.write({"state": "cancel"})
+                proposal.action_cancel()
                 proposal.message_post(body=reason)
-                proposal.activity_update()
                 review.message_post(
                     body=self.env._(
                         "Demotion proposal %(proposal)s withdrawn: %(reason)s",

@@ -10,10 +10,11 @@ from unittest.mock import patch
 
 from odoo import api
 from odoo.addons.mail.models.mail_activity import MailActivity
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import new_test_user, tagged
 
-from .common import TechnicalGradeCase
+from ..models.hr_technical_grade_approval_mixin import STATE_MOVE, HrTechnicalGradeApprovalMixin
+from .common import TechnicalGradeCase, force_state
 from .review_common import ReviewCase
 
 STEP = "hr.technical.grade.approval.step"
@@ -34,8 +35,62 @@ def only_from_activity_update(test):
     return patch.object(MailActivity, "create", checked)
 
 
+def recording_moves():
+    """Record every (model, from, to) move of a state the engine writes."""
+    moves = set()
+    original = HrTechnicalGradeApprovalMixin._check_state_written_by_engine
+
+    def recorded(documents, state):
+        for document in documents:
+            if document.state != state:
+                moves.add((document._name, document.state, state))
+        return original(documents, state)
+
+    return moves, patch.object(
+        HrTechnicalGradeApprovalMixin, "_check_state_written_by_engine", recorded
+    )
+
+
+class TransitionTableMixin:
+    """Every move out of the table is refused to a client, HR included, and to
+    code writing as superuser without the engine."""
+
+    def assert_moves_out_of_the_table_refused(self, document, officer):
+        table = document._state_transitions
+        states = [value for value, _label in document._fields["state"].selection]
+        for from_state in states:
+            for to_state in states:
+                if from_state == to_state:
+                    continue
+                with self.subTest(move=(from_state, to_state)):
+                    force_state(document, from_state)
+                    attempts = [document.sudo()]
+                    # A client may send any context key: it never marks a move.
+                    attempts.append(document.sudo().with_context(**{STATE_MOVE: to_state}))
+                    if (from_state, to_state) not in table:
+                        attempts.append(document.with_user(officer))
+                    for attempt in attempts:
+                        with self.assertRaises(UserError), self.env.cr.savepoint():
+                            attempt.write({"state": to_state})
+                        document.invalidate_recordset()
+                        self.assertEqual(document.state, from_state)
+
+    def assert_created_in_the_first_state_only(self, Model, vals, officer):
+        """A document is created in its first state: neither a value nor a context
+        default (which a client may send) starts it further, HR or superuser."""
+        with self.assertRaisesRegex(AccessError, "change through its actions only"):
+            with self.env.cr.savepoint():
+                Model.with_user(officer).with_context(default_state="approved").create(vals)
+        with self.assertRaisesRegex(AccessError, "the approval engine moves them on"):
+            with self.env.cr.savepoint():
+                Model.sudo().create(dict(vals, state="submitted"))
+        with self.assertRaisesRegex(AccessError, "the approval engine moves them on"):
+            with self.env.cr.savepoint():
+                Model.sudo().with_context(default_state="submitted").create(vals)
+
+
 @tagged("post_install", "-at_install")
-class TestApprovalEngineReviews(ReviewCase):
+class TestApprovalEngineReviews(ReviewCase, TransitionTableMixin):
     def submitted(self):
         review = self.open_review()
         review.with_user(self.manager_user).write({"results_score": 80, "kpi_checked": True})
@@ -56,6 +111,45 @@ class TestApprovalEngineReviews(ReviewCase):
                 }
             )
         )
+
+    def test_every_move_of_a_review_is_in_its_table(self):
+        moves, recorder = recording_moves()
+        with recorder:
+            review = self.submitted()  # draft → submitted
+            review.with_user(self.manager_user).action_return("Recount")  # → draft
+            review.with_user(self.hr_officer).action_cancel()  # draft → cancel
+            review.with_user(self.hr_officer).action_draft()  # cancel → draft
+            review.with_user(self.manager_user).action_submit()
+            review.with_user(self.hr_officer).action_cancel()  # submitted → cancel
+            review.with_user(self.hr_officer).action_draft()
+            review.with_user(self.manager_user).action_submit()
+            for user in (self.manager_user, self.hr_officer, self.plant_user, self.gm_user):
+                review.with_user(user).action_approve()  # the last one: submitted → done
+        self.assertEqual(review.state, "done")
+        produced = {(old, new) for _model, old, new in moves}
+        self.assertEqual({model for model, _old, _new in moves}, {REVIEW})
+        # What the code produces is the table, no more and no less.
+        self.assertEqual(produced, set(review._state_transitions))
+
+    def test_a_review_moves_only_through_its_table(self):
+        self.assert_moves_out_of_the_table_refused(self.open_review(), self.hr_officer)
+
+    def test_a_review_is_created_open(self):
+        review = self.open_review()
+        vals = {
+            "plan_id": review.plan_id.id,
+            "employee_id": self.manager.id,
+            "period_start": review.period_start,
+            "period_end": review.period_end,
+        }
+        self.assert_created_in_the_first_state_only(self.env[REVIEW], vals, self.hr_officer)
+
+    def test_no_step_is_skipped_to_finish_a_review(self):
+        review = self.submitted()
+        # Even as superuser, the engine finishes a review only once every step is approved.
+        with self.assertRaisesRegex(UserError, "waits for the step"):
+            review.sudo()._on_approved()
+        self.assertEqual(review.state, "submitted")
 
     def test_rows_are_keyed_by_model_and_record(self):
         review = self.submitted()
@@ -201,7 +295,7 @@ class TestApprovalEngineReviews(ReviewCase):
 
 
 @tagged("post_install", "-at_install")
-class TestApprovalEngineEvaluations(TechnicalGradeCase):
+class TestApprovalEngineEvaluations(TechnicalGradeCase, TransitionTableMixin):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -253,6 +347,107 @@ class TestApprovalEngineEvaluations(TechnicalGradeCase):
             }
         )
         return evaluation
+
+    def test_every_move_of_an_evaluation_is_in_its_table(self):
+        hr, manager = self.hr_officer, self.manager_user
+        moves, recorder = recording_moves()
+        with recorder:
+            evaluation = self.promotion()
+            evaluation.with_user(hr).action_submit()  # draft → submitted
+            evaluation.with_user(manager).action_send_back("Redo")  # submitted → draft
+            evaluation.with_user(hr).action_submit()
+            evaluation.with_user(manager).action_approve()  # submitted → approved
+            evaluation.with_user(hr).action_send_back("Redo")  # approved → draft
+            evaluation.with_user(hr).action_submit()
+            evaluation.with_user(manager).action_approve()
+            evaluation.with_user(hr).action_reject("No")  # approved → rejected
+            evaluation.with_user(hr).action_draft()  # rejected → draft
+            evaluation.with_user(hr).action_submit()
+            evaluation.with_user(manager).action_reject("No")  # submitted → rejected
+            evaluation.with_user(hr).action_cancel()  # rejected → cancel
+            evaluation.with_user(hr).action_draft()  # cancel → draft
+            evaluation.with_user(hr).action_cancel()  # draft → cancel
+            evaluation.with_user(hr).action_draft()
+            evaluation.with_user(hr).action_submit()
+            evaluation.with_user(hr).action_cancel()  # submitted → cancel
+            evaluation.with_user(hr).action_draft()
+            evaluation.with_user(hr).action_submit()
+            evaluation.with_user(manager).action_approve()
+            evaluation.with_user(hr).action_cancel()  # approved → cancel
+            evaluation.with_user(hr).action_draft()
+            evaluation.with_user(hr).action_submit()
+            evaluation.with_user(manager).action_approve()
+            evaluation.with_user(hr).action_apply()  # approved → done
+        self.assertEqual(evaluation.state, "done")
+        produced = {(old, new) for _model, old, new in moves}
+        self.assertEqual({model for model, _old, _new in moves}, {EVALUATION})
+        self.assertEqual(produced, set(evaluation._state_transitions))
+
+    def test_an_evaluation_moves_only_through_its_table(self):
+        self.assert_moves_out_of_the_table_refused(self.promotion(), self.hr_officer)
+
+    def test_an_evaluation_is_created_as_a_draft(self):
+        vals = {"employee_id": self.engineer.id, "kind": "promotion"}
+        self.assert_created_in_the_first_state_only(self.env[EVALUATION], vals, self.hr_officer)
+
+    def test_no_step_is_skipped_to_approve_an_evaluation(self):
+        evaluation = self.promotion()
+        evaluation.with_user(self.hr_officer).action_submit()
+        with self.assertRaisesRegex(UserError, "waits for the step"):
+            evaluation.sudo()._on_approved()
+        self.assertEqual(evaluation.state, "submitted")
+
+    def test_the_override_is_fixed_once_submitted(self):
+        evaluation = self.promotion()
+        officer = evaluation.with_user(self.hr_officer)
+        officer.write({"override_eligibility": True, "override_reason": "Exceptional project"})
+        officer.action_submit()
+        for vals in (
+            {"override_reason": "Another reason"},
+            {"override_eligibility": False},
+        ):
+            with self.assertRaisesRegex(UserError, "eligibility override stays"):
+                officer.write(vals)
+        self.assertEqual(evaluation.override_reason, "Exceptional project")
+
+    def test_the_effective_date_changes_after_approval_only_with_a_reason(self):
+        evaluation = self.promotion()
+        officer = evaluation.with_user(self.hr_officer)
+        officer.write({"effective_date": date.today() + timedelta(days=30)})
+        officer.action_submit()
+        # Before the final approval, HR still sets it.
+        first = date.today() + timedelta(days=40)
+        officer.write({"effective_date": first})
+        evaluation.with_user(self.manager_user).action_approve()
+        self.assertEqual(evaluation.state, "approved")
+        with self.assertRaisesRegex(UserError, "effective date is fixed"):
+            officer.write({"effective_date": date.today() + timedelta(days=60)})
+        Wizard = self.env["hr.technical.grade.approval.reason.wizard"]
+        new = date.today() + timedelta(days=61)
+        with self.assertRaisesRegex(AccessError, "Only HR officers change the effective date"):
+            Wizard.with_user(self.manager_user).create(
+                {
+                    "res_model": EVALUATION,
+                    "res_ids": evaluation.ids,
+                    "decision": "effective_date",
+                    "new_date": new,
+                    "reason": "Budget",
+                }
+            ).action_confirm()
+        with self.assertRaisesRegex(UserError, "Say why the effective date changes"):
+            officer.action_change_effective_date(new, "  ")
+        action = officer.action_open_change_effective_date()
+        self.assertEqual(action["context"]["default_decision"], "effective_date")
+        Wizard.with_user(self.hr_officer).with_context(**action["context"]).create(
+            {"new_date": new, "reason": "Budget moved to next quarter"}
+        ).action_confirm()
+        self.assertEqual(evaluation.effective_date, new)
+        logged = evaluation.message_ids.filtered(
+            lambda message: "Budget moved to next quarter" in (message.body or "")
+        )
+        self.assertEqual(len(logged), 1)
+        self.assertIn(f"{first} → {new}", logged.body)
+        self.assertEqual(logged.author_id, self.hr_officer.partner_id)
 
     def test_steps_apply_by_model_and_domain(self):
         evaluation = self.promotion()

@@ -6,7 +6,7 @@ from datetime import timedelta
 from odoo.exceptions import UserError
 from odoo.tests import new_test_user, tagged
 
-from .common import CampaignCase
+from .common import CampaignCase, force_state
 
 
 @tagged("post_install", "-at_install")
@@ -40,8 +40,8 @@ class TestCampaignCost(CampaignCase):
         self.mine = by_employee[self.engineer]
         self.mine.with_user(self.candidate_user).action_submit()
         # intermediate -> senior, approved; trainee -> junior, in approval.
-        by_employee[self.senior_candidate].sudo().state = "approved"
-        by_employee[self.trainee_ready].sudo().state = "submitted"
+        force_state(by_employee[self.senior_candidate], "approved")
+        force_state(by_employee[self.trainee_ready], "submitted")
         # The outsider stays in draft: not pending, not counted.
         self.draft = by_employee[self.outsider]
 

@@ -7,7 +7,7 @@ from odoo.exceptions import UserError
 from odoo.tests import new_test_user, tagged
 from odoo.tools import mute_logger
 
-from .common import CampaignCase
+from .common import CampaignCase, force_state
 
 
 @tagged("post_install", "-at_install")
@@ -103,7 +103,7 @@ class TestCampaignQuota(CampaignCase):
         self.theirs.with_user(self.gm).action_approve()
         self.assertEqual(self.theirs.state, "approved")
         # Beyond the quota, even an approved evaluation is not applied.
-        self.mine.sudo().state = "approved"
+        force_state(self.mine, "approved")
         with self.assertRefused(UserError, "quota is 1"):
             self.mine.with_user(self.hr_officer).action_apply()
         self.theirs.with_user(self.hr_officer).action_apply()

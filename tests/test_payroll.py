@@ -4,7 +4,7 @@
 from datetime import date, timedelta
 from unittest.mock import patch
 
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user, tagged
 
 from .common import PayslipCase, load_chinese
@@ -264,3 +264,50 @@ class TestPayroll(PayslipCase):
         zh_row = Report.with_context(lang="zh_CN").search(domain)
         self.assertEqual(zh_row.name, "等级津贴（初级工程师 15/30天，中级工程师 15/30天）")
         self.assertEqual(zh_row.grade_id.name, "中级工程师")
+
+    def test_set_grade_never_reaches_into_a_confirmed_pay_period(self):
+        self.record(self.engineer, self.junior, "2025-01-01")
+        slip = self.payslip(self.engineer)
+        slip.action_payslip_done()
+        Wizard = self.env["hr.technical.grade.set.wizard"]
+        correction = Wizard.create(
+            {
+                "employee_ids": [(6, 0, self.engineer.ids)],
+                "grade_id": self.senior.id,
+                "date_from": "2026-06-10",
+                "change_type": "correction",
+                "reason": "Wrong grade loaded",
+            }
+        )
+        history = self.engineer.technical_grade_history_ids
+        for day in ("2026-06-10", "2026-05-01"):
+            correction.date_from = day
+            with self.assertRaises(UserError) as caught, self.env.cr.savepoint():
+                correction.action_apply()
+            message = str(caught.exception)
+            self.assertIn("pay from 2026-06-01 to 2026-06-30 is confirmed", message)
+            self.assertIn(f"({slip.number or slip.name})", message)
+            self.assertIn("from 2026-07-01 at the earliest", message)
+        self.assertEqual(self.engineer.technical_grade_history_ids, history)
+        correction.date_from = "2026-07-01"
+        correction.action_apply()
+        self.assertIn(self.senior, self.engineer.technical_grade_history_ids.grade_id)
+        # A grade loaded as held already may go back before the paid periods,
+        # never start inside one.
+        newcomer = self.env["hr.employee"].create({"name": "Loaded Later"})
+        paid = self.payslip(newcomer)
+        paid.action_payslip_done()
+        loading = Wizard.create(
+            {
+                "employee_ids": [(6, 0, newcomer.ids)],
+                "grade_id": self.junior.id,
+                "date_from": "2026-06-15",
+                "change_type": "initial",
+                "reason": "Loading",
+            }
+        )
+        with self.assertRefused(UserError, "is confirmed"):
+            loading.action_apply()
+        loading.date_from = "2024-01-01"
+        loading.action_apply()
+        self.assertEqual(newcomer.technical_grade_history_ids.date_from, date(2024, 1, 1))

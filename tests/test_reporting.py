@@ -5,7 +5,7 @@
 from odoo.tests import tagged
 from odoo.tools.safe_eval import safe_eval
 
-from .common import CampaignCase, TechnicalGradeCase
+from .common import CampaignCase, TechnicalGradeCase, force_state
 
 
 class ReportingMixin:
@@ -75,7 +75,7 @@ class TestReporting(ReportingMixin, TechnicalGradeCase):
         Review = self.env["hr.technical.grade.review"]
 
         def review(employee, month, score, state="done"):
-            return Review.create(
+            reviewed = Review.create(
                 {
                     "plan_id": plan.id,
                     "employee_id": employee.id,
@@ -84,7 +84,8 @@ class TestReporting(ReportingMixin, TechnicalGradeCase):
                     "score_overridden": True,
                     "score_override": score,
                 }
-            ).write({"state": state})
+            )
+            force_state(reviewed, state)
 
         review(self.engineer, 2, 92)
         review(self.colleague, 2, 84)

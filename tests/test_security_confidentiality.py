@@ -14,7 +14,7 @@ from odoo.tests import new_test_user, tagged
 from odoo.tools import mute_logger
 from odoo.tools.misc import format_date
 
-from .common import CampaignCase, TechnicalGradeCase, form_ratings
+from .common import CampaignCase, TechnicalGradeCase, force_state, form_ratings
 
 CAMPAIGN = "hr.technical.grade.campaign"
 SKIPPED = "hr.technical.grade.campaign.skipped"
@@ -124,9 +124,9 @@ class TestCampaignCostConfidentiality(CampaignCase):
         self.mine = by_employee[self.engineer]
         self.mine.with_user(self.candidate_user).action_submit()
         # Pending promotions the manager does not approve, one in another team.
-        by_employee[self.senior_candidate].sudo().state = "approved"
+        force_state(by_employee[self.senior_candidate], "approved")
         self.theirs = by_employee[self.other_team]
-        self.theirs.sudo().state = "submitted"
+        force_state(self.theirs, "submitted")
 
     def test_approver_reads_only_the_rows_they_approve(self):
         self.assertIn(self.manager_user, self.mine.approval_ids.approver_ids)
@@ -266,7 +266,7 @@ class TestCommitteeScoringRace(TechnicalGradeCase):
                     "target_grade_id": self.junior.id,
                 }
             )
-            evaluation.write({"state": "submitted"})
+            force_state(evaluation, "submitted")
             committee_round = env["hr.technical.grade.committee.round"].create(
                 {
                     "evaluation_id": evaluation.id,
@@ -316,7 +316,7 @@ class TestCommitteeScoringRace(TechnicalGradeCase):
         with self.committed_cursor() as cr:
             env = api.Environment(cr, SUPERUSER_ID, {})
             evaluation = env["hr.technical.grade.evaluation"].browse(evaluation_id)
-            evaluation.write({"state": "cancel"})
+            force_state(evaluation, "cancel")
             evaluation.unlink()
             env["hr.employee"].browse(employee_id).unlink()
 

@@ -15,7 +15,7 @@ from odoo.fields import Command
 from odoo.tests import freeze_time, tagged
 from odoo.tools import mute_logger
 
-from .common import TechnicalGradeCase, form_ratings
+from .common import TechnicalGradeCase, force_state, form_ratings
 
 
 class EvaluationSecurityCase(TechnicalGradeCase):
@@ -217,7 +217,7 @@ class TestEvaluationRequestSecurity(EvaluationSecurityCase):
         evaluation = self.score(self.promotion())
         evaluation.with_user(self.engineer_user).action_submit()
         # However the state got there (old data, a bug), the pending step stops it.
-        evaluation.sudo().state = "approved"
+        force_state(evaluation, "approved")
         history = self.engineer.technical_grade_history_ids
         with self.assertRefused(UserError, r"not approved by every step \(HR approval\)"):
             evaluation.with_user(self.hr_officer).action_apply()
@@ -231,14 +231,14 @@ class TestEvaluationRequestSecurity(EvaluationSecurityCase):
         with self.assertRefused(UserError, "has not passed"):
             evaluation.with_user(self.hr_officer).action_submit()
         self.assertEqual(evaluation.state, "draft")
-        evaluation.sudo().state = "approved"
+        force_state(evaluation, "approved")
         history = self.engineer.technical_grade_history_ids
         with self.assertRefused(UserError, r"has not passed \(result: Pending\)"):
             evaluation.with_user(self.hr_officer).action_apply()
         self.assertEqual(evaluation.state, "approved")
         self.assertEqual(self.engineer.technical_grade_history_ids, history)
         # Scored and passed, it is approved at once and applies.
-        evaluation.sudo().state = "draft"
+        force_state(evaluation, "draft")
         self.score(evaluation)
         evaluation.with_user(self.hr_officer).action_submit()
         self.assertEqual(evaluation.state, "approved")

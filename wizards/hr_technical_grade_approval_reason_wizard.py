@@ -18,10 +18,15 @@ class HrTechnicalGradeApprovalReasonWizard(models.TransientModel):
     res_model = fields.Char(required=True, readonly=True)
     res_ids = fields.Json(required=True, readonly=True)
     decision = fields.Selection(
-        [("reject", "Reject"), ("send_back", "Send back for correction")],
+        [
+            ("reject", "Reject"),
+            ("send_back", "Send back for correction"),
+            ("effective_date", "Change the effective date"),
+        ],
         required=True,
         default="reject",
     )
+    new_date = fields.Date(string="New Effective Date")
     reason = fields.Text(required=True)
 
     @api.model
@@ -52,7 +57,11 @@ class HrTechnicalGradeApprovalReasonWizard(models.TransientModel):
     def action_confirm(self):
         self.ensure_one()
         documents = self._documents()
-        if self.decision == "send_back":
+        if self.decision == "effective_date":
+            if "effective_date" not in documents._fields:
+                raise UserError(self.env._("These documents have no effective date."))
+            documents.action_change_effective_date(self.new_date, self.reason)
+        elif self.decision == "send_back":
             documents.action_send_back(self.reason)
         else:
             documents.action_reject(self.reason)

@@ -57,6 +57,35 @@ class HrTechnicalGradeSetWizard(models.TransientModel):
             companies = wizard.employee_ids.company_id
             wizard.company_id = companies if len(companies) == 1 else self.env.company
 
+    def _check_pay_not_confirmed(self):
+        """A grade set by hand never changes a pay period a confirmed payslip paid.
+
+        A correction takes effect after the last confirmed payslip of each
+        employee; a grade loaded as held already may go back before them, but
+        never starts inside a confirmed pay period.
+        """
+        domain = [
+            ("employee_id", "in", self.employee_ids.ids),
+            ("state", "=", "done"),
+            ("date_to", ">=", self.date_from),
+        ]
+        if self.change_type == "initial":
+            domain.append(("date_from", "<=", self.date_from))
+        paid = self.env["hr.payslip"].sudo().search(domain, order="date_to desc", limit=1)
+        if paid:
+            raise UserError(
+                self.env._(
+                    "%(employee)s's pay from %(date_from)s to %(date_to)s is confirmed "
+                    "(%(payslip)s): a grade set by hand takes effect after it, from "
+                    "%(next_day)s at the earliest.",
+                    employee=paid.employee_id.name,
+                    date_from=paid.date_from.isoformat(),
+                    date_to=paid.date_to.isoformat(),
+                    payslip=paid.number or paid.name,
+                    next_day=fields.Date.add(paid.date_to, days=1).isoformat(),
+                )
+            )
+
     def action_apply(self):
         self.ensure_one()
         if not self.env.user.has_group("hr_technical_grade.group_technical_grade_admin"):
@@ -72,6 +101,7 @@ class HrTechnicalGradeSetWizard(models.TransientModel):
             raise UserError(self.env._("Set the grade of employees of one company at a time."))
         if self.change_type == "initial":
             self.employee_ids._check_technical_grade_ungraded()
+        self._check_pay_not_confirmed()
         lines = self.env["hr.technical.grade.history"]._record_grade_change(
             [
                 {
