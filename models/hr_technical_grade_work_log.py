@@ -28,10 +28,14 @@ class HrTechnicalGradeWorkLog(models.Model):
     _approval_activity_type = "hr_technical_grade.mail_activity_work_log_check"
     # A returned log goes back to its engineer, who corrects and submits it again.
     _approval_rejected_state = "returned"
-    _approval_submit_states = EDITABLE_STATES
     _approval_dropped_states = EDITABLE_STATES
     # A checked log is on file: nothing reopens it.
-    _approval_reopen_states = ()
+    _state_transitions = {
+        ("draft", "submitted"): "submit",
+        ("returned", "submitted"): "submit",
+        ("submitted", "checked"): "approve",
+        ("submitted", "returned"): "decline",
+    }
     _workflow_fields = frozenset(
         {
             "state",
@@ -170,16 +174,15 @@ class HrTechnicalGradeWorkLog(models.Model):
                     )
                 )
 
-    def _check_may_decline(self):
+    def _may_decline(self):
         """Only whoever checks the log returns it: HR has it on file, no more."""
-        self._check_state(*self._approval_reject_states)
         if not self.env.su:
             self._check_approval_update()
 
     def _on_approved(self):
         """Checked: by whoever approved the last step (nobody when no step applies)."""
         now = fields.Datetime.now()
-        for log in self:
+        for log in self._check_transition("checked", "approve"):
             decided = log.approval_ids.filtered(
                 lambda a: not a.superseded and a.state == "approved"
             )

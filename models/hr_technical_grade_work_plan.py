@@ -31,7 +31,13 @@ class HrTechnicalGradeWorkPlan(models.Model):
     # The superior sends a plan back to its draft, saying why.
     _approval_rejected_state = None
     _approval_dropped_states = ("draft", "cancel", "superseded")
-    _approval_reopen_states = ()
+    _state_transitions = {
+        ("draft", "submitted"): "submit",
+        ("submitted", "approved"): "approve",
+        ("submitted", "draft"): "send_back",
+        ("approved", "superseded"): "supersede",
+        ("draft", "cancel"): "cancel",
+    }
     _workflow_fields = frozenset(
         {
             "state",
@@ -297,11 +303,11 @@ class HrTechnicalGradeWorkPlan(models.Model):
     def _on_approved(self):
         """In force from today; the version it adjusts stays on record, superseded."""
         today = self._workflow_today()
-        for plan in self:
+        for plan in self._check_transition("approved", "approve"):
             plan.write({"state": "approved", "approved_on": today})
             previous = plan.previous_id.filtered(lambda p: p.state == "approved")
             if previous:
-                previous.write({"state": "superseded"})
+                previous._check_transition("superseded", "supersede").write({"state": "superseded"})
                 previous.message_post(
                     body=self.env._(
                         "Superseded by the adjustment %(name)s: %(reason)s",
@@ -352,11 +358,19 @@ class HrTechnicalGradeWorkPlan(models.Model):
 
     def action_cancel(self):
         """Cancel a draft (an adjustment given up, or a plan made by mistake)."""
-        self._check_state("draft")
-        self._check_may_prepare()
-        self.sudo().write({"state": "cancel"})
+        self._check_transition("cancel", "cancel").sudo().write({"state": "cancel"})
         self.activity_update()
         return True
+
+    def _may_cancel(self):
+        self._check_may_prepare()
+
+    def _may_supersede(self):
+        """Only the approval of the adjustment that replaces a plan supersedes it."""
+        if not self.env.su:
+            raise AccessError(
+                self.env._("A plan in force is superseded by the approval of its adjustment.")
+            )
 
     def _approval_activity_summary(self, step):
         return self.env._(

@@ -10,13 +10,14 @@ from odoo.tests import new_test_user, tagged
 from odoo.tools import mute_logger
 
 from .review_common import ReviewCase
+from .test_approval_engine import TransitionTableMixin, recording_moves
 
 LOG = "hr.technical.grade.work.log"
 CHECK_ACTIVITY = "hr_technical_grade.mail_activity_work_log_check"
 
 
 @tagged("post_install", "-at_install")
-class TestWorkLog(ReviewCase):
+class TestWorkLog(ReviewCase, TransitionTableMixin):
     """The daily work log (seed 003 第10条): the engineer writes, the superior
     checks, HR keeps it on file."""
 
@@ -57,6 +58,21 @@ class TestWorkLog(ReviewCase):
         self.assertFalse(self.check_activities(log).filtered(lambda a: a.active))
         # HR has it on file: reads it, changes nothing.
         self.assertEqual(log.with_user(self.hr_officer).hours, 8)
+
+    def test_every_move_of_a_log_is_in_its_table(self):
+        """The moves the actions make are exactly the log's transition table."""
+        moves, recording = recording_moves()
+        with recording:
+            returned = self.write_log()
+            returned.action_submit()
+            returned.with_user(self.manager_user).action_return("Say which customer")
+            returned.action_submit()
+            returned.with_user(self.manager_user).action_approve()
+        produced = {(old, new) for model, old, new in moves if model == LOG}
+        self.assertEqual(produced, set(returned._state_transitions))
+
+    def test_a_log_moves_only_through_its_table(self):
+        self.assert_moves_out_of_the_table_refused(self.write_log(), self.hr_officer)
 
     def test_checked_log_is_read_only_for_everyone(self):
         log = self.write_log()

@@ -8,13 +8,14 @@ from odoo.fields import Command
 from odoo.tests import tagged
 
 from .review_common import ReviewCase
+from .test_approval_engine import TransitionTableMixin, recording_moves
 
 PLAN = "hr.technical.grade.work.plan"
 APPROVAL_ACTIVITY = "hr_technical_grade.mail_activity_work_plan_approval"
 
 
 @tagged("post_install", "-at_install")
-class TestWorkPlan(ReviewCase):
+class TestWorkPlan(ReviewCase, TransitionTableMixin):
     """The work-target plan (seed 003 第11条): set at the start of the period,
     adjusted with the superior's approval, every approved version on record."""
 
@@ -146,6 +147,27 @@ class TestWorkPlan(ReviewCase):
         with self.assertRaises(UserError):
             plan.action_adjust()
         self.assertEqual(self.adjust(adjustment).version, 3)
+
+    def test_every_move_of_a_plan_is_in_its_table(self):
+        """The moves the actions make are exactly the plan's transition table."""
+        moves, recording = recording_moves()
+        with recording:
+            plan = self.draft_plan()
+            plan.action_submit()
+            plan.with_user(self.manager_user).action_send_back("Two targets are one")
+            plan.action_submit()
+            plan.with_user(self.manager_user).action_approve()
+            adjustment = self.adjust(plan)
+            adjustment.action_submit()
+            adjustment.with_user(self.manager_user).action_approve()
+            given_up = self.adjust(adjustment)
+            given_up.action_cancel()
+        produced = {(old, new) for model, old, new in moves if model == PLAN}
+        self.assertEqual(produced, set(plan._state_transitions))
+        self.assertEqual(plan.state, "superseded")
+
+    def test_a_plan_moves_only_through_its_table(self):
+        self.assert_moves_out_of_the_table_refused(self.draft_plan(), self.hr_officer)
 
     def test_adjustment_says_why(self):
         plan = self.approved_plan()
