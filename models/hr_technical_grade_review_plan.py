@@ -1,6 +1,7 @@
 # Copyright 2026 hr_technical_grade contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 
+from contextlib import contextmanager
 from datetime import date
 
 from dateutil.relativedelta import relativedelta
@@ -14,6 +15,10 @@ OFFICER = "hr_technical_grade.group_technical_grade_officer"
 OPENING_CRON = "hr_technical_grade.ir_cron_open_review_batches"
 # Engineers whose review is opened per batch of the opening cron (one transaction each).
 BATCH_SIZE = 200
+# Key of the transaction cache (``cr.cache``): the ids of the plans whose
+# results-form dimension weights are checked at the end of the plan save in
+# progress.  Server state, out of the reach of clients (unlike the context).
+DIMENSION_CHECKS_KEY = "hr_technical_grade.dimension_weight_checks"
 
 PERIOD_TYPES = [
     ("monthly", "Monthly"),
@@ -132,6 +137,39 @@ class HrTechnicalGradeReviewPlan(models.Model):
         }
     )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        with self._dimension_weights_checked_once():
+            return super().create(vals_list)
+
+    @contextmanager
+    def _dimension_weights_checked_once(self):
+        """Check the dimension weights of the plans changed in the block once, at its end.
+
+        A plan form saves several dimensions at once: each of their own checks
+        would see the weights half-changed.  Nested blocks leave the check to
+        the outermost one.
+        """
+        cache = self.env.cr.cache
+        if DIMENSION_CHECKS_KEY in cache:
+            yield
+            return
+        cache[DIMENSION_CHECKS_KEY] = set()
+        try:
+            yield
+            pending = cache[DIMENSION_CHECKS_KEY]
+        finally:
+            del cache[DIMENSION_CHECKS_KEY]
+        self.browse(pending).exists()._check_dimension_weights()
+
+    def _check_dimension_weights_soon(self):
+        """Check the dimension weights now, or at the end of the plan save in progress."""
+        pending = self.env.cr.cache.get(DIMENSION_CHECKS_KEY)
+        if pending is None:
+            self._check_dimension_weights()
+        else:
+            pending.update(self.ids)
+
     def write(self, vals):
         if self._scoring_fields & set(vals):
             used = (
@@ -154,17 +192,19 @@ class HrTechnicalGradeReviewPlan(models.Model):
                         count=count,
                     )
                 )
-        return super().write(vals)
+        with self._dimension_weights_checked_once():
+            return super().write(vals)
 
     @api.constrains("results_dimension_ids")
-    def _check_dimension_weights(self):
+    def _check_dimension_weights(self, dimensions=None):
+        """The dimensions of each audience weigh 100 % (``dimensions``: those left)."""
         Dimension = self.env["hr.technical.grade.review.dimension"]
         audiences = Dimension._fields["audience"]._description_selection(self.env)
         for plan in self:
+            kept = plan.results_dimension_ids if dimensions is None else dimensions
+            kept = kept.filtered(lambda d, p=plan: d.plan_id == p)
             for audience, label in audiences:
-                weights = plan.results_dimension_ids.filtered(
-                    lambda d, a=audience: d.audience == a
-                ).mapped("weight")
+                weights = kept.filtered(lambda d, a=audience: d.audience == a).mapped("weight")
                 if weights and abs(sum(weights) - 100) > 0.001:
                     raise ValidationError(
                         self.env._(

@@ -121,7 +121,23 @@ class HrTechnicalGradeWorkLog(models.Model):
         self._check_workflow_fields(vals)
         if not self.env.su and set(vals) - CLIENT_FIELDS:
             self._check_editable()
+            self._check_employee_kept(vals)
         return super().write(vals)
+
+    def _check_employee_kept(self, vals):
+        """A log stays its engineer's: nobody moves it to someone else's name."""
+        if "employee_id" not in vals:
+            return
+        moved = self.filtered(lambda log: log.employee_id.id != vals["employee_id"])
+        if moved:
+            raise AccessError(
+                self.env._(
+                    "The work log %(name)s is %(employee)s's: it cannot be moved to someone "
+                    "else's name.",
+                    name=moved[0].name,
+                    employee=moved[0].employee_id.name,
+                )
+            )
 
     def _check_editable(self):
         """A log is written by its engineer, while it is a draft or returned."""

@@ -203,7 +203,11 @@ class HrTechnicalGradeWorkPlan(models.Model):
         self._check_workflow_fields(vals)
         if not self.env.su and set(vals) - CLIENT_FIELDS:
             self._check_editable(vals)
-        return super().write(vals)
+        res = super().write(vals)
+        if "employee_id" in vals and not self.env.su:
+            # Whoever prepares the plan must also be allowed to prepare it for its new employee.
+            self._check_may_prepare()
+        return res
 
     def _check_editable(self, vals=None):
         """A plan is edited while it is a draft, by its engineer, their superior or HR.

@@ -85,3 +85,28 @@ class TestReviewDimensions(ReviewCase):
             self.quarterly.write(
                 {"results_dimension_ids": [Command.update(staff[0].id, {"weight": 10})]}
             )
+
+    def test_dimensions_written_one_by_one_weigh_100_too(self):
+        """Probe 2026-12: HR wrote a dimension directly and the audience weighed 105 %."""
+        Dimension = self.env["hr.technical.grade.review.dimension"].with_user(self.hr_officer)
+        staff = self.quarterly.results_dimension_ids.filtered(lambda d: d.audience == "staff")
+        weights = staff.mapped("weight")
+        with self.assertRefused(ValidationError, "not 100"):
+            staff[0].with_user(self.hr_officer).write({"weight": staff[0].weight + 5})
+        with self.assertRefused(ValidationError, "not 100"):
+            Dimension.create(
+                {"plan_id": self.quarterly.id, "name": "Extra", "audience": "staff", "weight": 5}
+            )
+        with self.assertRefused(ValidationError, "not 100"):
+            staff[0].with_user(self.hr_officer).unlink()
+        self.assertEqual(staff.exists().mapped("weight"), weights)
+        # A plan form still moves weight between its dimensions in one save.
+        self.quarterly.with_user(self.hr_officer).write(
+            {
+                "results_dimension_ids": [
+                    Command.update(staff[0].id, {"weight": weights[0] - 10}),
+                    Command.update(staff[1].id, {"weight": weights[1] + 10}),
+                ]
+            }
+        )
+        self.assertEqual(sum(staff.mapped("weight")), 100)

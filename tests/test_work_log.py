@@ -216,3 +216,13 @@ class TestWorkLog(ReviewCase, TransitionTableMixin):
                 {name: {} for name in fields if Log._fields[name].type != "one2many"}
             )
             self.assertTrue(Log.search_count([("id", "=", log.id)]))
+
+    def test_engineer_cannot_move_their_log_to_a_colleague(self):
+        """Probe 2026-12: a draft log cannot be moved to a colleague's name."""
+        log = self.write_log()
+        with self.assertRaises(AccessError):
+            log.with_user(self.engineer_user).write({"employee_id": self.colleague.id})
+        self.assertEqual(log.employee_id, self.engineer)
+        # What they write, they still edit.
+        log.with_user(self.engineer_user).write({"hours": 7, "employee_id": self.engineer.id})
+        self.assertEqual(log.hours, 7)

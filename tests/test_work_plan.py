@@ -241,6 +241,16 @@ class TestWorkPlan(ReviewCase, TransitionTableMixin):
                 }
             )
 
+    def test_a_draft_is_not_moved_to_a_colleague(self):
+        """Probe 2026-12: the engineer cannot retarget their draft to a colleague."""
+        plan = self.draft_plan(employee=self.engineer)  # no review: nothing else stops it
+        with self.assertRaises(AccessError):
+            plan.with_user(self.engineer_user).write({"employee_id": self.colleague.id})
+        self.assertEqual(plan.employee_id, self.engineer)
+        # Their superior prepares it for either of them.
+        plan.with_user(self.manager_user).write({"employee_id": self.colleague.id})
+        self.assertEqual(plan.employee_id, self.colleague)
+
     def test_one_plan_per_period(self):
         self.draft_plan()
         with self.assertRaises(ValidationError):
