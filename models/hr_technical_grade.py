@@ -19,7 +19,7 @@ class HrTechnicalGrade(models.Model):
 
     _name = "hr.technical.grade"
     _description = "Technical Grade"
-    _inherit = ["mail.thread"]
+    _inherit = ["hr.technical.grade.chatter.mixin"]
     _order = "company_id, sequence, id"
     _check_company_auto = True
 

@@ -22,7 +22,7 @@ class HrTechnicalGradeAppointment(models.Model):
     _name = "hr.technical.grade.appointment"
     _description = "Technical Grade Appointment"
     _inherit = [
-        "mail.thread",
+        "hr.technical.grade.chatter.mixin",
         "mail.activity.mixin",
         "hr.technical.grade.activity.mixin",
         "hr.technical.grade.workflow.record.mixin",

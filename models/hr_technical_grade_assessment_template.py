@@ -23,7 +23,7 @@ class HrTechnicalGradeAssessmentTemplate(models.Model):
 
     _name = "hr.technical.grade.assessment.template"
     _description = "Technical Grade Assessment Template"
-    _inherit = ["mail.thread"]
+    _inherit = ["hr.technical.grade.chatter.mixin"]
     _order = "sequence, id"
 
     name = fields.Char(required=True, translate=True, tracking=True)

@@ -111,7 +111,7 @@ class HrTechnicalGradeBatchOpeningMixin(models.AbstractModel):
         author = self.env.user.partner_id
         if not author.email:
             author = self.env.ref("base.partner_root")
-        self.message_post(author_id=author.id, body=self._opening_summary())
+        self.sudo().message_post(author_id=author.id, body=self._opening_summary())
 
     def _opening_summary(self):
         """The closing message of the opening, for every reader: counts only."""

@@ -37,7 +37,7 @@ class HrTechnicalGradeCampaign(models.Model):
     _name = "hr.technical.grade.campaign"
     _description = "Technical Grade Promotion Campaign"
     _inherit = [
-        "mail.thread",
+        "hr.technical.grade.chatter.mixin",
         "mail.activity.mixin",
         "hr.technical.grade.activity.mixin",
         "hr.technical.grade.batch.opening.mixin",

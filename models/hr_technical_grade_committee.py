@@ -16,7 +16,7 @@ class HrTechnicalGradeCommittee(models.Model):
 
     _name = "hr.technical.grade.committee"
     _description = "Technical Grade Evaluation Committee"
-    _inherit = ["mail.thread"]
+    _inherit = ["hr.technical.grade.chatter.mixin"]
     _order = "company_id, name"
 
     name = fields.Char(required=True, translate=True, tracking=True)

@@ -32,7 +32,7 @@ class HrTechnicalGradeCommitteeRound(models.Model):
 
     _name = "hr.technical.grade.committee.round"
     _description = "Technical Grade Committee Round"
-    _inherit = ["mail.thread", "hr.technical.grade.workflow.record.mixin"]
+    _inherit = ["hr.technical.grade.chatter.mixin", "hr.technical.grade.workflow.record.mixin"]
     _order = "evaluation_id, superseded, sequence desc, id desc"
 
     evaluation_id = fields.Many2one(

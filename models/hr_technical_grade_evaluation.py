@@ -93,7 +93,11 @@ class HrTechnicalGradeEvaluation(models.Model):
 
     _name = "hr.technical.grade.evaluation"
     _description = "Technical Grade Evaluation"
-    _inherit = ["mail.thread", "mail.activity.mixin", "hr.technical.grade.approval.mixin"]
+    _inherit = [
+        "hr.technical.grade.chatter.mixin",
+        "mail.activity.mixin",
+        "hr.technical.grade.approval.mixin",
+    ]
     _order = "create_date desc, id desc"
     _approval_activity_type = "hr_technical_grade.mail_activity_evaluation_approval"
     _state_transitions = {

@@ -22,7 +22,7 @@ class HrTechnicalGradeHistory(models.Model):
 
     _name = "hr.technical.grade.history"
     _description = "Technical Grade History"
-    _inherit = ["mail.thread"]
+    _inherit = ["hr.technical.grade.chatter.mixin"]
     _order = "employee_id, date_from desc, id desc"
     _rec_names_search = ["employee_id", "grade_id"]
 

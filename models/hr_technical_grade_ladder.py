@@ -17,7 +17,7 @@ class HrTechnicalGradeLadder(models.Model):
 
     _name = "hr.technical.grade.ladder"
     _description = "Technical Grade Ladder"
-    _inherit = ["mail.thread"]
+    _inherit = ["hr.technical.grade.chatter.mixin"]
     _order = "sequence, id"
 
     name = fields.Char(required=True, translate=True, tracking=True)

@@ -18,7 +18,7 @@ class HrTechnicalGradeObjection(models.Model):
 
     _name = "hr.technical.grade.objection"
     _description = "Technical Grade Objection"
-    _inherit = ["mail.thread"]
+    _inherit = ["hr.technical.grade.chatter.mixin"]
     _order = "create_date desc, id desc"
     _rec_name = "evaluation_id"
 

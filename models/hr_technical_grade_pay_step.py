@@ -26,7 +26,7 @@ class HrTechnicalGradePayStep(models.Model):
 
     _name = "hr.technical.grade.pay.step"
     _description = "Technical Grade Pay Step"
-    _inherit = ["mail.thread", "hr.technical.grade.workflow.record.mixin"]
+    _inherit = ["hr.technical.grade.chatter.mixin", "hr.technical.grade.workflow.record.mixin"]
     _order = "date_from desc, id desc"
 
     employee_id = fields.Many2one(

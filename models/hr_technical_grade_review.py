@@ -89,7 +89,11 @@ class HrTechnicalGradeReview(models.Model):
 
     _name = "hr.technical.grade.review"
     _description = "Technical Grade Performance Review"
-    _inherit = ["mail.thread", "mail.activity.mixin", "hr.technical.grade.approval.mixin"]
+    _inherit = [
+        "hr.technical.grade.chatter.mixin",
+        "mail.activity.mixin",
+        "hr.technical.grade.approval.mixin",
+    ]
     _order = "period_start desc, employee_id, id"
     _approval_activity_type = "hr_technical_grade.mail_activity_review_approval"
     # A review is not rejected: an approver sends it back to the superior.

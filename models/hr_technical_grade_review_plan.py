@@ -32,7 +32,7 @@ class HrTechnicalGradeReviewPlan(models.Model):
 
     _name = "hr.technical.grade.review.plan"
     _description = "Technical Grade Review Plan"
-    _inherit = ["mail.thread", "hr.technical.grade.batch.opening.mixin"]
+    _inherit = ["hr.technical.grade.chatter.mixin", "hr.technical.grade.batch.opening.mixin"]
     _opening_queue_model = "hr.technical.grade.review.pending"
     _opening_queue_field = "plan_id"
     _order = "sequence, id"

@@ -29,7 +29,11 @@ class HrTechnicalGradeReviewReviewer(models.Model):
 
     _name = "hr.technical.grade.review.reviewer"
     _description = "Technical Grade 360 Reviewer"
-    _inherit = ["mail.thread", "mail.activity.mixin", "hr.technical.grade.activity.mixin"]
+    _inherit = [
+        "hr.technical.grade.chatter.mixin",
+        "mail.activity.mixin",
+        "hr.technical.grade.activity.mixin",
+    ]
     _order = "review_id, role, id"
     _rec_name = "reviewer_id"
 

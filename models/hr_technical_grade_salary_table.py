@@ -30,7 +30,7 @@ class HrTechnicalGradeSalaryTable(models.Model):
 
     _name = "hr.technical.grade.salary.table"
     _description = "Technical Grade Salary Table"
-    _inherit = ["mail.thread"]
+    _inherit = ["hr.technical.grade.chatter.mixin"]
     _order = "company_id, date_from desc, id desc"
 
     name = fields.Char(required=True, translate=True, tracking=True)

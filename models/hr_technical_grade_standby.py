@@ -21,7 +21,7 @@ class HrTechnicalGradeStandby(models.Model):
 
     _name = "hr.technical.grade.standby"
     _description = "Technical Grade Stand-by Training"
-    _inherit = ["mail.thread"]
+    _inherit = ["hr.technical.grade.chatter.mixin"]
     _order = "date_from desc, id desc"
 
     employee_id = fields.Many2one(

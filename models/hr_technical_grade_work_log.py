@@ -1,8 +1,10 @@
 # Copyright 2026 hr_technical_grade contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 
+from datetime import timedelta
+
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import is_html_empty
 
 # What a client call may still write on a log it cannot edit (followers, chatter).
@@ -23,7 +25,11 @@ class HrTechnicalGradeWorkLog(models.Model):
 
     _name = "hr.technical.grade.work.log"
     _description = "Technical Grade Daily Work Log"
-    _inherit = ["mail.thread", "mail.activity.mixin", "hr.technical.grade.approval.mixin"]
+    _inherit = [
+        "hr.technical.grade.chatter.mixin",
+        "mail.activity.mixin",
+        "hr.technical.grade.approval.mixin",
+    ]
     _order = "date desc, employee_id, id"
     _approval_activity_type = "hr_technical_grade.mail_activity_work_log_check"
     # A returned log goes back to its engineer, who corrects and submits it again.
@@ -99,6 +105,22 @@ class HrTechnicalGradeWorkLog(models.Model):
             "A day's hours go from 0 to 24.",
         ),
     ]
+
+    @api.constrains("date")
+    def _check_date(self):
+        """A day's log is written on the day, or the day before for its plan:
+        never further ahead."""
+        latest = self._workflow_today() + timedelta(days=1)
+        for log in self:
+            if log.date > latest:
+                raise ValidationError(
+                    self.env._(
+                        "%(name)s is dated %(date)s: a work log is written for today, or "
+                        "tomorrow's planned work, not later.",
+                        name=log.name,
+                        date=log.date.isoformat(),
+                    )
+                )
 
     @api.depends("employee_id.name", "date")
     def _compute_name(self):

@@ -25,7 +25,11 @@ class HrTechnicalGradeWorkPlan(models.Model):
 
     _name = "hr.technical.grade.work.plan"
     _description = "Technical Grade Work-Target Plan"
-    _inherit = ["mail.thread", "mail.activity.mixin", "hr.technical.grade.approval.mixin"]
+    _inherit = [
+        "hr.technical.grade.chatter.mixin",
+        "mail.activity.mixin",
+        "hr.technical.grade.approval.mixin",
+    ]
     _order = "period_start desc, employee_id, version desc, id"
     _approval_activity_type = "hr_technical_grade.mail_activity_work_plan_approval"
     # The superior sends a plan back to its draft, saying why.

@@ -66,3 +66,23 @@ class TestSecurityWizards(TechnicalGradeCase):
             with self.assertRefused(ValidationError, "from 0 to 100"):
                 self.company.technical_grade_pass_mark = mark
         self.company.technical_grade_pass_mark = 60
+
+
+@tagged("post_install", "-at_install")
+class TestChatterAuthor(TechnicalGradeCase):
+    def test_messages_are_posted_in_ones_own_name(self):
+        """message_post is public: nobody names another author over RPC."""
+        self.record(self.engineer, self.junior, "2024-01-01")
+        evaluation = self.env["hr.technical.grade.evaluation"].create(
+            {"employee_id": self.engineer.id, "kind": "promotion"}
+        )
+        admin = self.env.ref("base.partner_admin")
+        for document in (evaluation,):
+            with self.assertRaisesRegex(AccessError, "in your own name"):
+                document.with_user(self.hr_officer).message_post(
+                    body="Approved, I said so", author_id=admin.id
+                )
+            message = document.with_user(self.hr_officer).message_post(
+                body="A note", author_id=self.hr_officer.partner_id.id
+            )
+            self.assertEqual(message.author_id, self.hr_officer.partner_id)

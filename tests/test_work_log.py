@@ -1,11 +1,11 @@
 # Copyright 2026 hr_technical_grade contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 
-from datetime import date
+from datetime import date, timedelta
 
 from psycopg2 import IntegrityError
 
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import new_test_user, tagged
 from odoo.tools import mute_logger
 
@@ -73,6 +73,14 @@ class TestWorkLog(ReviewCase, TransitionTableMixin):
 
     def test_a_log_moves_only_through_its_table(self):
         self.assert_moves_out_of_the_table_refused(self.write_log(), self.hr_officer)
+
+    def test_a_log_is_not_dated_ahead(self):
+        tomorrow = self.write_log(day=self.env[LOG]._workflow_today() + timedelta(days=1))
+        self.assertTrue(tomorrow)
+        with self.assertRaisesRegex(ValidationError, "not later"):
+            self.write_log(day=date(2999, 1, 1))
+        with self.assertRaisesRegex(ValidationError, "not later"):
+            tomorrow.with_user(self.engineer_user).write({"date": date(2999, 1, 1)})
 
     def test_checked_log_is_read_only_for_everyone(self):
         log = self.write_log()
