@@ -22,6 +22,8 @@ class HrTechnicalGradeChatterMixin(models.AbstractModel):
         if author_id and not self.env.su and author_id != self.env.user.partner_id.id:
             document = self.env["ir.model"]._get(self._name).name
             raise AccessError(
-                self.env._("Messages on %(document)s are posted in your own name.", document=document)
+                self.env._(
+                    "Messages on %(document)s are posted in your own name.", document=document
+                )
             )
         return super().message_post(author_id=author_id, **kwargs)
