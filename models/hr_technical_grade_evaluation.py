@@ -580,10 +580,6 @@ class HrTechnicalGradeEvaluation(models.Model):
             shown = officer or evaluation.state == "draft" or evaluation.employee_id.user_id == user
             evaluation.eligibility_problems = shown and "\n".join(problems) or False
 
-    def _eligibility_problems(self, day):
-        """The unmet conditions of the request on ``day``, worded for users."""
-        return [text for _problem, text in self._eligibility_check(day)]
-
     def _eligibility_check(self, day):
         """The unmet conditions of the request on ``day``: ``(problem, wording)`` pairs.
 

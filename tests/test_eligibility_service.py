@@ -29,7 +29,7 @@ class TestEligibilityService(CampaignCase):
         request = self.env["hr.technical.grade.evaluation"].new(
             {"employee_id": self.colleague.id, "kind": "promotion", "target_grade_id": target.id}
         )
-        self.assertEqual(request._eligibility_problems(day), service)
+        self.assertEqual([text for _p, text in request._eligibility_check(day)], service)
         public = self.env["hr.employee.public"].with_user(self.colleague.user_id)
         public = public.browse(self.colleague.id)
         self.assertEqual(public.my_promotion_problems, "\n".join(service))
