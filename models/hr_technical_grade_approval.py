@@ -7,6 +7,7 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.osv import expression
 from odoo.tools import SQL
 
 from .hr_technical_grade_approval_step import APPROVAL_MODES
@@ -227,29 +228,41 @@ class HrTechnicalGradeApproval(models.Model):
                 types[model] = activity_type.id
         if not types:
             return Activity, 0
-        overdue = Activity.search(
+        # Only the approval activity type of each model.
+        of_engine = expression.OR(
             [
-                ("activity_type_id", "in", list(types.values())),
-                ("res_model", "in", list(types)),
-                ("date_deadline", "<", today),
-                ("user_id", "!=", False),
-                "|",
-                ("technical_grade_reminded_on", "=", False),
-                ("technical_grade_reminded_on", "<", today),
-            ],
+                [("res_model", "=", model), ("activity_type_id", "=", type_id)]
+                for model, type_id in types.items()
+            ]
+        )
+        overdue = expression.AND(
+            [
+                of_engine,
+                [
+                    ("date_deadline", "<", today),
+                    ("user_id", "!=", False),
+                    "|",
+                    ("technical_grade_reminded_on", "=", False),
+                    ("technical_grade_reminded_on", "<", today),
+                ],
+            ]
+        )
+        # One grouped query finds the approvers; only this call's batch of
+        # them has its activities read, so a call costs the same whatever
+        # the number of overdue approvals left for the next calls.
+        users = [user for [user] in Activity._read_group(overdue, groupby=["user_id"])]
+        users.sort(key=lambda user: user.id)
+        batch = users[:batch_size]
+        by_user = defaultdict(list)
+        reminded = Activity.search(
+            expression.AND([overdue, [("user_id", "in", [user.id for user in batch])]]),
             order="user_id, date_deadline, id",
         )
-        # Only the approval activity type of each model.
-        overdue = overdue.filtered(lambda act: types.get(act.res_model) == act.activity_type_id.id)
-        by_user = defaultdict(lambda: Activity)
-        for activity in overdue:
-            by_user[activity.user_id] |= activity
-        users = list(by_user)
-        reminded = Activity
-        for user in users[:batch_size]:
-            activities = by_user[user]
+        for activity in reminded:
+            by_user[activity.user_id.id].append(activity.id)
+        for user in batch:
+            activities = Activity.browse(by_user[user.id])
             self.with_context(lang=user.lang)._remind_approver(user, activities)
-            reminded |= activities
         reminded.write({"technical_grade_reminded_on": today})
         return reminded, max(len(users) - batch_size, 0)
 

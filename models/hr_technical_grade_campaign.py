@@ -27,7 +27,7 @@ PAYROLL = "payroll.group_payroll_user"
 TEAM_ACTIVITY = "hr_technical_grade.mail_activity_campaign_team"
 OPENING_CRON = "hr_technical_grade.ir_cron_open_campaigns"
 # Engineers sorted out per batch of the opening cron (one transaction each).
-BATCH_SIZE = 200
+BATCH_SIZE = 100
 
 
 class HrTechnicalGradeCampaign(models.Model):

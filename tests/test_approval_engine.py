@@ -275,6 +275,38 @@ class TestApprovalEngineReviews(ReviewCase, TransitionTableMixin):
         reminded, _campaigns = self.env["hr.technical.grade.campaign"]._cron_remind()
         self.assertEqual(reminded, activity)
 
+    def test_reminders_go_out_in_batches_of_approvers(self):
+        review = self.submitted()
+        approval_type = self.env.ref("hr_technical_grade.mail_activity_review_approval")
+        approvers = self.manager_user | self.plant_user | self.gm_user
+        overdue = date.today() - timedelta(days=2)
+        self.env["mail.activity"].create(
+            [
+                {
+                    "res_model_id": self.env["ir.model"]._get_id(REVIEW),
+                    "res_id": review.id,
+                    "activity_type_id": approval_type.id,
+                    "user_id": user.id,
+                    "date_deadline": overdue,
+                }
+                for user in approvers - self.manager_user
+            ]
+        )
+        review.activity_ids.filtered(
+            lambda a: a.activity_type_id == approval_type
+        ).date_deadline = overdue
+        Approval = self.env["hr.technical.grade.approval"]
+        reminded_users = self.env["res.users"]
+        for left in (2, 1, 0):
+            reminded, remaining = Approval._cron_remind_approvers(batch_size=1)
+            self.assertEqual((len(reminded.user_id), remaining), (1, left))
+            self.assertNotIn(reminded.user_id, reminded_users)
+            reminded_users |= reminded.user_id
+        self.assertEqual(reminded_users, approvers)
+        # Everybody was reminded today: the next call finds nobody.
+        reminded, remaining = Approval._cron_remind_approvers(batch_size=1)
+        self.assertEqual((len(reminded), remaining), (0, 0))
+
     def test_every_activity_follows_from_activity_update(self):
         with only_from_activity_update(self):
             review = self.open_review()
