@@ -38,6 +38,7 @@ from . import hr_technical_grade_standby
 from . import hr_employee
 from . import hr_employee_public
 from . import hr_payslip
+from . import hr_salary_rule
 from . import hr_contract
 from . import hr_payroll_structure
 from . import res_company

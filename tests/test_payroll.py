@@ -155,6 +155,54 @@ class TestPayroll(PayslipCase):
         slip.compute_sheet()
         self.assertFalse(slip.line_ids)
 
+    def test_the_grade_condition_evaluates_no_python(self):
+        """The shipped rules apply on "Technical Grade Held in the Period",
+        read from ``payroll.technical_grade``: their condition runs no
+        Python expression for each payslip (only their amounts do)."""
+        from odoo.addons.payroll.models import hr_salary_rule
+
+        shipped = self.env.ref("hr_technical_grade.salary_rule_tg_base")
+        self.assertEqual(shipped.condition_select, "technical_grade")
+        self.record(self.engineer, self.senior, "2025-01-01")
+        slip = self.payslip(self.engineer, compute=False)
+        evaluated = []
+        real_eval = hr_salary_rule.safe_eval
+
+        def spy(expr, *args, **kwargs):
+            evaluated.append(expr)
+            return real_eval(expr, *args, **kwargs)
+
+        with patch.object(hr_salary_rule, "safe_eval", spy):
+            slip.compute_sheet()
+        self.assertEqual(self.amounts(slip), {"TG_BASE": 2500, "TG_POST": 1000, "TG_ALW": 2000})
+        self.assertFalse([expr for expr in evaluated if "graded" in expr])
+        self.assertEqual(slip.line_ids.mapped("condition_select"), ["technical_grade"] * 3)
+
+    def test_the_upgrade_moves_the_shipped_condition_only(self):
+        """migrations/18.0.2.3.0: the shipped rules that still evaluate
+        ``payroll.technical_grade.graded`` take the grade condition; a rule
+        a company changed keeps its own."""
+        import importlib.util
+        from pathlib import Path
+
+        path = (
+            Path(__file__).parent.parent
+            / "migrations"
+            / "18.0.2.3.0"
+            / "post-10-grade-rule-condition.py"
+        )
+        spec = importlib.util.spec_from_file_location("grade_rule_condition", path)
+        migration = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(migration)
+        base, post, alw = (self.env.ref(f"hr_technical_grade.{xmlid}") for xmlid in migration.RULES)
+        (base | post).write({"condition_select": "python", "condition_python": migration.SHIPPED})
+        alw.write({"condition_select": "python", "condition_python": "result = False"})
+        migration.migrate(self.env.cr, "18.0.2.2.0")
+        self.assertEqual(
+            (base | post | alw).mapped("condition_select"),
+            ["technical_grade", "technical_grade", "python"],
+        )
+
     def test_allowance_rule_alone_in_an_existing_structure(self):
         structure = self.env["hr.payroll.structure"].create(
             {
