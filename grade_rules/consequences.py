@@ -18,11 +18,15 @@ Payroll reads the days of steps and stand-by through :func:`overlay`.
 from datetime import timedelta
 
 from .history import Segment
-from .review import consecutive_failures, month_index
+from .review import FAIL, POOR, consecutive_failures, month_index
 
 ONE_DAY = timedelta(days=1)
 STANDBY_MIN_DAYS = 3  # seed 003: 待岗时间至少为三天
 UNPAID = None  # the value of an override whose days are not paid at all
+# The bands whose result allows unpaid days, besides the lowest of the
+# department: stand-by training for 差 (seed 003); unpaid leave (停薪留职,
+# seed 000) as a penalty for poor results, 较差 and 差.
+UNPAID_DAYS_BANDS = {"training": (FAIL,), "unpaid_leave": (POOR, FAIL)}
 
 
 def next_period_start(day):

@@ -35,6 +35,7 @@ from . import hr_technical_grade_review_line
 from . import hr_technical_grade_review_reviewer
 from . import hr_technical_grade_pay_step
 from . import hr_technical_grade_standby
+from . import hr_technical_grade_reward
 from . import hr_employee
 from . import hr_employee_public
 from . import hr_payslip

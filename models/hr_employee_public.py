@@ -78,6 +78,12 @@ class HrEmployeePublic(models.Model):
         compute="_compute_my_technical_grade",
         string="My Stand-by Training",
     )
+    my_reward_ids = fields.Many2many(
+        "hr.technical.grade.reward",
+        compute="_compute_my_technical_grade",
+        string="My Rewards",
+        help="Bonuses and prizes set from the review results, once approved.",
+    )
     my_no_raise_review_ids = fields.Many2many(
         "hr.technical.grade.review",
         compute="_compute_my_technical_grade",
@@ -125,6 +131,7 @@ class HrEmployeePublic(models.Model):
                 "my_review_ids": False,
                 "my_pay_step_ids": False,
                 "my_standby_ids": False,
+                "my_reward_ids": False,
                 "my_no_raise_review_ids": False,
             }
             if public in shown:
@@ -162,6 +169,9 @@ class HrEmployeePublic(models.Model):
                     ),
                     my_standby_ids=self.env["hr.technical.grade.standby"].search(
                         [("employee_id", "=", employee.id)]
+                    ),
+                    my_reward_ids=self.env["hr.technical.grade.reward"].search(
+                        [("employee_id", "=", employee.id), ("state", "=", "approved")]
                     ),
                     my_no_raise_review_ids=self.env["hr.technical.grade.review"].search(
                         [

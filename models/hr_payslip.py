@@ -38,6 +38,8 @@ class HrPayslip(models.Model):
         for payslip in self:
             periods[payslip.date_from, payslip.date_to] |= payslip
         pays = {}
+        # The approved review bonuses of the whole batch, in one query.
+        rewards = self.env["hr.technical.grade.reward"]._payslip_rewards(self)
         for (date_from, date_to), payslips in periods.items():
             calendars = {
                 payslip.employee_id.id: payslip.contract_id.resource_calendar_id
@@ -48,7 +50,12 @@ class HrPayslip(models.Model):
                 date_from, date_to, calendars
             )
             for payslip in payslips:
-                pays[payslip.id] = by_employee[payslip.employee_id.id]
+                reward, reward_name = rewards.get(payslip.id, (0.0, False))
+                pays[payslip.id] = {
+                    **by_employee[payslip.employee_id.id],
+                    "reward": reward,
+                    "reward_name": reward_name,
+                }
         return pays
 
     def get_payroll_dict(self, contracts):
@@ -57,7 +64,8 @@ class HrPayslip(models.Model):
         The values are those of :meth:`hr.employee.get_technical_grade_pay`;
         rules read ``payroll.technical_grade.graded``,
         ``payroll.technical_grade.allowance``,
-        ``payroll.technical_grade.allowance_name``, and so on.
+        ``payroll.technical_grade.allowance_name``, and so on; ``reward`` and
+        ``reward_name`` are the period's approved review bonuses (TG_REWARD).
         """
         res = super().get_payroll_dict(contracts)
         pay = self.env.cr.cache.get(PAYS_CACHE_KEY, {}).get(self.id)
@@ -68,36 +76,42 @@ class HrPayslip(models.Model):
 
     @api.model
     def get_worked_day_lines(self, contracts, date_from, date_to):
-        """OCA payroll's worked days, with the unpaid stand-by training days (seed 003).
+        """OCA payroll's worked days, with the unpaid days of review consequences.
 
-        The grade amounts are not paid for those days (they have no grade
-        segment); this line shows them, as a negative number of days.
+        Stand-by training (seed 003) and unpaid leave (停薪留职, seed 000):
+        the grade amounts are not paid for those days (they have no grade
+        segment); one line per kind shows them, as a negative number of days.
         """
         res = super().get_worked_day_lines(contracts, date_from, date_to)
         Standby = self.env["hr.technical.grade.standby"]
+        lines = {
+            "training": ("TG_STANDBY", self.env._("Unpaid stand-by training")),
+            "unpaid_leave": ("TG_UNPAID_LEAVE", self.env._("Unpaid leave (penalty)")),
+        }
         for contract in contracts.filtered("resource_calendar_id"):
             standbys = Standby._in_period(contract.employee_id, date_from, date_to)
-            days = hours = 0.0
-            for standby in standbys:
-                start = max(standby.date_from, fields.Date.to_date(date_from))
-                end = min(standby.date_to, fields.Date.to_date(date_to))
-                data = contract.employee_id._get_work_days_data_batch(
-                    datetime.combine(start, time.min),
-                    datetime.combine(end, time.max),
-                    calendar=contract.resource_calendar_id,
-                    compute_leaves=False,
-                )[contract.employee_id.id]
-                days += data["days"]
-                hours += data["hours"]
-            if days:
-                res.append(
-                    {
-                        "name": self.env._("Unpaid stand-by training"),
-                        "sequence": 10,
-                        "code": "TG_STANDBY",
-                        "number_of_days": -days,
-                        "number_of_hours": -hours,
-                        "contract_id": contract.id,
-                    }
-                )
+            for kind, (code, name) in lines.items():
+                days = hours = 0.0
+                for standby in standbys.filtered(lambda s, k=kind: s.kind == k):
+                    start = max(standby.date_from, fields.Date.to_date(date_from))
+                    end = min(standby.date_to, fields.Date.to_date(date_to))
+                    data = contract.employee_id._get_work_days_data_batch(
+                        datetime.combine(start, time.min),
+                        datetime.combine(end, time.max),
+                        calendar=contract.resource_calendar_id,
+                        compute_leaves=False,
+                    )[contract.employee_id.id]
+                    days += data["days"]
+                    hours += data["hours"]
+                if days:
+                    res.append(
+                        {
+                            "name": name,
+                            "sequence": 10,
+                            "code": code,
+                            "number_of_days": -days,
+                            "number_of_hours": -hours,
+                            "contract_id": contract.id,
+                        }
+                    )
         return res

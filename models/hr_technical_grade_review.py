@@ -283,6 +283,9 @@ class HrTechnicalGradeReview(models.Model):
     standby_ids = fields.One2many(
         "hr.technical.grade.standby", "review_id", string="Stand-by Training", readonly=True
     )
+    reward_ids = fields.One2many(
+        "hr.technical.grade.reward", "review_id", string="Rewards", readonly=True
+    )
     note = fields.Html(string="Notes")
     done_date = fields.Date(string="Finished On", readonly=True, copy=False)
     appeal_deadline = fields.Date(compute="_compute_appeal_deadline")
@@ -756,6 +759,8 @@ class HrTechnicalGradeReview(models.Model):
         "pay_step_ids.state",
         "pay_step_ids.date_to",
         "standby_ids.state",
+        "standby_ids.kind",
+        "reward_ids.state",
     )
     def _compute_consequence(self):
         for review in self:
@@ -784,13 +789,30 @@ class HrTechnicalGradeReview(models.Model):
                     )
                 )
             for standby in review.sudo().standby_ids.filtered(lambda s: s.state == "recorded"):
-                lines.append(
-                    self.env._(
+                if standby.kind == "unpaid_leave":
+                    message = self.env._(
+                        "Unpaid leave from %(date_from)s to %(date_to)s.",
+                        date_from=standby.date_from.isoformat(),
+                        date_to=standby.date_to.isoformat(),
+                    )
+                else:
+                    message = self.env._(
                         "Unpaid stand-by training from %(date_from)s to %(date_to)s.",
                         date_from=standby.date_from.isoformat(),
                         date_to=standby.date_to.isoformat(),
                     )
-                )
+                lines.append(message)
+            for reward in review.sudo().reward_ids.filtered(lambda r: r.state == "approved"):
+                if reward.kind == "bonus":
+                    lines.append(
+                        self.env._(
+                            "Bonus of %(amount)s, paid with the pay of %(date)s.",
+                            amount=reward.currency_id.format(reward.amount),
+                            date=reward.pay_date.isoformat(),
+                        )
+                    )
+                else:
+                    lines.append(self.env._("Prize: %(prize)s.", prize=reward.prize))
             if review.demotion_evaluation_id:
                 lines.append(
                     self.env._(
@@ -1369,6 +1391,28 @@ class HrTechnicalGradeReview(models.Model):
             action.update(res_id=self.work_plan_id.id, view_mode="form", views=[(False, "form")])
         return action
 
+    def action_set_reward(self):
+        """HR sets a reward (bonus or prize) from this finished result."""
+        self.ensure_one()
+        if not self.env.user.has_group(OFFICER):
+            raise AccessError(self.env._("Only HR sets rewards from the review results."))
+        if self.state != "done":
+            raise UserError(
+                self.env._(
+                    "A reward is set from a finished review; %(review)s is not finished.",
+                    review=self.name,
+                )
+            )
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Reward"),
+            "res_model": "hr.technical.grade.reward",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "context": {"default_employee_id": self.employee_id.id, "default_review_id": self.id},
+            "target": "current",
+        }
+
     def action_record_standby(self):
         """HR records the unpaid stand-by training it decided on this result."""
         self.ensure_one()
@@ -1383,6 +1427,13 @@ class HrTechnicalGradeReview(models.Model):
             "context": {"default_employee_id": self.employee_id.id, "default_review_id": self.id},
             "target": "current",
         }
+
+    def action_record_unpaid_leave(self):
+        """HR records unpaid leave (停薪留职, seed 000) as a penalty for this result."""
+        action = self.action_record_standby()
+        action["name"] = self.env._("Unpaid Leave")
+        action["context"]["default_kind"] = "unpaid_leave"
+        return action
 
     @api.model
     def _lowest_in_departments(self, domain=None):

@@ -13,10 +13,16 @@ WORKFLOW_FIELDS = {"state", "cancel_reason"}
 
 
 class HrTechnicalGradeStandby(models.Model):
-    """Unpaid stand-by training (待岗培训) HR decides for the lowest result (seed 003).
+    """Unpaid days HR decides on a review's result: stand-by training or unpaid leave.
 
-    It lasts at least three working days and is not paid: payroll pays no
-    grade amounts for its days and shows them as unpaid days on the payslip.
+    - Stand-by training (待岗培训, seed 003) for a result in band 差 or the
+      lowest of the department: at least three working days.
+    - Unpaid leave (停薪留职, seed 000: a penalty for poor results) for a
+      result in band 较差 or 差, or the lowest of the department; the seed
+      gives no length, HR records its dates.
+
+    Neither is paid: payroll pays no grade amounts for their days and shows
+    them as unpaid days on the payslip.
     """
 
     _name = "hr.technical.grade.standby"
@@ -40,6 +46,15 @@ class HrTechnicalGradeStandby(models.Model):
         help="The finished review in band 差, or the lowest of its department, on whose result "
         "HR decided the stand-by: its evidence.",
     )
+    kind = fields.Selection(
+        [("training", "Stand-by training"), ("unpaid_leave", "Unpaid leave")],
+        required=True,
+        default="training",
+        tracking=True,
+        help="Stand-by training (待岗培训, seed 003): at least three working days, for 差 or the "
+        "lowest of the department. Unpaid leave (停薪留职, seed 000): a penalty for poor "
+        "results, for 较差, 差 or the lowest of the department. Neither is paid.",
+    )
     date_from = fields.Date(string="From", required=True, tracking=True)
     date_to = fields.Date(string="To", required=True, tracking=True)
     working_days = fields.Float(
@@ -61,15 +76,22 @@ class HrTechnicalGradeStandby(models.Model):
         ("dates_order", "CHECK(date_from <= date_to)", "A stand-by ends after it starts."),
     ]
 
-    @api.depends("employee_id", "date_from", "date_to")
+    @api.depends("employee_id", "date_from", "date_to", "kind")
     def _compute_display_name(self):
         for standby in self:
-            standby.display_name = self.env._(
-                "%(employee)s: stand-by training %(date_from)s – %(date_to)s",
-                employee=standby.employee_id.name or "",
-                date_from=standby.date_from or "",
-                date_to=standby.date_to or "",
-            )
+            values = {
+                "employee": standby.employee_id.name or "",
+                "date_from": standby.date_from or "",
+                "date_to": standby.date_to or "",
+            }
+            if standby.kind == "unpaid_leave":
+                standby.display_name = self.env._(
+                    "%(employee)s: unpaid leave %(date_from)s – %(date_to)s", **values
+                )
+            else:
+                standby.display_name = self.env._(
+                    "%(employee)s: stand-by training %(date_from)s – %(date_to)s", **values
+                )
 
     @api.depends("employee_id.resource_calendar_id", "date_from", "date_to")
     def _compute_working_days(self):
@@ -81,7 +103,7 @@ class HrTechnicalGradeStandby(models.Model):
             else:
                 standby.working_days = 0
 
-    @api.constrains("date_from", "date_to", "employee_id", "review_id", "state")
+    @api.constrains("date_from", "date_to", "employee_id", "review_id", "state", "kind", "note")
     def _check_standby(self):
         for standby in self:
             if standby.review_id and standby.review_id.employee_id != standby.employee_id:
@@ -108,15 +130,23 @@ class HrTechnicalGradeStandby(models.Model):
             if overlapping:
                 raise ValidationError(
                     self.env._(
-                        "%(employee)s already has stand-by training from %(date_from)s to "
+                        "%(employee)s already has unpaid days (%(what)s) from %(date_from)s to "
                         "%(date_to)s.",
+                        what=overlapping._selection_label("kind"),
                         employee=standby.employee_id.name,
                         date_from=overlapping.date_from.isoformat(),
                         date_to=overlapping.date_to.isoformat(),
                     )
                 )
             standby._check_days_not_paid()
-            if rules.standby_too_short(standby.working_days):
+            if standby.kind == "unpaid_leave" and not (standby.note or "").strip():
+                raise ValidationError(
+                    self.env._(
+                        "Unpaid leave is a penalty: say on what grounds of %(review)s.",
+                        review=standby.review_id.sudo().name,
+                    )
+                )
+            if standby.kind == "training" and rules.standby_too_short(standby.working_days):
                 days = f"{standby.working_days:g}"
                 raise ValidationError(
                     self.env._(
@@ -150,7 +180,7 @@ class HrTechnicalGradeStandby(models.Model):
             raise ValidationError(
                 self.env._(
                     "%(employee)s's pay from %(date_from)s to %(date_to)s is confirmed "
-                    "(%(payslip)s): stand-by training is recorded for days not paid yet.",
+                    "(%(payslip)s): unpaid days are recorded for days not paid yet.",
                     employee=self.employee_id.name,
                     date_from=paid.date_from.isoformat(),
                     date_to=paid.date_to.isoformat(),
@@ -159,17 +189,18 @@ class HrTechnicalGradeStandby(models.Model):
             )
 
     def _check_review_allows(self):
-        """Seed 003: stand-by is for a result in band 差 or the lowest of the department."""
+        """Stand-by (seed 003): band 差 or the lowest of the department; unpaid leave
+        (seed 000, poor results): 较差 or 差 too, or the lowest."""
         self.ensure_one()
         review = self.review_id.sudo()
         if review.state != "done":
             raise ValidationError(
                 self.env._(
-                    "Stand-by training follows a finished review; %(review)s is not finished.",
+                    "Unpaid days follow a finished review; %(review)s is not finished.",
                     review=review.name,
                 )
             )
-        if review.band == "fail":
+        if review.band in rules.UNPAID_DAYS_BANDS[self.kind]:
             return
         lowest = review._lowest_in_departments(
             [
@@ -178,6 +209,14 @@ class HrTechnicalGradeStandby(models.Model):
             ]
         )
         if review not in lowest:
+            if self.kind == "unpaid_leave":
+                raise ValidationError(
+                    self.env._(
+                        "Unpaid leave is a penalty for poor results: band 较差 or 差, or the "
+                        "lowest of the department; %(review)s is none of them.",
+                        review=review.name,
+                    )
+                )
             raise ValidationError(
                 self.env._(
                     "Stand-by training is for a result in band 差 or the lowest of the department "
@@ -206,7 +245,11 @@ class HrTechnicalGradeStandby(models.Model):
 
     def _check_officer(self):
         if not (self.env.su or self.env.user.has_group(OFFICER)):
-            raise AccessError(self.env._("Only HR records stand-by training."))
+            raise AccessError(self.env._("Only HR records stand-by training and unpaid leave."))
+
+    def _selection_label(self, fname):
+        self.ensure_one()
+        return dict(self._fields[fname]._description_selection(self.env)).get(self[fname], "")
 
     def _check_workflow_fields(self, vals):
         if not self.env.su and WORKFLOW_FIELDS & set(vals):
@@ -235,7 +278,7 @@ class HrTechnicalGradeStandby(models.Model):
 
     @api.model
     def _overrides(self, employees, date_from, date_to):
-        """``{employee id: [Segment(UNPAID)]}``: the stand-by days of the period."""
+        """``{employee id: [Segment(UNPAID)]}``: the unpaid days (stand-by, unpaid leave)."""
         overrides = {}
         for standby in self._in_period(employees, date_from, date_to):
             overrides.setdefault(standby.employee_id.id, []).append(

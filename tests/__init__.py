@@ -44,6 +44,7 @@ if find_spec("odoo"):
     from . import test_review_batch
     from . import test_review_consequences
     from . import test_review_pay_consequences
+    from . import test_review_rewards
     from . import test_review_scoring
     from . import test_review_kpi
     from . import test_review_eligibility

@@ -105,3 +105,15 @@ class TestReviewKpiSheet(ReviewCase):
 
     def test_categories_carry_no_weight(self):
         self.assertNotIn("weight", self.env["hr.technical.grade.kpi.category"]._fields)
+
+    def test_the_requirements_of_each_grade_are_the_seeds(self):
+        """Seed 000 (任职等级及要求): what each grade's engineer is expected to do."""
+        expected = {
+            self.junior: ("24 hours", "asks for help"),
+            self.intermediate: ("48 hours", "80 %", "mentors the junior engineers"),
+            self.senior: ("two suggestions a month", "trains new staff"),
+            self.expert: ("technical adviser",),
+        }
+        for grade, phrases in expected.items():
+            for phrase in phrases:
+                self.assertIn(phrase, grade.description, grade.name)

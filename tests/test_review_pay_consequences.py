@@ -204,7 +204,7 @@ class TestReviewPayConsequences(ReviewCase, PayslipCase):
             self.standby("2026-12-07", "2026-12-09", user=self.manager_user)
         with self.assertRefused(AccessError, "Cancel action"):
             standby.with_user(self.hr_officer).write({"state": "cancel"})
-        with self.assertRefused(ValidationError, "already has stand-by training"):
+        with self.assertRefused(ValidationError, "already has unpaid days"):
             self.standby("2026-12-09", "2026-12-14")
 
     def test_standby_is_for_fail_or_the_lowest_of_the_department(self):

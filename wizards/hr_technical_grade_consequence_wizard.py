@@ -5,7 +5,7 @@ from odoo import fields, models
 
 
 class HrTechnicalGradeConsequenceWizard(models.TransientModel):
-    """HR ends or withdraws a pay step, or cancels a stand-by, with the reason on record.
+    """HR ends or withdraws a pay step, cancels a stand-by or a reward, with the reason on record.
 
     The document's own action checks that the user is HR.
     """
@@ -15,11 +15,13 @@ class HrTechnicalGradeConsequenceWizard(models.TransientModel):
 
     pay_step_id = fields.Many2one("hr.technical.grade.pay.step", readonly=True)
     standby_id = fields.Many2one("hr.technical.grade.standby", readonly=True)
+    reward_id = fields.Many2one("hr.technical.grade.reward", readonly=True)
     mode = fields.Selection(
         [
             ("end", "End the pay step"),
             ("withdraw", "Withdraw the pay step"),
             ("cancel", "Cancel the stand-by"),
+            ("cancel_reward", "Cancel the reward"),
         ],
         required=True,
         default="end",
@@ -33,6 +35,8 @@ class HrTechnicalGradeConsequenceWizard(models.TransientModel):
             self.pay_step_id.action_end(self.day, self.reason)
         elif self.mode == "withdraw":
             self.pay_step_id.action_withdraw(self.reason)
+        elif self.mode == "cancel_reward":
+            self.reward_id.action_cancel(self.reason)
         else:
             self.standby_id.action_cancel(self.reason)
         return {"type": "ir.actions.act_window_close"}
