@@ -33,9 +33,12 @@ class HrTechnicalGradeApproval(models.Model):
     """
 
     _name = "hr.technical.grade.approval"
+    _inherit = ["hr.technical.grade.document.access.mixin"]
     _description = "Technical Grade Approval"
     # The current round first, in its order; then the earlier rounds, latest first.
     _order = "res_model, res_id, superseded, round desc, sequence, id"
+    _document_model_field = "res_model"
+    _document_id_field = "res_id"
 
     res_model = fields.Char("Document Model", required=True, index=True, readonly=True)
     res_id = fields.Many2oneReference(
@@ -121,59 +124,6 @@ class HrTechnicalGradeApproval(models.Model):
     # ------------------------------------------------------------------
     # Access: an approval is read with its document
     # ------------------------------------------------------------------
-
-    def _check_access(self, operation):
-        """Read an approval when its document can be read; write only as the engine."""
-        result = super()._check_access(operation)
-        if not self or operation != "read" or self.env.su:
-            return result
-        approvals = self - result[0] if result else self
-        forbidden = self.browse()
-        for res_model, ids in approvals._group_by_document().items():
-            documents = self.env[res_model].browse(ids)
-            denied = documents._check_access("read")
-            if denied:
-                forbidden |= approvals.sudo().filtered(
-                    lambda a, m=res_model, d=set(denied[0].ids): a.res_model == m and a.res_id in d
-                )
-        if not forbidden:
-            return result
-        forbidden = self.browse(forbidden.ids)
-        if result:
-            return (result[0] + forbidden, result[1])
-        return (forbidden, lambda: forbidden._make_access_error(operation))
-
-    def _group_by_document(self):
-        by_model = defaultdict(set)
-        for approval in self.sudo():
-            by_model[approval.res_model].add(approval.res_id)
-        return by_model
-
-    @api.model
-    def _search(self, domain, offset=0, limit=None, order=None):
-        """Only the approvals of documents the user may read, as mail.activity does."""
-        if self.env.su:
-            return super()._search(domain, offset, limit, order)
-        query = super()._search(domain, offset, limit, order)
-        rows = self.env.execute_query(
-            query.select(
-                SQL.identifier(self._table, "id"),
-                SQL.identifier(self._table, "res_model"),
-                SQL.identifier(self._table, "res_id"),
-            )
-        )
-        model_ids = defaultdict(set)
-        for __, res_model, res_id in rows:
-            model_ids[res_model].add(res_id)
-        allowed = {
-            res_model: set(self.env[res_model].browse(ids).exists()._filtered_access("read")._ids)
-            for res_model, ids in model_ids.items()
-            if res_model in self.env
-        }
-        approvals = self.browse(
-            id_ for id_, res_model, res_id in rows if res_id in allowed.get(res_model, ())
-        )
-        return approvals._as_query(order)
 
     def _document(self):
         """The document this approval belongs to."""

@@ -32,8 +32,14 @@ class HrTechnicalGradeCommitteeRound(models.Model):
 
     _name = "hr.technical.grade.committee.round"
     _description = "Technical Grade Committee Round"
-    _inherit = ["hr.technical.grade.chatter.mixin", "hr.technical.grade.workflow.record.mixin"]
+    _inherit = [
+        "hr.technical.grade.chatter.mixin",
+        "hr.technical.grade.workflow.record.mixin",
+        "hr.technical.grade.document.access.mixin",
+    ]
     _order = "evaluation_id, superseded, sequence desc, id desc"
+    _document_model = "hr.technical.grade.evaluation"
+    _document_id_field = "evaluation_id"
 
     evaluation_id = fields.Many2one(
         "hr.technical.grade.evaluation",
@@ -165,46 +171,6 @@ class HrTechnicalGradeCommitteeRound(models.Model):
                     "A committee round stays on record with its evaluation: it is never deleted."
                 )
             )
-
-    def _check_access(self, operation):
-        """Read a round when its evaluation can be read; write only as the workflow."""
-        result = super()._check_access(operation)
-        if not self or operation != "read" or self.env.su:
-            return result
-        rounds = self - result[0] if result else self
-        evaluations = rounds.sudo().evaluation_id
-        denied = evaluations._check_access("read") if evaluations else None
-        if not denied:
-            return result
-        denied_ids = set(denied[0].ids)
-        forbidden = self.browse(
-            rounds.sudo().filtered(lambda r: r.evaluation_id.id in denied_ids).ids
-        )
-        if result:
-            return (result[0] + forbidden, result[1])
-        return (forbidden, lambda: forbidden._make_access_error(operation))
-
-    @api.model
-    def _search(self, domain, offset=0, limit=None, order=None):
-        """Only the rounds of evaluations the user may read."""
-        if self.env.su:
-            return super()._search(domain, offset, limit, order)
-        query = super()._search(domain, offset, limit, order)
-        rows = self.env.execute_query(
-            query.select(
-                SQL.identifier(self._table, "id"), SQL.identifier(self._table, "evaluation_id")
-            )
-        )
-        readable = set(
-            self.env["hr.technical.grade.evaluation"]
-            .browse({evaluation_id for __, evaluation_id in rows})
-            .exists()
-            ._filtered_access("read")
-            ._ids
-        )
-        return self.browse(
-            id_ for id_, evaluation_id in rows if evaluation_id in readable
-        )._as_query(order)
 
     # ------------------------------------------------------------------
     # The round's workflow
