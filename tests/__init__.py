@@ -9,6 +9,7 @@ from importlib.util import find_spec
 
 if find_spec("odoo"):
     from . import test_rules_committee
+    from . import test_rules_cycle
     from . import test_rules_consequences
     from . import test_rules_eligibility
     from . import test_rules_history
