@@ -1047,8 +1047,8 @@ class HrTechnicalGradeEvaluation(models.Model):
 
         ``window`` is the ``(start, end)`` of the evaluation-cycle window it
         goes ahead in (None in a campaign or with HR's reason); ``problem`` is
-        the translated refusal, or None.  Works on a new record too (the
-        employee's Apply for Promotion asks before filing).
+        the translated refusal, or None.  The employee's Apply for Promotion
+        asks it right after filing: its refusal undoes the filing.
         """
         self.ensure_one()
         company = self.company_id or self.env.company
@@ -1117,6 +1117,13 @@ class HrTechnicalGradeEvaluation(models.Model):
         )
         employee = self.employee_id.sudo()
         campaign = campaigns.filtered(lambda c: c._covers(employee))[:1]
+        if campaign.state == "open":
+            return self.env._(
+                "%(campaign)s is open until %(end)s: the engineer applies in it with Apply for "
+                "Promotion (My Technical Grade), or HR adds them to it.",
+                campaign=campaign.name,
+                end=format_date(self.env, campaign.date_to),
+            )
         if campaign:
             return self.env._(
                 "%(campaign)s runs from %(start)s to %(end)s.",

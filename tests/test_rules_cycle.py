@@ -52,5 +52,9 @@ class TestEvaluationWindow(RuleCase):
         self.assertEqual(
             (last.year * 12 + last.month) - (first.year * 12 + first.month) + 1, months
         )
-        self.assertEqual(cycle.evaluation_window(last + timedelta(days=1), months)[0], last + timedelta(days=1))
-        self.assertEqual(cycle.evaluation_window(first - timedelta(days=1), months)[1], first - timedelta(days=1))
+        self.assertEqual(
+            cycle.evaluation_window(last + timedelta(days=1), months)[0], last + timedelta(days=1)
+        )
+        self.assertEqual(
+            cycle.evaluation_window(first - timedelta(days=1), months)[1], first - timedelta(days=1)
+        )

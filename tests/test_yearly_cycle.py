@@ -72,10 +72,14 @@ class TestYearlyCycle(TechnicalGradeCase):
         with self.assertRefused(UserError, "fourth quarter \\(October to December\\)"):
             evaluation.action_submit()
         # A campaign being prepared is named, with its dates.
-        self.campaign(state="draft")
+        campaign = self.campaign(state="draft")
         with self.assertRefused(UserError, "Promotion Campaign Q4 2026 runs from 10/01/2026"):
             evaluation.action_submit()
         with self.assertRefused(UserError, "only HR may file a promotion"):
+            evaluation.action_submit()
+        # Filed beside an open campaign: where to apply instead.
+        campaign.state = "open"
+        with self.assertRefused(UserError, "open until 12/31/2026: the engineer applies in it"):
             evaluation.action_submit()
         self.assertEqual(evaluation.state, "draft")
 
@@ -95,8 +99,8 @@ class TestYearlyCycle(TechnicalGradeCase):
             evaluation.action_submit()
 
     def test_the_engineers_application_goes_into_the_open_campaign(self):
-        public = self.env["hr.employee.public"].with_user(self.engineer_user).browse(
-            self.engineer.id
+        public = (
+            self.env["hr.employee.public"].with_user(self.engineer_user).browse(self.engineer.id)
         )
         with self.assertRefused(UserError, "fourth quarter"):
             public.action_apply_for_promotion()
@@ -111,8 +115,8 @@ class TestYearlyCycle(TechnicalGradeCase):
     def test_a_campaign_of_other_departments_is_not_the_engineers(self):
         elsewhere = self.env["hr.department"].create({"name": "Elsewhere"})
         self.campaign(department_ids=[(6, 0, elsewhere.ids)])
-        public = self.env["hr.employee.public"].with_user(self.engineer_user).browse(
-            self.engineer.id
+        public = (
+            self.env["hr.employee.public"].with_user(self.engineer_user).browse(self.engineer.id)
         )
         with self.assertRefused(UserError, "fourth quarter"):
             public.action_apply_for_promotion()
@@ -170,11 +174,19 @@ class TestYearlyCycle(TechnicalGradeCase):
         self.assertEqual(
             [
                 grade.evaluation_interval_months
-                for grade in (self.trainee, self.junior, self.intermediate, self.senior, self.expert)
+                for grade in (
+                    self.trainee,
+                    self.junior,
+                    self.intermediate,
+                    self.senior,
+                    self.expert,
+                )
             ],
             [0, 2, 6, 6, 6],
         )
-        self.assertFalse(self.env["res.company"].create({"name": "New"}).technical_grade_evaluation_cycle)
+        self.assertFalse(
+            self.env["res.company"].create({"name": "New"}).technical_grade_evaluation_cycle
+        )
 
     def test_a_junior_is_evaluated_once_in_each_two_month_window(self):
         self.company.technical_grade_evaluation_cycle = True
