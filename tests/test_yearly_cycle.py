@@ -5,7 +5,9 @@ submitted in the yearly campaign; outside it an HR officer files one with a
 recorded reason, or, when the company turns the per-grade evaluation cycle
 on, an engineer is evaluated once in each window of their grade's cycle."""
 
+import importlib.util
 from datetime import date, timedelta
+from pathlib import Path
 
 from freezegun import freeze_time
 
@@ -13,6 +15,8 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
 from .common import TechnicalGradeCase, force_state
+
+MIGRATION = Path(__file__).parent.parent / "migrations" / "18.0.2.3.0" / "post-yearly14.py"
 
 
 @tagged("post_install", "-at_install")
@@ -238,3 +242,20 @@ class TestYearlyCycle(TechnicalGradeCase):
         evaluation = self.application(user=self.hr_officer)
         with self.assertRefused(AccessError, "change through its actions only"):
             evaluation.with_user(self.hr_officer).cycle_window_start = date(2026, 11, 1)
+
+    def test_an_upgraded_database_gets_the_seed_cycles_where_none_is_set(self):
+        spec = importlib.util.spec_from_file_location("post_yearly14", MIGRATION)
+        migration = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(migration)
+        self.junior.evaluation_interval_months = 0
+        self.senior.evaluation_interval_months = 4
+        self.env.flush_all()
+        migration.migrate(self.env.cr, "18.0.2.2.0")
+        self.env.invalidate_all()
+        self.assertEqual(
+            [
+                grade.evaluation_interval_months
+                for grade in (self.trainee, self.junior, self.intermediate, self.senior)
+            ],
+            [0, 2, 6, 4],
+        )
