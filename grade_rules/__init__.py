@@ -48,3 +48,4 @@ from .consequences import (
     pay_step_end,
     standby_too_short,
 )
+from .cycle import evaluation_window, next_window_start

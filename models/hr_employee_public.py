@@ -218,6 +218,14 @@ class HrEmployeePublic(models.Model):
         evaluation = self.env["hr.technical.grade.evaluation"].create(
             {"employee_id": self.employee_id.id, "kind": "promotion"}
         )
+        # Filed in the open campaign that holds the employee; outside one, the
+        # yearly cycle says at once when the campaign is (nothing is filed).
+        campaign = self.env["hr.technical.grade.campaign"]._open_for(self.employee_id.sudo())
+        if campaign:
+            evaluation.sudo().campaign_id = campaign
+        _window, problem = evaluation._yearly_cycle_standing()
+        if problem:
+            raise UserError(problem)
         return {
             "type": "ir.actions.act_window",
             "res_model": "hr.technical.grade.evaluation",

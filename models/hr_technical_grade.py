@@ -114,6 +114,13 @@ class HrTechnicalGrade(models.Model):
         tracking=True,
         help="How often engineers at this grade are reviewed.",
     )
+    evaluation_interval_months = fields.Integer(
+        string="Evaluation Cycle (Months)",
+        tracking=True,
+        help="Engineers at this grade may be evaluated for promotion once in each window of "
+        "this many months (calendar periods from January), without a campaign, when the "
+        "company turns the per-grade evaluation cycle on. 0: in the yearly campaign only.",
+    )
     description = fields.Html(translate=True)
     assessment_template_id = fields.Many2one(
         "hr.technical.grade.assessment.template",
@@ -123,6 +130,11 @@ class HrTechnicalGrade(models.Model):
     employee_count = fields.Integer(compute="_compute_employee_count", string="Engineers")
 
     _sql_constraints = [
+        (
+            "evaluation_interval_positive",
+            "CHECK(evaluation_interval_months >= 0)",
+            "The evaluation cycle of a grade cannot be negative.",
+        ),
         (
             "code_company_uniq",
             "unique(code, company_id)",

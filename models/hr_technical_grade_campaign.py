@@ -530,6 +530,32 @@ class HrTechnicalGradeCampaign(models.Model):
         self.ensure_one()
         return self.date_to
 
+    def _covers(self, employee):
+        """Whether ``employee`` is in the campaign's scope (its departments and
+        their sub-departments, or listed)."""
+        self.ensure_one()
+        if employee in self.employee_ids:
+            return True
+        return bool(
+            self.department_ids
+            and employee.department_id
+            and self.env["hr.department"].search_count(
+                [
+                    ("id", "=", employee.department_id.id),
+                    ("id", "child_of", self.department_ids.ids),
+                ]
+            )
+        )
+
+    @api.model
+    def _open_for(self, employee):
+        """The open campaign of ``employee``'s company whose scope holds them
+        (the latest), where their own application is filed."""
+        campaigns = self.sudo().search(
+            [("company_id", "=", employee.company_id.id), ("state", "=", "open")]
+        )
+        return campaigns.filtered(lambda campaign: campaign._covers(employee))[:1]
+
     def _sort_out(self, employees, day):
         """Split ``employees`` into eligible ones (with their target) and skipped ones.
 

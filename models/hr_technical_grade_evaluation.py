@@ -6,9 +6,10 @@ from decimal import Decimal
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Command
+from odoo.tools.misc import format_date
 
 from ..grade_rules import committee as committee_rules
-from ..grade_rules import eligibility, proration
+from ..grade_rules import cycle, eligibility, proration
 
 EXAM_PARTS = ("theory", "practical", "teaching")
 OFFICER = "hr_technical_grade.group_technical_grade_officer"
@@ -66,6 +67,8 @@ WORKFLOW_FIELDS = {
     "quota_rank",
     "within_quota",
     "contract_id",
+    "cycle_window_start",
+    "cycle_window_end",
 }
 # What the chair's signature puts on record for good.
 SIGNATURE_FIELDS = {
@@ -333,6 +336,23 @@ class HrTechnicalGradeEvaluation(models.Model):
         ondelete="restrict",
         help="The promotion campaign this evaluation belongs to.",
     )
+    # The yearly cycle (seed 000: 每年度第四季度组织技术等级评定): a promotion is
+    # submitted in an open campaign, in a window of its grade's evaluation
+    # cycle (when the company turns the cycles on), or by HR with a reason.
+    cycle_reason = fields.Text(
+        string="Reason Outside the Campaign",
+        tracking=True,
+        copy=False,
+        help="Why HR files this promotion outside the yearly promotion campaign.",
+    )
+    cycle_window_start = fields.Date(
+        string="Evaluation Window Start",
+        readonly=True,
+        copy=False,
+        help="The window of the current grade's evaluation cycle this promotion was "
+        "submitted in, outside a campaign.",
+    )
+    cycle_window_end = fields.Date(string="Evaluation Window End", readonly=True, copy=False)
     manager_user_id = fields.Many2one(
         "res.users",
         string="Manager (User)",
@@ -696,6 +716,16 @@ class HrTechnicalGradeEvaluation(models.Model):
                 )
             )
 
+    def _check_cycle_reason_by_hr(self, vals):
+        """Only HR officers file a promotion outside the campaign, saying why."""
+        if vals.get("cycle_reason") and not (self.env.su or self.env.user.has_group(OFFICER)):
+            raise AccessError(
+                self.env._(
+                    "Only HR officers file a promotion outside the yearly campaign, with its "
+                    "reason."
+                )
+            )
+
     def _workflow_actions(self):
         return self.env._("submit, approve, reject, sign, apply")
 
@@ -798,6 +828,7 @@ class HrTechnicalGradeEvaluation(models.Model):
     def create(self, vals_list):
         default_kind = self.default_get(["kind"]).get("kind")
         for vals in vals_list:
+            self.browse()._check_cycle_reason_by_hr(vals)
             self.browse()._check_requester_fields(vals)
             self.browse()._check_workflow_fields(vals)
             if vals.get("name", "/") == "/":
@@ -826,6 +857,7 @@ class HrTechnicalGradeEvaluation(models.Model):
             self._check_rated_by_hr()
         if "override_eligibility" in vals and not (self.env.su or self.env.user.has_group(OFFICER)):
             raise AccessError(self.env._("Only HR officers may override the eligibility."))
+        self._check_cycle_reason_by_hr(vals)
         self._check_decided_fields_fixed(vals)
         self._check_requester_fields(vals)
         if {"state", "employee_id", "kind"} & set(vals):
@@ -862,6 +894,16 @@ class HrTechnicalGradeEvaluation(models.Model):
                     self.env._(
                         "%(names)s is submitted: its eligibility override stays as it was "
                         "submitted.",
+                        names=", ".join(submitted.mapped("name")),
+                    )
+                )
+        if "cycle_reason" in vals:
+            submitted = self.filtered(lambda e: e.state != "draft")
+            if submitted:
+                raise UserError(
+                    self.env._(
+                        "%(names)s is submitted: its reason outside the campaign stays as it "
+                        "was submitted.",
                         names=", ".join(submitted.mapped("name")),
                     )
                 )
@@ -976,8 +1018,122 @@ class HrTechnicalGradeEvaluation(models.Model):
     # ------------------------------------------------------------------
 
     def _check_submit(self):
+        self._check_yearly_cycle()
         for evaluation in self:
             evaluation._check_eligible(evaluation._eligibility_day())
+
+    # ------------------------------------------------------------------
+    # The yearly cycle
+    # ------------------------------------------------------------------
+
+    def _check_yearly_cycle(self):
+        """A promotion is submitted in the yearly campaign (seed 000: every year in Q4).
+
+        Outside an open campaign it goes ahead in a window of the current
+        grade's evaluation cycle (when the company turns the cycles on, once
+        per window), or with HR's recorded reason; else it is refused, saying
+        when the campaign is.  The window it is submitted in is recorded.
+        """
+        for evaluation in self.filtered(lambda e: e.kind == "promotion"):
+            window, problem = evaluation._yearly_cycle_standing()
+            if problem:
+                raise UserError(problem)
+            start, end = window or (False, False)
+            if (evaluation.cycle_window_start, evaluation.cycle_window_end) != (start, end):
+                evaluation.sudo().write({"cycle_window_start": start, "cycle_window_end": end})
+
+    def _yearly_cycle_standing(self):
+        """``(window, problem)`` of a promotion about to be submitted today.
+
+        ``window`` is the ``(start, end)`` of the evaluation-cycle window it
+        goes ahead in (None in a campaign or with HR's reason); ``problem`` is
+        the translated refusal, or None.  The employee's Apply for Promotion
+        asks it right after filing: its refusal undoes the filing.
+        """
+        self.ensure_one()
+        company = self.company_id or self.env.company
+        if not company.technical_grade_promotion_in_campaign:
+            return None, None
+        if self.campaign_id and self.campaign_id.sudo().state == "open":
+            return None, None
+        today = company._technical_grade_today()
+        window_problem = None
+        months = self.current_grade_id.sudo().evaluation_interval_months
+        if company.technical_grade_evaluation_cycle and months:
+            window = cycle.evaluation_window(today, months)
+            taken = self.sudo().search(
+                [
+                    ("employee_id", "=", self.employee_id.id),
+                    ("kind", "=", "promotion"),
+                    ("cycle_window_start", "=", window[0]),
+                    ("state", "not in", ("draft", "cancel")),
+                    ("id", "not in", self.ids),
+                ],
+                limit=1,
+            )
+            if not taken:
+                return window, None
+            window_problem = self.env._(
+                "%(employee)s was already evaluated in this window of the evaluation cycle of "
+                "%(grade)s (%(start)s to %(end)s): %(request)s. The next window opens on "
+                "%(next)s.",
+                employee=self.employee_id.sudo().name,
+                grade=self.current_grade_id.sudo().name,
+                start=format_date(self.env, window[0]),
+                end=format_date(self.env, window[1]),
+                request=taken.name,
+                next=format_date(self.env, cycle.next_window_start(today, months)),
+            )
+        if (self.cycle_reason or "").strip():
+            return None, None
+        problem = self.env._(
+            "Promotions are decided in the yearly promotion campaign: %(when)s",
+            when=self._yearly_campaign_when(company, today),
+        )
+        if window_problem:
+            problem = f"{window_problem}\n{problem}"
+        if self.env.user.has_group(OFFICER):
+            problem += "\n" + self.env._(
+                "As an HR officer, you may file it outside the campaign: give the reason in "
+                "Reason Outside the Campaign."
+            )
+        else:
+            problem += "\n" + self.env._(
+                "Apply when the campaign is open; outside it, only HR may file a promotion, "
+                "with a reason."
+            )
+        return None, problem
+
+    def _yearly_campaign_when(self, company, today):
+        """When the employee's yearly campaign is, worded for the refusal."""
+        Campaign = self.env["hr.technical.grade.campaign"].sudo()
+        campaigns = Campaign.search(
+            [
+                ("company_id", "=", company.id),
+                ("state", "in", ("draft", "open")),
+                ("date_to", ">=", today),
+            ],
+            order="date_from, id",
+        )
+        employee = self.employee_id.sudo()
+        campaign = campaigns.filtered(lambda c: c._covers(employee))[:1]
+        if campaign.state == "open":
+            return self.env._(
+                "%(campaign)s is open until %(end)s: the engineer applies in it with Apply for "
+                "Promotion (My Technical Grade), or HR adds them to it.",
+                campaign=campaign.name,
+                end=format_date(self.env, campaign.date_to),
+            )
+        if campaign:
+            return self.env._(
+                "%(campaign)s runs from %(start)s to %(end)s.",
+                campaign=campaign.name,
+                start=format_date(self.env, campaign.date_from),
+                end=format_date(self.env, campaign.date_to),
+            )
+        return self.env._(
+            "it is held every year in the fourth quarter (October to December), when HR opens it."
+        )
 
     def _eligibility_day(self):
         """The day eligibility is judged on: a campaign's own day (the end of

@@ -53,6 +53,22 @@ class ResCompany(models.Model):
         "can be filed (公示); it takes effect after them. 0: no public notice.",
     )
 
+    technical_grade_promotion_in_campaign = fields.Boolean(
+        string="Promotions in the Yearly Campaign",
+        default=True,
+        help="Promotions are decided in the yearly promotion campaign (seed 000: every year "
+        "in Q4): a promotion evaluation is submitted in an open campaign, or HR files it "
+        "outside one with a recorded reason. Off: promotions are filed at any time.",
+    )
+    technical_grade_evaluation_cycle = fields.Boolean(
+        string="Per-Grade Evaluation Cycle",
+        default=False,
+        help="Engineers of a grade with an evaluation cycle (e.g. juniors every 2 months, "
+        "intermediate and above every 6 months, seed 000's server engineers) may also be "
+        "evaluated for promotion once in each window of their grade's cycle, without a "
+        "campaign.",
+    )
+
     technical_grade_department_ids = fields.Many2many(
         "hr.department",
         "res_company_technical_grade_department_rel",

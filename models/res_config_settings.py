@@ -31,6 +31,12 @@ class ResConfigSettings(models.TransientModel):
     technical_grade_department_ids = fields.Many2many(
         related="company_id.technical_grade_department_ids", readonly=False
     )
+    technical_grade_promotion_in_campaign = fields.Boolean(
+        related="company_id.technical_grade_promotion_in_campaign", readonly=False
+    )
+    technical_grade_evaluation_cycle = fields.Boolean(
+        related="company_id.technical_grade_evaluation_cycle", readonly=False
+    )
     technical_grade_notice_days = fields.Integer(
         related="company_id.technical_grade_notice_days", readonly=False
     )

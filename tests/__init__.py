@@ -9,6 +9,7 @@ from importlib.util import find_spec
 
 if find_spec("odoo"):
     from . import test_rules_committee
+    from . import test_rules_cycle
     from . import test_rules_consequences
     from . import test_rules_eligibility
     from . import test_rules_history
@@ -64,3 +65,4 @@ if find_spec("odoo"):
     from . import test_work_log
     from . import test_work_plan
     from . import test_review_dimensions
+    from . import test_yearly_cycle

@@ -68,6 +68,11 @@ class TechnicalGradeCase(TransactionCase):
         super().setUpClass()
         cls.company = cls.env.ref("base.main_company")
         ref = cls.env.ref
+        # Promotions are filed at any time here, as in a company that turns the
+        # yearly cycle off (a company setting, not a context key): the yearly
+        # cycle has its own tests (test_yearly_cycle.py), the campaign tests
+        # and the tours run with it on.
+        cls.company.technical_grade_promotion_in_campaign = False
         cls.trainee = ref("hr_technical_grade.grade_trainee")
         cls.junior = ref("hr_technical_grade.grade_junior")
         cls.intermediate = ref("hr_technical_grade.grade_intermediate")
@@ -238,6 +243,8 @@ class CampaignCase(TechnicalGradeCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        # Campaigns run in a company that decides promotions in them.
+        cls.company.technical_grade_promotion_in_campaign = True
         today = date.today()
         cls.today = today
         cls.candidate_user = new_test_user(

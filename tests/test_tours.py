@@ -83,15 +83,28 @@ class TestTours(BrowserCase):
             }
         )
         cls.env.company.technical_grade_notice_days = 0
+        # Promotions are decided in the yearly campaign (the company default):
+        # the engineer applies in the open campaign of their department.
+        cls.env.company.technical_grade_promotion_in_campaign = True
+        cls.campaign = cls.env["hr.technical.grade.campaign"].create(
+            {
+                "name": "Tour Campaign",
+                "year": today.year,
+                "date_from": date(today.year, 10, 1),
+                "date_to": date(today.year, 12, 31),
+                "department_ids": [Command.set(department.ids)],
+                "state": "open",
+            }
+        )
         cls.Evaluation = cls.env["hr.technical.grade.evaluation"]
 
     # -- the journey up to each tour, through the model API -----------------
 
     def applied(self):
-        evaluation = self.Evaluation.with_user(self.engineer_user).create(
-            {"employee_id": self.engineer.id, "kind": "promotion"}
-        )
-        evaluation.with_user(self.engineer_user).action_submit()
+        public = self.env["hr.employee.public"].with_user(self.engineer_user)
+        action = public.browse(self.engineer.id).action_apply_for_promotion()
+        evaluation = self.Evaluation.with_user(self.engineer_user).browse(action["res_id"])
+        evaluation.action_submit()
         return evaluation.with_env(self.env)
 
     def before_committee(self):
@@ -128,6 +141,7 @@ class TestTours(BrowserCase):
             (evaluation.kind, evaluation.target_grade_id, evaluation.state),
             ("promotion", self.senior, "submitted"),
         )
+        self.assertEqual(evaluation.campaign_id, self.campaign)
         self.assertEqual(evaluation.create_uid, self.engineer_user)
         self.assertEqual(self.inbox(evaluation), self.manager_user)
 
