@@ -353,3 +353,18 @@ class TestReviewRewards(ReviewCase, PayslipCase):
         good = self.good()
         with self.assertRefused(ValidationError, "penalty for poor results"):
             self.unpaid_leave(good)
+
+    # ------------------------------------------------------------------
+    # Outsider probe (JSON-RPC): a bonus is paid once; amounts are numbers
+    # ------------------------------------------------------------------
+
+    def test_an_amount_is_a_finite_number(self):
+        review = self.good()
+        for amount in (float("nan"), float("inf"), "800", [800], True):
+            with self.assertRefused(ValidationError, "amount of a reward is a number"):
+                self.reward(review, amount=amount)
+        reward = self.reward(review)
+        with self.assertRefused(ValidationError, "amount of a reward is a number"):
+            reward.with_user(self.hr_officer).write({"amount": float("nan")})
+        with self.assertRefused(ValidationError, "amount of a reward is a number"):
+            reward.with_user(self.hr_officer).write({"amount": 1e16})
