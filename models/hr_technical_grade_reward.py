@@ -324,6 +324,37 @@ class HrTechnicalGradeReward(models.Model):
             ],
             order="pay_date, id",
         )
+        # A bonus is paid once: a confirmed payslip of its period (not refunded) pays it, no
+        # other one does.
+        confirmed = defaultdict(list)
+        if bonuses:
+            done = (
+                self.env["hr.payslip"]
+                .sudo()
+                .search_read(
+                    [
+                        ("employee_id", "in", bonuses.employee_id.ids),
+                        ("state", "=", "done"),
+                        ("credit_note", "=", False),
+                        ("refunded_id", "=", False),
+                        ("date_from", "<=", max(bonuses.mapped("pay_date"))),
+                        ("date_to", ">=", min(bonuses.mapped("pay_date"))),
+                    ],
+                    ["employee_id", "date_from", "date_to"],
+                    order="id",
+                )
+            )
+            for slip in done:
+                confirmed[slip["employee_id"][0]].append(
+                    (slip["id"], slip["date_from"], slip["date_to"])
+                )
+
+        def paid_elsewhere(payslip, day):
+            return any(
+                slip_id != payslip.id and date_from <= day <= date_to
+                for slip_id, date_from, date_to in confirmed.get(payslip.employee_id.id, [])
+            )
+
         # Read through the whole batch (a filtered recordset would prefetch its own records only).
         by_employee = defaultdict(list)
         for bonus in bonuses:
@@ -335,7 +366,7 @@ class HrTechnicalGradeReward(models.Model):
             own = [
                 (amount, review)
                 for day, amount, review in by_employee.get(payslip.employee_id.id, [])
-                if payslip.date_from <= day <= payslip.date_to
+                if payslip.date_from <= day <= payslip.date_to and not paid_elsewhere(payslip, day)
             ]
             if own:
                 result[payslip.id] = (

@@ -358,6 +358,25 @@ class TestReviewRewards(ReviewCase, PayslipCase):
     # Outsider probe (JSON-RPC): a bonus is paid once; amounts are numbers
     # ------------------------------------------------------------------
 
+    def test_a_bonus_is_paid_once_not_again_on_a_second_payslip_of_its_month(self):
+        self.approve(self.reward())
+        first = self.payslip(self.engineer, "2026-12-01", "2026-12-31")
+        self.assertEqual(self.amounts(first)["TG_REWARD"], 800.0)
+        first.action_payslip_done()
+        # A second payslip of December (an extra run) does not pay it again.
+        second = self.payslip(self.engineer, "2026-12-01", "2026-12-31")
+        self.assertNotIn("TG_REWARD", self.amounts(second))
+        # The confirmed one keeps it when it is computed again in the batch.
+        self.assertEqual(
+            self.env["hr.technical.grade.reward"]._payslip_rewards(first | second),
+            {
+                first.id: (
+                    800.0,
+                    first.line_ids.filtered(lambda line: line.code == "TG_REWARD").name,
+                )
+            },
+        )
+
     def test_an_amount_is_a_finite_number(self):
         review = self.good()
         for amount in (float("nan"), float("inf"), "800", [800], True):
