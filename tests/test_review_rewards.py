@@ -387,3 +387,14 @@ class TestReviewRewards(ReviewCase, PayslipCase):
             reward.with_user(self.hr_officer).write({"amount": float("nan")})
         with self.assertRefused(ValidationError, "amount of a reward is a number"):
             reward.with_user(self.hr_officer).write({"amount": 1e16})
+
+    def test_unpaid_days_already_paid_are_not_moved_out_of_their_payslip(self):
+        self.finish(self.open_review(self.colleague, date(2026, 9, 1)), results=0, reviewers=0)
+        leave = self.unpaid_leave(self.poor())
+        self.payslip(self.engineer, "2026-12-01", "2026-12-31").action_payslip_done()
+        # December paid without those days: moving them to January would pay them twice over.
+        with self.assertRefused(ValidationError, "is confirmed"):
+            leave.with_user(self.hr_officer).write(
+                {"date_from": "2027-01-11", "date_to": "2027-01-12"}
+            )
+        self.assertEqual(str(leave.date_from), "2026-12-07")
