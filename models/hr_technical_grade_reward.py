@@ -1,6 +1,7 @@
 # Copyright 2026 hr_technical_grade contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 
+import math
 from collections import defaultdict
 
 from odoo import api, fields, models
@@ -9,6 +10,8 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 OFFICER = "hr_technical_grade.group_technical_grade_officer"
 # What a client call may still write on a reward past its draft (followers, chatter).
 CLIENT_FIELDS = {"message_follower_ids", "message_main_attachment_id"}
+# Above this a float no longer holds the cents of an amount exactly (2**53 cents).
+MAX_AMOUNT = 1e13
 
 
 class HrTechnicalGradeReward(models.Model):
@@ -136,10 +139,12 @@ class HrTechnicalGradeReward(models.Model):
         self._check_officer()
         for vals in vals_list:
             self.browse()._check_workflow_fields(vals)
+            self._check_amount_value(vals)
         return super().create(vals_list)
 
     def write(self, vals):
         self._check_workflow_fields(vals)
+        self._check_amount_value(vals)
         if not self.env.su and set(vals) - CLIENT_FIELDS:
             self._check_officer()
             for reward in self:
@@ -152,6 +157,26 @@ class HrTechnicalGradeReward(models.Model):
                         )
                     )
         return super().write(vals)
+
+    @api.model
+    def _check_amount_value(self, vals):
+        """A client may send anything as the amount (JSON-RPC): only a finite number."""
+        amount = vals.get("amount")
+        if amount is None or amount is False:
+            return
+        if (
+            isinstance(amount, bool)
+            or not isinstance(amount, int | float)
+            or not math.isfinite(amount)
+            or abs(amount) >= MAX_AMOUNT
+        ):
+            raise ValidationError(
+                self.env._(
+                    "The amount of a reward is a number below %(limit)s, not %(amount)r.",
+                    limit=f"{MAX_AMOUNT:,.0f}",
+                    amount=amount,
+                )
+            )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_drafts(self):
@@ -299,6 +324,37 @@ class HrTechnicalGradeReward(models.Model):
             ],
             order="pay_date, id",
         )
+        # A bonus is paid once: a confirmed payslip of its period (not refunded) pays it, no
+        # other one does.
+        confirmed = defaultdict(list)
+        if bonuses:
+            done = (
+                self.env["hr.payslip"]
+                .sudo()
+                .search_read(
+                    [
+                        ("employee_id", "in", bonuses.employee_id.ids),
+                        ("state", "=", "done"),
+                        ("credit_note", "=", False),
+                        ("refunded_id", "=", False),
+                        ("date_from", "<=", max(bonuses.mapped("pay_date"))),
+                        ("date_to", ">=", min(bonuses.mapped("pay_date"))),
+                    ],
+                    ["employee_id", "date_from", "date_to"],
+                    order="id",
+                )
+            )
+            for slip in done:
+                confirmed[slip["employee_id"][0]].append(
+                    (slip["id"], slip["date_from"], slip["date_to"])
+                )
+
+        def paid_elsewhere(payslip, day):
+            return any(
+                slip_id != payslip.id and date_from <= day <= date_to
+                for slip_id, date_from, date_to in confirmed.get(payslip.employee_id.id, [])
+            )
+
         # Read through the whole batch (a filtered recordset would prefetch its own records only).
         by_employee = defaultdict(list)
         for bonus in bonuses:
@@ -310,7 +366,7 @@ class HrTechnicalGradeReward(models.Model):
             own = [
                 (amount, review)
                 for day, amount, review in by_employee.get(payslip.employee_id.id, [])
-                if payslip.date_from <= day <= payslip.date_to
+                if payslip.date_from <= day <= payslip.date_to and not paid_elsewhere(payslip, day)
             ]
             if own:
                 result[payslip.id] = (

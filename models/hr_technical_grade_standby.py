@@ -10,6 +10,8 @@ from ..grade_rules.history import Segment
 OFFICER = "hr_technical_grade.group_technical_grade_officer"
 # Written by the actions only, never by a client.
 WORKFLOW_FIELDS = {"state", "cancel_reason"}
+# What decides which days are unpaid, on whose pay.
+PAID_FIELDS = {"employee_id", "date_from", "date_to"}
 
 
 class HrTechnicalGradeStandby(models.Model):
@@ -241,6 +243,10 @@ class HrTechnicalGradeStandby(models.Model):
         self._check_workflow_fields(vals)
         if not self.env.su and any(standby.state == "cancel" for standby in self):
             raise UserError(self.env._("A cancelled stand-by stays as it was cancelled."))
+        if not self.env.su and PAID_FIELDS & set(vals):
+            # The days as they stand: a confirmed payslip left them unpaid, they stay there.
+            for standby in self.filtered(lambda s: s.state == "recorded"):
+                standby._check_days_not_paid()
         return super().write(vals)
 
     def _check_officer(self):

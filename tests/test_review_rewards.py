@@ -353,3 +353,48 @@ class TestReviewRewards(ReviewCase, PayslipCase):
         good = self.good()
         with self.assertRefused(ValidationError, "penalty for poor results"):
             self.unpaid_leave(good)
+
+    # ------------------------------------------------------------------
+    # Outsider probe (JSON-RPC): a bonus is paid once; amounts are numbers
+    # ------------------------------------------------------------------
+
+    def test_a_bonus_is_paid_once_not_again_on_a_second_payslip_of_its_month(self):
+        self.approve(self.reward())
+        first = self.payslip(self.engineer, "2026-12-01", "2026-12-31")
+        self.assertEqual(self.amounts(first)["TG_REWARD"], 800.0)
+        first.action_payslip_done()
+        # A second payslip of December (an extra run) does not pay it again.
+        second = self.payslip(self.engineer, "2026-12-01", "2026-12-31")
+        self.assertNotIn("TG_REWARD", self.amounts(second))
+        # The confirmed one keeps it when it is computed again in the batch.
+        self.assertEqual(
+            self.env["hr.technical.grade.reward"]._payslip_rewards(first | second),
+            {
+                first.id: (
+                    800.0,
+                    first.line_ids.filtered(lambda line: line.code == "TG_REWARD").name,
+                )
+            },
+        )
+
+    def test_an_amount_is_a_finite_number(self):
+        review = self.good()
+        for amount in (float("nan"), float("inf"), "800", [800], True):
+            with self.assertRefused(ValidationError, "amount of a reward is a number"):
+                self.reward(review, amount=amount)
+        reward = self.reward(review)
+        with self.assertRefused(ValidationError, "amount of a reward is a number"):
+            reward.with_user(self.hr_officer).write({"amount": float("nan")})
+        with self.assertRefused(ValidationError, "amount of a reward is a number"):
+            reward.with_user(self.hr_officer).write({"amount": 1e16})
+
+    def test_unpaid_days_already_paid_are_not_moved_out_of_their_payslip(self):
+        self.finish(self.open_review(self.colleague, date(2026, 9, 1)), results=0, reviewers=0)
+        leave = self.unpaid_leave(self.poor())
+        self.payslip(self.engineer, "2026-12-01", "2026-12-31").action_payslip_done()
+        # December paid without those days: moving them to January would pay them twice over.
+        with self.assertRefused(ValidationError, "is confirmed"):
+            leave.with_user(self.hr_officer).write(
+                {"date_from": "2027-01-11", "date_to": "2027-01-12"}
+            )
+        self.assertEqual(str(leave.date_from), "2026-12-07")
