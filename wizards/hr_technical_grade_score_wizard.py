@@ -4,6 +4,8 @@
 from odoo import api, fields, models
 from odoo.fields import Command
 
+from ..grade_rules import scoring
+
 
 class HrTechnicalGradeScoreWizard(models.TransientModel):
     """A committee member scores a candidate, without seeing the others' scores."""
@@ -17,6 +19,11 @@ class HrTechnicalGradeScoreWizard(models.TransientModel):
     theory_score = fields.Float(string="Theory Exam", digits=(5, 2))
     practical_score = fields.Float(string="On-site Practical", digits=(5, 2))
     teaching_score = fields.Float(string="Teaching", digits=(5, 2))
+    written_score = fields.Float(string="Written Test", digits=(5, 2))
+    interview_score = fields.Float(string="Interview", digits=(5, 2))
+    case_score = fields.Float(string="Case Analysis", digits=(5, 2))
+    simulation_score = fields.Float(string="Simulated Operation", digits=(5, 2))
+    exam_parts = fields.Char(related="evaluation_id.exam_parts")
     line_ids = fields.One2many(
         "hr.technical.grade.score.wizard.line",
         "wizard_id",
@@ -60,11 +67,7 @@ class HrTechnicalGradeScoreWizard(models.TransientModel):
     def action_score(self):
         self.ensure_one()
         self.evaluation_id._record_member_score(
-            {
-                "theory": self.theory_score,
-                "practical": self.practical_score,
-                "teaching": self.teaching_score,
-            },
+            {part: self[f"{part}_score"] for part in scoring.EXAM_PARTS},
             self.comment,
             {line.criterion_id.id: line.level_id.id for line in self.line_ids if line.level_id},
         )
