@@ -7,6 +7,7 @@ from . import hr_technical_grade_workflow_record_mixin
 from . import hr_technical_grade_batch_opening_mixin
 from . import hr_technical_grade
 from . import hr_technical_grade_exam_part
+from . import hr_technical_grade_exam_item
 from . import hr_technical_grade_ladder
 from . import hr_technical_grade_salary_table
 from . import hr_technical_grade_salary_table_line

@@ -347,12 +347,14 @@ class HrTechnicalGradeCommitteeRound(models.Model):
             raise UserError(
                 self.env._("%(name)s is not waiting for your score.", name=evaluation.name)
             )
+        items = scores.get("theory") if isinstance(scores.get("theory"), dict) else None
         scores = evaluation._check_exam_scores(scores)
         self._record_member_ratings(line, ratings or {})
         line.write(
             dict(
                 {f"{part}_score": value for part, value in scores.items()},
                 state="scored",
+                theory_item_scores=items and {str(key): value for key, value in items.items()},
                 comment=comment,
                 scored_on=fields.Datetime.now(),
             )

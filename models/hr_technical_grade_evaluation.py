@@ -579,8 +579,11 @@ class HrTechnicalGradeEvaluation(models.Model):
             ._fields["part"]
             ._description_selection(self.env)
         )
-        parts = self.sudo().target_grade_id.exam_part_ids.mapped("part")
-        checked = dict.fromkeys(parts, 0.0)
+        grade_parts = self.sudo().target_grade_id.exam_part_ids
+        checked = dict.fromkeys(grade_parts.mapped("part"), 0.0)
+        theory = grade_parts.filtered(lambda p: p.part == "theory")
+        if theory.item_ids or isinstance(scores.get("theory"), dict):
+            scores = dict(scores, theory=self._theory_from_items(theory, scores.get("theory")))
         for part, value in scores.items():
             if part not in labels:
                 raise UserError(self.env._("%(part)s is not an exam part.", part=part))
@@ -607,6 +610,33 @@ class HrTechnicalGradeEvaluation(models.Model):
                     )
                 )
         return checked
+
+    def _theory_from_items(self, theory, item_scores):
+        """The theory score from a member's ``{item id: score}`` of its content items."""
+        if not theory.item_ids or not isinstance(item_scores, dict):
+            raise UserError(
+                self.env._(
+                    "Score each content item of the theory exam of %(grade)s.",
+                    grade=theory.grade_id.name or self.target_grade_id.name,
+                )
+            )
+        given = {}
+        for item in theory.item_ids:
+            value = item_scores.get(item.id, item_scores.get(str(item.id)))
+            if (
+                isinstance(value, bool)
+                or not isinstance(value, int | float)
+                or not 0 <= value <= 100
+            ):
+                raise UserError(
+                    self.env._(
+                        "The score of %(item)s is a number from 0 to 100, not %(value)s.",
+                        item=item.name,
+                        value=value,
+                    )
+                )
+            given[item] = value
+        return theory._item_score(given)
 
     def _committee_rates(self):
         """Whether a committee step decides this evaluation: its members rate, HR does not."""

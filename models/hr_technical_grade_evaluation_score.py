@@ -53,6 +53,9 @@ class HrTechnicalGradeEvaluationScore(models.Model):
     case_score = fields.Float(string="Case Analysis", digits=(5, 2))
     simulation_score = fields.Float(string="Simulated Operation", digits=(5, 2))
     exam_parts = fields.Char(related="evaluation_id.exam_parts")
+    theory_item_scores = fields.Json(
+        readonly=True, help="The member's score of each content item of the theory exam."
+    )
     line_ids = fields.One2many(
         "hr.technical.grade.evaluation.score.line", "score_id", string="Form Ratings"
     )

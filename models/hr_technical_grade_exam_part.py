@@ -4,6 +4,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..grade_rules import scoring
+
 EXAM_PART_SELECTION = [
     ("theory", "Theory Exam"),
     ("practical", "On-site Practical"),
@@ -29,9 +31,7 @@ class HrTechnicalGradeExamPart(models.Model):
     _description = "Technical Grade Exam Part"
     _order = "grade_id, sequence, id"
 
-    grade_id = fields.Many2one(
-        "hr.technical.grade", required=True, ondelete="cascade", index=True, string="Grade"
-    )
+    grade_id = fields.Many2one("hr.technical.grade", required=True, ondelete="cascade", index=True)
     company_id = fields.Many2one(related="grade_id.company_id", store=True)
     sequence = fields.Integer(default=10)
     part = fields.Selection(EXAM_PART_SELECTION, required=True)
@@ -39,6 +39,18 @@ class HrTechnicalGradeExamPart(models.Model):
         string="Weight (%)",
         digits=(5, 2),
         help="Share of this part's score in the final score of an evaluation for the grade.",
+    )
+
+    item_ids = fields.One2many(
+        "hr.technical.grade.exam.item",
+        "part_id",
+        string="Content Items",
+        copy=True,
+        help="The theory exam's content, each with its weight (together 100 %): members "
+        "score each item and the theory score is their weighted total.",
+    )
+    item_weight_total = fields.Float(
+        compute="_compute_item_weight_total", store=True, digits=(5, 2), string="Items Total (%)"
     )
 
     _sql_constraints = [
@@ -58,6 +70,34 @@ class HrTechnicalGradeExamPart(models.Model):
                         weight=part.weight,
                     )
                 )
+
+    @api.depends("item_ids.weight")
+    def _compute_item_weight_total(self):
+        for part in self:
+            part.item_weight_total = sum(part.item_ids.mapped("weight"))
+
+    @api.constrains("item_weight_total")
+    def _check_item_weights(self):
+        for part in self.filtered("item_ids"):
+            try:
+                scoring.check_weights(part.item_ids.mapped("weight"))
+            except scoring.WeightError as err:
+                raise ValidationError(
+                    self.env._(
+                        "The content items of %(part)s on %(grade)s must total 100 %%, "
+                        "not %(total)s %%.",
+                        part=part._label(),
+                        grade=part.grade_id.name,
+                        total=format(err.total.normalize(), "f"),
+                    )
+                ) from err
+
+    def _item_score(self, item_scores):
+        """The theory score from ``{item: score}``: the items' weighted total."""
+        self.ensure_one()
+        return float(
+            scoring.weighted_score([(item.weight, item_scores.get(item)) for item in self.item_ids])
+        )
 
     def _label(self):
         self.ensure_one()
@@ -79,4 +119,3 @@ class HrTechnicalGradeExamPart(models.Model):
         res = super().unlink()
         grades.exists()._log_exam_parts()
         return res
-

@@ -59,7 +59,9 @@ class TestCommitteeRoles(TechnicalGradeCase):
         seat = self.committee.seat_ids.filtered(lambda s: s.role == "general_manager")
         seat.user_id = self.gm
         self.assertIn(self.gm, self.committee.member_ids)
-        self.assertIn(self.gm, self.env.ref("hr_technical_grade.group_technical_grade_committee").users)
+        self.assertIn(
+            self.gm, self.env.ref("hr_technical_grade.group_technical_grade_committee").users
+        )
         self.assertIn("General Manager", self.committee.message_ids[:1].body)
         self.committee.member_ids = [Command.unlink(self.gm.id)]
         self.assertFalse(seat.user_id)
@@ -67,7 +69,9 @@ class TestCommitteeRoles(TechnicalGradeCase):
     def test_each_role_once_and_only_hr_names_holders(self):
         with self.assertRefused(Exception, "role_committee_uniq|each role once"):
             self.committee.seat_ids = [Command.create({"role": "general_manager"})]
-        engineer_user = self.user("tg_roles_engineer", "hr_technical_grade.group_technical_grade_user")
+        engineer_user = self.user(
+            "tg_roles_engineer", "hr_technical_grade.group_technical_grade_user"
+        )
         with self.assertRaises(AccessError):
             self.committee.seat_ids[0].with_user(engineer_user).user_id = engineer_user
         self.committee.seat_ids[0].with_user(self.hr_officer).user_id = self.gm

@@ -131,9 +131,7 @@ class TestExamParts(CommitteeCase):
                 }
             )
         with self.assertRefused(Exception, "part_grade_uniq|each exam part once"):
-            self.junior.write(
-                {"exam_part_ids": [Command.create({"part": "theory", "weight": 0})]}
-            )
+            self.junior.write({"exam_part_ids": [Command.create({"part": "theory", "weight": 0})]})
         # Moving weight between parts in one save is accepted.
         self.junior.write(
             {
@@ -208,7 +206,9 @@ class TestExamParts(CommitteeCase):
             evaluation.with_user(user)._record_member_score(
                 {"theory": 80, "practical": 90, "teaching": 70}, ratings=form_ratings(evaluation)
             )
-        before = evaluation.read(["theory_score", "practical_score", "teaching_score", "final_score"])
+        before = evaluation.read(
+            ["theory_score", "practical_score", "teaching_score", "final_score"]
+        )
         self.env.flush_all()
         company = self.env.company
         for column, value in (
@@ -251,4 +251,72 @@ class TestExamParts(CommitteeCase):
         self.assertEqual(
             evaluation.read(["theory_score", "practical_score", "teaching_score", "final_score"]),
             before,
+        )
+
+
+@tagged("post_install", "-at_install")
+class TestTheoryContent(CommitteeCase):
+    """The theory exam's content items weigh the theory score (seed 000, 理论知识考核内容)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.candidate_user = cls.user(
+            "tg_item_candidate", "hr_technical_grade.group_technical_grade_user"
+        )
+        cls.member = cls.user("tg_item_member")
+        cls.engineer.user_id = cls.candidate_user
+        cls.committee.write(
+            {"member_ids": [Command.set(cls.member.ids)], "chair_id": cls.member.id, "quorum": 1}
+        )
+        cls.theory = cls.intermediate.exam_part_ids.filtered(lambda p: p.part == "theory")
+        cls.theory.item_ids = [
+            Command.create({"name": "维修技师基础知识", "weight": 20}),
+            Command.create({"name": "ELSA电路图", "weight": 40}),
+            Command.create({"name": "各总成大修数据", "weight": 40}),
+        ]
+
+    def test_items_are_checked(self):
+        item = self.theory.item_ids[0]
+        with self.assertRefused(ValidationError, "must total 100 %, not 90"):
+            item.weight = 10
+        with self.assertRefused(ValidationError, "goes from 0 to 100 %, not -20"):
+            self.theory.item_ids = [
+                Command.update(item.id, {"weight": -20}),
+                Command.create({"name": "TPI", "weight": 40}),
+            ]
+        practical = self.intermediate.exam_part_ids.filtered(lambda p: p.part == "practical")
+        with self.assertRefused(ValidationError, "weigh the theory exam only"):
+            practical.item_ids = [Command.create({"name": "Wiring", "weight": 100})]
+
+    def test_the_theory_score_is_the_items_weighted_total(self):
+        evaluation = self.before_committee()
+        items = self.theory.item_ids
+        with self.assertRefused(UserError, "Score each content item"):
+            evaluation.with_user(self.member)._record_member_score(
+                {"theory": 80, "practical": 80, "teaching": 80}, ratings=form_ratings(evaluation)
+            )
+        with self.assertRefused(UserError, "ELSA电路图 is a number from 0 to 100"):
+            evaluation.with_user(self.member)._record_member_score(
+                {"theory": {items[0].id: 50, items[1].id: 120, items[2].id: 100}},
+                ratings=form_ratings(evaluation),
+            )
+        wizard = (
+            self.env["hr.technical.grade.score.wizard"]
+            .with_user(self.member)
+            .create({"evaluation_id": evaluation.id, "practical_score": 80, "teaching_score": 70})
+        )
+        self.assertEqual(wizard.item_ids.item_id, items)
+        for line, value in zip(wizard.item_ids, (50, 75, 100), strict=True):
+            line.score = value
+        ratings = form_ratings(evaluation)
+        for line in wizard.line_ids:
+            line.level_id = ratings[line.criterion_id.id]
+        wizard.action_score()
+        # 20 % × 50 + 40 % × 75 + 40 % × 100
+        self.assertEqual(evaluation.theory_score, 80.0)
+        score = evaluation.sudo().score_ids
+        self.assertEqual(
+            score.theory_item_scores,
+            {str(items[0].id): 50, str(items[1].id): 75, str(items[2].id): 100},
         )

@@ -32,6 +32,14 @@ class HrTechnicalGradeScoreWizard(models.TransientModel):
         store=True,
         readonly=False,
     )
+    item_ids = fields.One2many(
+        "hr.technical.grade.score.wizard.item",
+        "wizard_id",
+        string="Theory Exam Content",
+        compute="_compute_item_ids",
+        store=True,
+        readonly=False,
+    )
     comment = fields.Text()
 
     @api.model_create_multi
@@ -64,10 +72,28 @@ class HrTechnicalGradeScoreWizard(models.TransientModel):
                 for sequence, criterion in enumerate(criteria)
             ]
 
+    @api.depends("evaluation_id")
+    def _compute_item_ids(self):
+        """The content items of the target grade's theory exam, when it lists any."""
+        for wizard in self:
+            parts = wizard.evaluation_id.sudo().target_grade_id.exam_part_ids
+            items = parts.filtered(lambda p: p.part == "theory").item_ids
+            wizard.item_ids = [Command.clear()] + [
+                Command.create({"sequence": sequence, "item_id": item.id})
+                for sequence, item in enumerate(items)
+            ]
+
     def action_score(self):
         self.ensure_one()
         self.evaluation_id._record_member_score(
-            {part: self[f"{part}_score"] for part in scoring.EXAM_PARTS},
+            dict(
+                {part: self[f"{part}_score"] for part in scoring.EXAM_PARTS},
+                **(
+                    {"theory": {line.item_id.id: line.score for line in self.item_ids}}
+                    if self.item_ids
+                    else {}
+                ),
+            ),
             self.comment,
             {line.criterion_id.id: line.level_id.id for line in self.line_ids if line.level_id},
         )
