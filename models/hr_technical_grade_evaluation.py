@@ -587,18 +587,7 @@ class HrTechnicalGradeEvaluation(models.Model):
         for part, value in scores.items():
             if part not in labels:
                 raise UserError(self.env._("%(part)s is not an exam part.", part=part))
-            if (
-                isinstance(value, bool)
-                or not isinstance(value, int | float)
-                or not 0 <= value <= 100
-            ):
-                raise UserError(
-                    self.env._(
-                        "The score of %(part)s is a number from 0 to 100, not %(value)s.",
-                        part=labels[part],
-                        value=value,
-                    )
-                )
+            self._check_score_number(labels[part], value)
             if part in checked:
                 checked[part] = float(value)
             elif value:
@@ -623,20 +612,20 @@ class HrTechnicalGradeEvaluation(models.Model):
         given = {}
         for item in theory.item_ids:
             value = item_scores.get(item.id, item_scores.get(str(item.id)))
-            if (
-                isinstance(value, bool)
-                or not isinstance(value, int | float)
-                or not 0 <= value <= 100
-            ):
-                raise UserError(
-                    self.env._(
-                        "The score of %(item)s is a number from 0 to 100, not %(value)s.",
-                        item=item.name,
-                        value=value,
-                    )
-                )
+            self._check_score_number(item.name, value)
             given[item] = value
         return theory._item_score(given)
+
+    def _check_score_number(self, label, value):
+        """A score given over RPC is a number from 0 to 100 (not a string, not a boolean)."""
+        if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 100:
+            raise UserError(
+                self.env._(
+                    "The score of %(part)s is a number from 0 to 100, not %(value)s.",
+                    part=label,
+                    value=value,
+                )
+            )
 
     def _committee_rates(self):
         """Whether a committee step decides this evaluation: its members rate, HR does not."""
