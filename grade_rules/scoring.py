@@ -16,6 +16,13 @@ from .proration import round_amount, to_decimal
 
 HUNDRED = Decimal(100)
 
+# The exam parts a grade may ask for (seed 000): theory, on-site practical
+# and teaching (理论知识 + 现场实操 + 授课, the form of the grade evaluation),
+# and the methods of its other variant: written test, interview, case
+# analysis, simulated operation (笔试、面试、案例分析、模拟操作).
+EXAM_PARTS = ("theory", "practical", "teaching", "written", "interview", "case", "simulation")
+SEED_EXAM_PARTS = ("theory", "practical", "teaching")
+
 
 class WeightError(ValueError):
     """The weights of a form do not total 100, or one is negative."""
@@ -78,3 +85,21 @@ def equal_weight_score(points, max_points=100, digits=2):
             raise ValueError(f"points {value} outside 0..{maximum}")
         total += value
     return round_amount(total * HUNDRED / (maximum * len(points)), digits)
+
+
+def weighted_total(weights, scores, digits=2):
+    """``Σ weight × score / 100`` over the parts of ``weights``, rounded half-up.
+
+    ``weights`` maps each part to its percent of the total; ``scores`` maps a
+    part to its score from 0 to 100 (a part without a score counts as zero).
+    """
+    total = Decimal(0)
+    for part, weight in weights.items():
+        value = scores.get(part)
+        if value is None:
+            continue
+        value = to_decimal(value)
+        if value < 0 or value > HUNDRED:
+            raise ValueError(f"score {value} of {part} outside 0..100")
+        total += to_decimal(weight) * value
+    return round_amount(total / HUNDRED, digits)

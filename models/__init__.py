@@ -7,6 +7,8 @@ from . import hr_technical_grade_workflow_record_mixin
 from . import hr_technical_grade_batch_opening_mixin
 from . import hr_technical_grade_document_access_mixin
 from . import hr_technical_grade
+from . import hr_technical_grade_exam_part
+from . import hr_technical_grade_exam_item
 from . import hr_technical_grade_ladder
 from . import hr_technical_grade_salary_table
 from . import hr_technical_grade_salary_table_line
@@ -21,6 +23,7 @@ from . import hr_technical_grade_allowance
 from . import hr_technical_grade_approval_mixin
 from . import hr_technical_grade_approval_step
 from . import hr_technical_grade_committee
+from . import hr_technical_grade_committee_seat
 from . import hr_technical_grade_evaluation
 from . import hr_technical_grade_committee_round
 from . import hr_technical_grade_approval

@@ -2,8 +2,9 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
-from ..grade_rules import eligibility
+from ..grade_rules import eligibility, scoring
 from ..grade_rules.proration import COMPONENTS
 
 # The date of the first salary table of a company (the seed table, and the
@@ -128,6 +129,95 @@ class HrTechnicalGrade(models.Model):
         help="The assessment form used to evaluate engineers for this grade.",
     )
     employee_count = fields.Integer(compute="_compute_employee_count", string="Engineers")
+    # The evaluation of this grade (seed 000): the assessment form and the
+    # exam parts, each weighing a share of the final score.  The weights are
+    # ours: the seed names the parts but gives no weight.
+    exam_form_weight = fields.Float(
+        string="Assessment Form Weight (%)",
+        default=40.0,
+        digits=(5, 2),
+        tracking=True,
+        help="Share of the assessment form's score in the final score of an evaluation for "
+        "this grade; the exam parts share the rest.",
+    )
+    exam_part_ids = fields.One2many(
+        "hr.technical.grade.exam.part",
+        "grade_id",
+        string="Exam Parts",
+        copy=True,
+        default=lambda self: self._default_exam_parts(),
+        help="The exams of an evaluation for this grade, each with its weight in the final "
+        "score; the committee members score these parts.",
+    )
+    exam_weight_total = fields.Float(
+        compute="_compute_exam_weight_total",
+        store=True,
+        digits=(5, 2),
+        string="Weights Total (%)",
+    )
+
+    @api.model
+    def _default_exam_parts(self):
+        """The seed's three parts (理论知识 + 现场实操 + 授课) with our weights 20/30/10."""
+        return [
+            fields.Command.create({"part": part, "weight": weight, "sequence": sequence})
+            for sequence, (part, weight) in enumerate(
+                zip(scoring.SEED_EXAM_PARTS, (20.0, 30.0, 10.0), strict=True)
+            )
+        ]
+
+    @api.depends("exam_form_weight", "exam_part_ids.weight")
+    def _compute_exam_weight_total(self):
+        for grade in self:
+            grade.exam_weight_total = grade.exam_form_weight + sum(
+                grade.exam_part_ids.mapped("weight")
+            )
+
+    @api.constrains("exam_weight_total", "exam_form_weight")
+    def _check_exam_weights(self):
+        for grade in self:
+            weights = [grade.exam_form_weight] + grade.exam_part_ids.mapped("weight")
+            try:
+                scoring.check_weights(weights)
+            except scoring.WeightError as err:
+                if err.negative:
+                    raise ValidationError(
+                        self.env._(
+                            "The weights of the evaluation of %(grade)s cannot be negative.",
+                            grade=grade.name,
+                        )
+                    ) from err
+                raise ValidationError(
+                    self.env._(
+                        "The weights of the assessment form and of the exam parts of "
+                        "%(grade)s must total 100 %%, not %(total)s %%.",
+                        grade=grade.name,
+                        total=format(err.total.normalize(), "f"),
+                    )
+                ) from err
+
+    def _exam_weights(self):
+        """``{"assessment": form weight, part: weight}`` of the grade's evaluation.
+
+        Without a grade (a request being filled in), the form alone counts.
+        """
+        if not self:
+            return {"assessment": 100.0}
+        self.ensure_one()
+        weights = {"assessment": self.exam_form_weight}
+        weights.update({part.part: part.weight for part in self.exam_part_ids})
+        return weights
+
+    def _log_exam_parts(self):
+        """The chatter of a grade says what its exam parts became."""
+        for grade in self:
+            parts = ", ".join(
+                f"{part._label()} {part.weight:g} %" for part in grade.exam_part_ids
+            ) or self.env._("none")
+            grade.message_post(
+                body=self.env._("Exam parts: %(parts)s.", parts=parts),
+                subtype_xmlid="mail.mt_note",
+            )
 
     _sql_constraints = [
         (

@@ -33,6 +33,14 @@ class HrTechnicalGradeCommittee(models.Model):
         domain=[("share", "=", False)],
         tracking=True,
     )
+    seat_ids = fields.One2many(
+        "hr.technical.grade.committee.seat",
+        "committee_id",
+        string="Roles",
+        copy=True,
+        default=lambda self: self._default_seats(),
+        help="The roles on the committee (seed 000) and who holds each; a holder is a member.",
+    )
     chair_id = fields.Many2one(
         "res.users",
         tracking=True,
@@ -58,6 +66,15 @@ class HrTechnicalGradeCommittee(models.Model):
     _sql_constraints = [
         ("quorum_positive", "CHECK(quorum >= 1)", "The quorum of a committee is at least 1."),
     ]
+
+    @api.model
+    def _default_seats(self):
+        """The seed's roles, to be held by members the company names."""
+        Seat = self.env["hr.technical.grade.committee.seat"]
+        return [
+            fields.Command.create({"role": role, "sequence": sequence})
+            for sequence, (role, _label) in enumerate(Seat._fields["role"].selection)
+        ]
 
     @api.constrains("chair_id", "member_ids", "quorum")
     def _check_members(self):
@@ -86,9 +103,18 @@ class HrTechnicalGradeCommittee(models.Model):
         return committees
 
     def write(self, vals):
+        before = (
+            {committee: committee.member_ids for committee in self} if "member_ids" in vals else {}
+        )
         res = super().write(vals)
         if "member_ids" in vals:
             self._grant_member_access()
+            # A member who leaves the committee leaves their role open.
+            for committee, members in before.items():
+                gone = members - committee.member_ids
+                committee.seat_ids.filtered(
+                    lambda seat, gone=gone: seat.user_id in gone
+                ).user_id = False
         return res
 
     def _grant_member_access(self):

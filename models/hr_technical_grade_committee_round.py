@@ -10,7 +10,6 @@ from odoo.tools import SQL
 
 from ..grade_rules import committee as committee_rules
 
-EXAM_PARTS = ("theory", "practical", "teaching")
 OFFICER = "hr_technical_grade.group_technical_grade_officer"
 # What the chair's signature puts on record for good.
 SIGNATURE_FIELDS = {"opinion", "decision", "signed_by_id", "signed_on"}
@@ -48,6 +47,7 @@ class HrTechnicalGradeCommitteeRound(models.Model):
         index=True,
         ondelete="cascade",
     )
+    exam_parts = fields.Char(related="evaluation_id.exam_parts")
     sequence = fields.Integer(
         string="Round", readonly=True, default=1, help="1 for the first round, and so on."
     )
@@ -313,13 +313,14 @@ class HrTechnicalGradeCommitteeRound(models.Model):
             raise UserError(
                 self.env._("%(name)s is not waiting for your score.", name=evaluation.name)
             )
-        if any(not 0 <= value <= 100 for value in scores.values()):
-            raise UserError(self.env._("Exam scores go from 0 to 100."))
+        items = scores.get("theory") if isinstance(scores.get("theory"), dict) else None
+        scores = evaluation._check_exam_scores(scores)
         self._record_member_ratings(line, ratings or {})
         line.write(
             dict(
                 {f"{part}_score": value for part, value in scores.items()},
                 state="scored",
+                theory_item_scores=items and {str(key): value for key, value in items.items()},
                 comment=comment,
                 scored_on=fields.Datetime.now(),
             )
@@ -394,7 +395,7 @@ class HrTechnicalGradeCommitteeRound(models.Model):
             f"{part}_score": float(
                 committee_rules.combine(scored.mapped(f"{part}_score"), committee.scoring_rule)
             )
-            for part in EXAM_PARTS
+            for part in evaluation.target_grade_id.exam_part_ids.mapped("part")
         }
         committee_round.state = "closed"
         evaluation.write(vals)
@@ -402,17 +403,18 @@ class HrTechnicalGradeCommitteeRound(models.Model):
         rule = dict(committee._fields["scoring_rule"]._description_selection(self.env))[
             committee.scoring_rule
         ]
+        exams = ", ".join(
+            f"{part._label()} {vals[f'{part.part}_score']:g}"
+            for part in evaluation.target_grade_id.exam_part_ids
+        )
         evaluation.message_post(
             body=self.env._(
                 "Scoring closed: %(count)s member(s) scored (%(rule)s). Assessment form "
-                "%(form)s, theory %(theory)s, practical %(practical)s, teaching %(teaching)s; "
-                "final score %(final)s.",
+                "%(form)s; %(exams)s; final score %(final)s.",
                 count=len(scored),
                 form=evaluation.assessment_score,
                 rule=rule,
-                theory=vals["theory_score"],
-                practical=vals["practical_score"],
-                teaching=vals["teaching_score"],
+                exams=exams,
                 final=evaluation.final_score,
             )
         )

@@ -1,17 +1,15 @@
 # Copyright 2026 hr_technical_grade contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 
-from decimal import Decimal
-
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Command
 from odoo.tools.misc import format_date
 
 from ..grade_rules import committee as committee_rules
-from ..grade_rules import cycle, eligibility, proration
+from ..grade_rules import cycle, eligibility, scoring
 
-EXAM_PARTS = ("theory", "practical", "teaching")
+EXAM_PARTS = scoring.EXAM_PARTS
 OFFICER = "hr_technical_grade.group_technical_grade_officer"
 SCORING_ACTIVITY = "hr_technical_grade.mail_activity_evaluation_scoring"
 PREPARE_ACTIVITY = "hr_technical_grade.mail_activity_evaluation_prepare"
@@ -209,6 +207,14 @@ class HrTechnicalGradeEvaluation(models.Model):
     theory_score = fields.Float(string="Theory Exam", digits=(5, 2), tracking=True)
     practical_score = fields.Float(string="On-site Practical", digits=(5, 2), tracking=True)
     teaching_score = fields.Float(string="Teaching", digits=(5, 2), tracking=True)
+    written_score = fields.Float(string="Written Test", digits=(5, 2), tracking=True)
+    interview_score = fields.Float(string="Interview", digits=(5, 2), tracking=True)
+    case_score = fields.Float(string="Case Analysis", digits=(5, 2), tracking=True)
+    simulation_score = fields.Float(string="Simulated Operation", digits=(5, 2), tracking=True)
+    exam_parts = fields.Char(
+        compute="_compute_exam_parts",
+        help="The exam parts of the target grade, which the committee scores.",
+    )
     final_score = fields.Float(compute="_compute_scores", store=True, digits=(5, 2), tracking=True)
     result = fields.Selection(
         [("pending", "Pending"), ("passed", "Passed"), ("failed", "Failed")],
@@ -389,6 +395,12 @@ class HrTechnicalGradeEvaluation(models.Model):
             "Exam scores go from 0 to 100.",
         ),
         (
+            "more_scores_in_range",
+            "CHECK(written_score BETWEEN 0 AND 100 AND interview_score BETWEEN 0 AND 100 "
+            "AND case_score BETWEEN 0 AND 100 AND simulation_score BETWEEN 0 AND 100)",
+            "Exam scores go from 0 to 100.",
+        ),
+        (
             "one_open_request",
             "EXCLUDE (employee_id WITH =, kind WITH =) "
             "WHERE (state IN ('draft', 'submitted', 'approved'))",
@@ -524,9 +536,8 @@ class HrTechnicalGradeEvaluation(models.Model):
         "committee_round_id.state",
         "committee_id.scoring_rule",
         "template_id.max_points",
-        "theory_score",
-        "practical_score",
-        "teaching_score",
+        *(f"{part}_score" for part in EXAM_PARTS),
+        "target_grade_id",
         "scored",
         "company_id",
         "committee_round_id.decision",
@@ -547,14 +558,11 @@ class HrTechnicalGradeEvaluation(models.Model):
             else:
                 evaluation.assessment_score = 0.0
             company = evaluation.company_id or self.env.company
-            weights = company._technical_grade_evaluation_weights()
             parts = {"assessment": evaluation.assessment_score}
             parts.update({part: evaluation[f"{part}_score"] for part in EXAM_PARTS})
-            final = sum(
-                proration.to_decimal(weights[part]) * proration.to_decimal(parts[part])
-                for part in weights
-            ) / Decimal(100)
-            evaluation.final_score = float(proration.round_amount(final))
+            evaluation.final_score = float(
+                scoring.weighted_total(evaluation.target_grade_id._exam_weights(), parts)
+            )
             if evaluation.committee_decision:
                 # The committee's signed opinion is the result.
                 evaluation.result = evaluation.committee_decision
@@ -565,12 +573,79 @@ class HrTechnicalGradeEvaluation(models.Model):
             else:
                 evaluation.result = "failed"
 
+    @api.depends("target_grade_id.exam_part_ids.part")
+    def _compute_exam_parts(self):
+        for evaluation in self:
+            evaluation.exam_parts = ",".join(
+                evaluation.sudo().target_grade_id.exam_part_ids.mapped("part")
+            )
+
     def _committee_form_scores(self):
         """The form scores of the members who scored, once the scoring is closed."""
         self.ensure_one()
         if not self.template_id or not self.committee_round_id:
             return []
         return self.sudo().committee_round_id._form_scores()
+
+    def _check_exam_scores(self, scores):
+        """A member's exam scores, checked: ``{part: score}`` over the target grade's parts.
+
+        A score is a number from 0 to 100; a part the target grade does not
+        list is not scored (a zero for it, as a form leaves it, is ignored).
+        """
+        self.ensure_one()
+        labels = dict(
+            self.env["hr.technical.grade.exam.part"]
+            ._fields["part"]
+            ._description_selection(self.env)
+        )
+        grade_parts = self.sudo().target_grade_id.exam_part_ids
+        checked = dict.fromkeys(grade_parts.mapped("part"), 0.0)
+        theory = grade_parts.filtered(lambda p: p.part == "theory")
+        if theory.item_ids or isinstance(scores.get("theory"), dict):
+            scores = dict(scores, theory=self._theory_from_items(theory, scores.get("theory")))
+        for part, value in scores.items():
+            if part not in labels:
+                raise UserError(self.env._("%(part)s is not an exam part.", part=part))
+            self._check_score_number(labels[part], value)
+            if part in checked:
+                checked[part] = float(value)
+            elif value:
+                raise UserError(
+                    self.env._(
+                        "%(grade)s has no %(part)s exam: it is not scored.",
+                        grade=self.sudo().target_grade_id.name,
+                        part=labels[part],
+                    )
+                )
+        return checked
+
+    def _theory_from_items(self, theory, item_scores):
+        """The theory score from a member's ``{item id: score}`` of its content items."""
+        if not theory.item_ids or not isinstance(item_scores, dict):
+            raise UserError(
+                self.env._(
+                    "Score each content item of the theory exam of %(grade)s.",
+                    grade=theory.grade_id.name or self.target_grade_id.name,
+                )
+            )
+        given = {}
+        for item in theory.item_ids:
+            value = item_scores.get(item.id, item_scores.get(str(item.id)))
+            self._check_score_number(item.name, value)
+            given[item] = value
+        return theory._item_score(given)
+
+    def _check_score_number(self, label, value):
+        """A score given over RPC is a number from 0 to 100 (not a string, not a boolean)."""
+        if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 100:
+            raise UserError(
+                self.env._(
+                    "The score of %(part)s is a number from 0 to 100, not %(value)s.",
+                    part=label,
+                    value=value,
+                )
+            )
 
     def _committee_rates(self):
         """Whether a committee step decides this evaluation: its members rate, HR does not."""
@@ -1256,9 +1331,9 @@ class HrTechnicalGradeEvaluation(models.Model):
                 )
                 pending = evaluation.score_ids.filtered(lambda score: score.state == "pending")
                 wanted[evaluation.id] = dict.fromkeys(pending.member_id, summary)
-        scoring = self.filtered(lambda e: e.committee_state == "scoring")
-        scoring._sync_activities(SCORING_ACTIVITY, wanted, self.env._("Scored"))
-        (self - scoring)._sync_activities(SCORING_ACTIVITY, wanted)
+        in_scoring = self.filtered(lambda e: e.committee_state == "scoring")
+        in_scoring._sync_activities(SCORING_ACTIVITY, wanted, self.env._("Scored"))
+        (self - in_scoring)._sync_activities(SCORING_ACTIVITY, wanted)
         self._campaign_activity_update()
         self._prepare_activity_update()
         return res

@@ -48,6 +48,14 @@ class HrTechnicalGradeEvaluationScore(models.Model):
     theory_score = fields.Float(string="Theory Exam", digits=(5, 2))
     practical_score = fields.Float(string="On-site Practical", digits=(5, 2))
     teaching_score = fields.Float(string="Teaching", digits=(5, 2))
+    written_score = fields.Float(string="Written Test", digits=(5, 2))
+    interview_score = fields.Float(string="Interview", digits=(5, 2))
+    case_score = fields.Float(string="Case Analysis", digits=(5, 2))
+    simulation_score = fields.Float(string="Simulated Operation", digits=(5, 2))
+    exam_parts = fields.Char(related="evaluation_id.exam_parts")
+    theory_item_scores = fields.Json(
+        readonly=True, help="The member's score of each content item of the theory exam."
+    )
     line_ids = fields.One2many(
         "hr.technical.grade.evaluation.score.line", "score_id", string="Form Ratings"
     )
@@ -71,6 +79,12 @@ class HrTechnicalGradeEvaluationScore(models.Model):
             "scores_in_range",
             "CHECK(theory_score BETWEEN 0 AND 100 AND practical_score BETWEEN 0 AND 100 "
             "AND teaching_score BETWEEN 0 AND 100)",
+            "Exam scores go from 0 to 100.",
+        ),
+        (
+            "more_scores_in_range",
+            "CHECK(written_score BETWEEN 0 AND 100 AND interview_score BETWEEN 0 AND 100 "
+            "AND case_score BETWEEN 0 AND 100 AND simulation_score BETWEEN 0 AND 100)",
             "Exam scores go from 0 to 100.",
         ),
     ]

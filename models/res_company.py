@@ -7,7 +7,6 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..grade_rules import review as review_rules
-from ..grade_rules import scoring
 
 
 class ResCompany(models.Model):
@@ -22,20 +21,11 @@ class ResCompany(models.Model):
         "its share of the month counted in calendar days, or in the days the "
         "employee's working schedule counts.",
     )
-    technical_grade_weight_assessment = fields.Float(
-        string="Assessment Form Weight (%)",
-        default=40.0,
-        help="Share of the assessment form's score in an evaluation's final score.",
-    )
-    technical_grade_weight_theory = fields.Float(string="Theory Exam Weight (%)", default=20.0)
-    technical_grade_weight_practical = fields.Float(
-        string="On-site Practical Weight (%)", default=30.0
-    )
-    technical_grade_weight_teaching = fields.Float(string="Teaching Weight (%)", default=10.0)
     technical_grade_pass_mark = fields.Float(
         string="Evaluation Pass Mark",
         default=60.0,
-        help="Final score an evaluation must reach to pass.",
+        help="Final score an evaluation must reach to pass (ours: the seed gives no pass mark). "
+        "The weights of the assessment form and of the exam parts are set on each grade.",
     )
 
     technical_grade_activity_mail = fields.Boolean(
@@ -188,25 +178,6 @@ class ResCompany(models.Model):
             review_rules.POOR: self.technical_grade_band_poor,
         }
 
-    @api.constrains(
-        "technical_grade_weight_assessment",
-        "technical_grade_weight_theory",
-        "technical_grade_weight_practical",
-        "technical_grade_weight_teaching",
-    )
-    def _check_technical_grade_weights(self):
-        for company in self:
-            try:
-                scoring.check_weights(company._technical_grade_evaluation_weights().values())
-            except scoring.WeightError as err:
-                raise ValidationError(
-                    self.env._(
-                        "The weights of the assessment form and of the theory, practical and "
-                        "teaching exams must total 100 %%, not %(total)s %%.",
-                        total=format(err.total.normalize(), "f"),
-                    )
-                ) from err
-
     @api.constrains("technical_grade_pass_mark")
     def _check_technical_grade_pass_mark(self):
         for company in self:
@@ -217,15 +188,6 @@ class ResCompany(models.Model):
                         mark=company.technical_grade_pass_mark,
                     )
                 )
-
-    def _technical_grade_evaluation_weights(self):
-        self.ensure_one()
-        return {
-            "assessment": self.technical_grade_weight_assessment,
-            "theory": self.technical_grade_weight_theory,
-            "practical": self.technical_grade_weight_practical,
-            "teaching": self.technical_grade_weight_teaching,
-        }
 
     def _technical_grade_today(self):
         """The company's today: in its working calendar's time zone, else its address's.
@@ -288,6 +250,18 @@ class ResCompany(models.Model):
                         self.env._(
                             "The committee %(committee)s has no members.",
                             committee=committee.name,
+                        ),
+                        action % "hr_technical_grade_committee_action",
+                        committee,
+                    )
+                )
+            for seat in committee.seat_ids.filtered(lambda seat: not seat.user_id.active):
+                problems.append(
+                    (
+                        self.env._(
+                            "The committee %(committee)s has nobody as %(role)s.",
+                            committee=committee.name,
+                            role=seat._role_label(),
                         ),
                         action % "hr_technical_grade_committee_action",
                         committee,

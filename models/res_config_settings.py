@@ -13,18 +13,6 @@ class ResConfigSettings(models.TransientModel):
     technical_grade_proration = fields.Selection(
         related="company_id.technical_grade_proration", readonly=False
     )
-    technical_grade_weight_assessment = fields.Float(
-        related="company_id.technical_grade_weight_assessment", readonly=False
-    )
-    technical_grade_weight_theory = fields.Float(
-        related="company_id.technical_grade_weight_theory", readonly=False
-    )
-    technical_grade_weight_practical = fields.Float(
-        related="company_id.technical_grade_weight_practical", readonly=False
-    )
-    technical_grade_weight_teaching = fields.Float(
-        related="company_id.technical_grade_weight_teaching", readonly=False
-    )
     technical_grade_pass_mark = fields.Float(
         related="company_id.technical_grade_pass_mark", readonly=False
     )

@@ -33,6 +33,8 @@ if find_spec("odoo"):
     from . import test_approval_engine
     from . import test_committee
     from . import test_committee_round
+    from . import test_exam_parts
+    from . import test_committee_roles
     from . import test_security_evaluation
     from . import test_evaluation_reports
     from . import test_self_service

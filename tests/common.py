@@ -130,6 +130,33 @@ class TechnicalGradeCase(TransactionCase):
         self.env.invalidate_all()
 
 
+class CommitteeCase(TechnicalGradeCase):
+    """A promotion of the engineer (junior, eligible) before the committee alone.
+
+    Subclasses set ``candidate_user`` (the engineer's user) and the committee.
+    """
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # The committee is the only step, to look at it alone.
+        steps = cls.env["hr.technical.grade.approval.step"].search([])
+        steps.filtered(lambda s: s.approver_type != "committee").active = False
+        today = date.today()
+        cls.record(cls.engineer, cls.junior, today - timedelta(days=4 * 365))
+        cls.engineer.technical_experience_date = today - timedelta(days=10 * 366)
+        cls.committee = cls.env.ref("hr_technical_grade.committee_default")
+
+    def before_committee(self):
+        evaluation = (
+            self.env["hr.technical.grade.evaluation"]
+            .with_user(self.hr_officer)
+            .create({"employee_id": self.engineer.id, "kind": "promotion"})
+        )
+        evaluation.with_user(self.candidate_user).action_submit()
+        return evaluation
+
+
 class PayslipCase(TechnicalGradeCase):
     """Payslips of the technical grade structure, one contract per employee."""
 

@@ -7,11 +7,11 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Command
 from odoo.tests import tagged
 
-from .common import TechnicalGradeCase, form_ratings
+from .common import CommitteeCase, form_ratings
 
 
 @tagged("post_install", "-at_install")
-class TestCommittee(TechnicalGradeCase):
+class TestCommittee(CommitteeCase):
     """The committee scores independently, its chair signs, the notice is public."""
 
     @classmethod
@@ -31,7 +31,6 @@ class TestCommittee(TechnicalGradeCase):
         superior = Employee.create({"name": "Superior", "user_id": cls.superior_user.id})
         cls.engineer.write({"user_id": cls.candidate_user.id, "parent_id": superior.id})
         Employee.create({"name": "Peer", "user_id": cls.peer_user.id, "parent_id": superior.id})
-        cls.committee = cls.env.ref("hr_technical_grade.committee_default")
         cls.committee.write(
             {
                 "member_ids": [Command.set((cls.chair | cls.member_b | cls.member_c).ids)],
@@ -39,21 +38,6 @@ class TestCommittee(TechnicalGradeCase):
                 "quorum": 2,
             }
         )
-        # The committee is the only step, to look at it alone.
-        steps = cls.env["hr.technical.grade.approval.step"].search([])
-        steps.filtered(lambda s: s.approver_type != "committee").active = False
-        today = date.today()
-        cls.record(cls.engineer, cls.junior, today - timedelta(days=4 * 365))
-        cls.engineer.technical_experience_date = today - timedelta(days=10 * 366)
-
-    def before_committee(self):
-        evaluation = (
-            self.env["hr.technical.grade.evaluation"]
-            .with_user(self.hr_officer)
-            .create({"employee_id": self.engineer.id, "kind": "promotion"})
-        )
-        evaluation.with_user(self.candidate_user).action_submit()
-        return evaluation
 
     def scores_seen_by(self, user, evaluation):
         return (

@@ -80,9 +80,9 @@ class TestEvaluation(TechnicalGradeCase):
         self.assertEqual(evaluation.final_score, 54)
         self.assertEqual(evaluation.result, "failed")
 
-    def test_company_weights_must_total_100(self):
+    def test_grade_weights_must_total_100(self):
         with self.assertRefused(ValidationError, "must total 100"):
-            self.company.technical_grade_weight_teaching = 20
+            self.junior.exam_part_ids.filtered(lambda p: p.part == "teaching").weight = 20
 
     def test_promotion_is_one_grade_at_a_time(self):
         evaluation = self.promotion(target_grade_id=self.senior.id)

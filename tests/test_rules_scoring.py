@@ -93,3 +93,21 @@ class TestWeightedScore(RuleCase):
         better = list(points)
         better[i] = min(100, better[i] + 10)
         self.assertGreaterEqual(s.weighted_score(list(zip(weights, better, strict=True))), score)
+
+
+class TestWeightedTotal(RuleCase):
+    def test_the_parts_weigh_their_share(self):
+        weights = {"assessment": 40, "written": 30, "interview": 30}
+        scores = {"assessment": 100, "written": 80, "interview": 60, "theory": 90}
+        # The theory score is not a part of these weights: it does not count.
+        self.assertEqual(s.weighted_total(weights, scores), Decimal("82.00"))
+
+    def test_a_part_without_a_score_counts_zero_and_scores_stay_in_range(self):
+        self.assertEqual(s.weighted_total({"assessment": 100}, {}), Decimal("0.00"))
+        for bad in (-1, 100.01):
+            with self.subTest(score=bad), self.assertRaises(ValueError):
+                s.weighted_total({"theory": 100}, {"theory": bad})
+
+    def test_the_seed_names_seven_parts_and_ships_three(self):
+        self.assertEqual(len(s.EXAM_PARTS), 7)
+        self.assertEqual(s.SEED_EXAM_PARTS, ("theory", "practical", "teaching"))

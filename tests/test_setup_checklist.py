@@ -67,6 +67,11 @@ class TestSetupChecklist(TechnicalGradeCase):
                 self.committee,
             ),
             (
+                f"The committee {self.committee.name} has nobody as General Manager.",
+                committee_action,
+                self.committee,
+            ),
+            (
                 f"The approval step {self.vp_step.name} names nobody to decide.",
                 "hr_technical_grade_approval_step_action",
                 self.vp_step,
@@ -119,6 +124,7 @@ class TestSetupChecklist(TechnicalGradeCase):
         self.committee.write(
             {"member_ids": [Command.set(self.chair.ids)], "chair_id": self.chair.id, "quorum": 1}
         )
+        self.committee.seat_ids.user_id = self.chair
         self.vp_step.user_ids = self.vp
         self.intermediate.assessment_template_id = self.env.ref(
             "hr_technical_grade.assessment_template_engineer"

@@ -4,6 +4,8 @@
 from odoo import api, fields, models
 from odoo.fields import Command
 
+from ..grade_rules import scoring
+
 
 class HrTechnicalGradeScoreWizard(models.TransientModel):
     """A committee member scores a candidate, without seeing the others' scores."""
@@ -17,11 +19,24 @@ class HrTechnicalGradeScoreWizard(models.TransientModel):
     theory_score = fields.Float(string="Theory Exam", digits=(5, 2))
     practical_score = fields.Float(string="On-site Practical", digits=(5, 2))
     teaching_score = fields.Float(string="Teaching", digits=(5, 2))
+    written_score = fields.Float(string="Written Test", digits=(5, 2))
+    interview_score = fields.Float(string="Interview", digits=(5, 2))
+    case_score = fields.Float(string="Case Analysis", digits=(5, 2))
+    simulation_score = fields.Float(string="Simulated Operation", digits=(5, 2))
+    exam_parts = fields.Char(related="evaluation_id.exam_parts")
     line_ids = fields.One2many(
         "hr.technical.grade.score.wizard.line",
         "wizard_id",
         string="Assessment Form",
         compute="_compute_line_ids",
+        store=True,
+        readonly=False,
+    )
+    item_ids = fields.One2many(
+        "hr.technical.grade.score.wizard.item",
+        "wizard_id",
+        string="Theory Exam Content",
+        compute="_compute_item_ids",
         store=True,
         readonly=False,
     )
@@ -57,14 +72,28 @@ class HrTechnicalGradeScoreWizard(models.TransientModel):
                 for sequence, criterion in enumerate(criteria)
             ]
 
+    @api.depends("evaluation_id")
+    def _compute_item_ids(self):
+        """The content items of the target grade's theory exam, when it lists any."""
+        for wizard in self:
+            parts = wizard.evaluation_id.sudo().target_grade_id.exam_part_ids
+            items = parts.filtered(lambda p: p.part == "theory").item_ids
+            wizard.item_ids = [Command.clear()] + [
+                Command.create({"sequence": sequence, "item_id": item.id})
+                for sequence, item in enumerate(items)
+            ]
+
     def action_score(self):
         self.ensure_one()
         self.evaluation_id._record_member_score(
-            {
-                "theory": self.theory_score,
-                "practical": self.practical_score,
-                "teaching": self.teaching_score,
-            },
+            dict(
+                {part: self[f"{part}_score"] for part in scoring.EXAM_PARTS},
+                **(
+                    {"theory": {line.item_id.id: line.score for line in self.item_ids}}
+                    if self.item_ids
+                    else {}
+                ),
+            ),
             self.comment,
             {line.criterion_id.id: line.level_id.id for line in self.line_ids if line.level_id},
         )
