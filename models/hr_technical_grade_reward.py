@@ -170,10 +170,11 @@ class HrTechnicalGradeReward(models.Model):
             or not math.isfinite(amount)
             or abs(amount) >= MAX_AMOUNT
         ):
+            limit = f"{MAX_AMOUNT:,.0f}"
             raise ValidationError(
                 self.env._(
                     "The amount of a reward is a number below %(limit)s, not %(amount)r.",
-                    limit=f"{MAX_AMOUNT:,.0f}",
+                    limit=limit,
                     amount=amount,
                 )
             )
