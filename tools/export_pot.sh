@@ -13,7 +13,13 @@ command -v msgmerge >/dev/null || { is_root && apt-get install -y -qq gettext >/
 DB="${ADDON}_pot_$$"
 trap 'drop_db "$DB"' EXIT
 odoo -d "$DB" -i "$ADDON" --without-demo=all --stop-after-init --log-level=warn
-odoo -d "$DB" --modules="$ADDON" --i18n-export="$ROOT/i18n/$ADDON.pot" --stop-after-init --log-level=warn
+LOG="$BUILD/export-pot.log"
+odoo -d "$DB" --modules="$ADDON" --i18n-export="$ROOT/i18n/$ADDON.pot" --stop-after-init --log-level=warn 2>&1 | tee "$LOG"
+# A file whose terms cannot be extracted is skipped with an error, not a
+# failure: its strings would silently leave the .pot.
+if grep -q "Failed to extract terms" "$LOG"; then
+    die "some files' terms could not be extracted (see $LOG): the .pot would miss their strings."
+fi
 for po in "$ROOT"/i18n/*.po; do
     [ -e "$po" ] || continue
     msgmerge --quiet --update --no-fuzzy-matching --backup=none "$po" "$ROOT/i18n/$ADDON.pot"
