@@ -175,8 +175,16 @@ class TestPayroll(PayslipCase):
         with patch.object(hr_salary_rule, "safe_eval", spy):
             slip.compute_sheet()
         self.assertEqual(self.amounts(slip), {"TG_BASE": 2500, "TG_POST": 1000, "TG_ALW": 2000})
-        self.assertFalse([expr for expr in evaluated if "graded" in expr])
+        self.assertFalse([expr for expr in evaluated if "graded" in expr or "bool(" in expr])
         self.assertEqual(slip.line_ids.mapped("condition_select"), ["technical_grade"] * 3)
+        # Neither does the review bonus rule of the shipped structure.
+        self.assertEqual(
+            self.env.ref("hr_technical_grade.salary_rule_tg_reward").condition_select,
+            "technical_grade_reward",
+        )
+        self.assertIn(
+            self.env.ref("hr_technical_grade.salary_rule_tg_reward"), slip._get_salary_rules()
+        )
 
     def test_the_upgrade_moves_the_shipped_condition_only(self):
         """migrations/18.0.2.3.0: the shipped rules that still evaluate
