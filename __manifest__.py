@@ -3,7 +3,7 @@
 {
     "name": "Technical Grades",
     "summary": "Grade ladder, salary table and grade history of after-sales engineers",
-    "version": "18.0.2.3.0",
+    "version": "18.0.2.4.0",
     "category": "Human Resources/Employees",
     "website": "https://github.com/hr-technical-grade/hr_technical_grade",
     "author": "hr_technical_grade contributors",
@@ -48,6 +48,7 @@
         "wizards/hr_technical_grade_consequence_wizard_views.xml",
         "views/hr_technical_grade_pay_step_views.xml",
         "views/hr_technical_grade_standby_views.xml",
+        "views/hr_technical_grade_year_result_views.xml",
         "views/hr_technical_grade_reward_views.xml",
         "views/hr_technical_grade_review_views.xml",
         "views/hr_technical_grade_work_log_views.xml",

@@ -31,7 +31,7 @@ class TestReviewEligibility(ReviewCase):
         return Evaluation.create({"employee_id": self.colleague.id, "kind": "promotion"})
 
     def test_recent_results_below_the_mark_refuse_the_promotion(self):
-        self.assertTrue(self.promotion().eligible)  # the seed ladder asks for no result
+        self.assertTrue(self.promotion().eligible)  # they average 良 or better
         self.intermediate.min_review_result = self.mean + 1
         evaluation = self.promotion()
         self.assertFalse(evaluation.eligible)
@@ -39,6 +39,26 @@ class TestReviewEligibility(ReviewCase):
         # Counting only the latest review, the mark is reached.
         self.intermediate.review_result_count = 1
         self.assertTrue(self.promotion().eligible)
+
+    def test_the_seed_ladder_promotes_good_and_excellent_results_only(self):
+        # Seed 003: 业绩优良 are promoted (第17条); 良 starts at 80 (第16条); the
+        # yearly result is the mean of the quarters (第9条): four results.
+        for xmlid in ("grade_junior", "grade_intermediate", "grade_senior", "grade_expert"):
+            grade = self.env.ref(f"hr_technical_grade.{xmlid}")
+            self.assertEqual((grade.min_review_result, grade.review_result_count), (80, 4))
+        self.intermediate.write({"min_review_result": 80, "review_result_count": 4})
+        self.assertTrue(self.promotion().eligible)
+        low = self.finish(
+            self.open_review(self.colleague, date(2026, 3, 15)), results=70, reviewers=70
+        ) | self.finish(
+            self.open_review(self.colleague, date(2026, 4, 15)), results=70, reviewers=70
+        )
+        scores = (self.reviews | low).mapped("final_score")
+        mean = round(sum(scores) / 4, 2)
+        self.assertLess(mean, 80)  # a 中 year
+        evaluation = self.promotion()
+        self.assertFalse(evaluation.eligible)
+        self.assertIn(f"they average {mean}", evaluation.eligibility_problems)
 
     def test_the_campaign_skips_engineers_below_the_mark(self):
         self.intermediate.min_review_result = self.mean + 1
