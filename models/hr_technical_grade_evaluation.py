@@ -29,6 +29,7 @@ REQUESTER_FIELDS = {
     "target_grade_id",
     "initial_reason",
     "demotion_reason",
+    "serious_case",
     "effective_date",
     "attachment_ids",
     "note",
@@ -36,7 +37,14 @@ REQUESTER_FIELDS = {
 # The eligibility override: fixed once the request is submitted.
 OVERRIDE_FIELDS = {"override_eligibility", "override_reason"}
 # What the request is about: it changes on the draft only.
-REQUEST_FIELDS = {"employee_id", "kind", "target_grade_id", "template_id", "committee_id"}
+REQUEST_FIELDS = {
+    "employee_id",
+    "kind",
+    "target_grade_id",
+    "template_id",
+    "committee_id",
+    "serious_case",
+}
 # Written by the workflow only (with sudo()), never by a client call, HR included:
 # states, results, approvals, the committee's decision and signature, the end of
 # the public notice (HR shortens it with action_shorten_notice, giving a reason).
@@ -152,8 +160,20 @@ class HrTechnicalGradeEvaluation(models.Model):
             ("discipline", "Breach of discipline with negative impact"),
             ("service_failure", "Serious customer-service failure"),
             ("poor_review", "Performance review result 差"),
+            ("yearly_result", "Yearly result 差"),
         ],
         tracking=True,
+    )
+    serious_case = fields.Boolean(
+        string="Especially Serious Case",
+        tracking=True,
+        copy=False,
+        help="Seed 000: an especially serious case is handled under the company's Employee "
+        "Handbook and labour rules, beyond the one-grade demotion. Applying the demotion "
+        "gives HR an activity to handle it.",
+    )
+    handbook_url = fields.Char(
+        string="Employee Handbook", related="company_id.technical_grade_handbook_url"
     )
     state = fields.Selection(
         [
@@ -742,11 +762,57 @@ class HrTechnicalGradeEvaluation(models.Model):
     # Constraints
     # ------------------------------------------------------------------
 
-    @api.constrains("kind", "demotion_reason")
+    @api.model
+    def _propose_demotion(self, employee, reason, evidence, source):
+        """The open demotion request of ``employee``, or a new draft one, for ``reason``.
+
+        Results propose demotions (dynamic adjustment, seed 000): ``evidence``
+        words what proposes it, ``source`` is the document whose chatter says
+        so when the employee has no lower grade (nothing is proposed, None is
+        returned).  One open demotion request at a time: a later proposal adds
+        its evidence to it.
+        """
+        employee = employee.sudo()
+        grade = employee.technical_grade_id
+        if not grade or not grade._get_previous_grade():
+            source.sudo().message_post(
+                body=self.env._(
+                    "No demotion proposed: %(employee)s has no lower grade.",
+                    employee=employee.name,
+                )
+            )
+            return None
+        Evaluation = self.sudo()
+        evaluation = Evaluation.search(
+            [
+                ("employee_id", "=", employee.id),
+                ("kind", "=", "demotion"),
+                ("state", "in", OPEN_STATES),
+            ],
+            limit=1,
+        )
+        if evaluation:
+            evaluation.message_post(
+                body=self.env._("A demotion is proposed again, by %(evidence)s.", evidence=evidence)
+            )
+            return evaluation
+        evaluation = Evaluation.create(
+            {"employee_id": employee.id, "kind": "demotion", "demotion_reason": reason}
+        )
+        evaluation.message_post(body=self.env._("Proposed by %(evidence)s.", evidence=evidence))
+        return evaluation
+
+    @api.constrains("kind", "demotion_reason", "serious_case")
     def _check_demotion_reason(self):
         for evaluation in self:
             if evaluation.kind == "demotion" and not evaluation.demotion_reason:
                 raise ValidationError(self.env._("A demotion needs one of the demotion reasons."))
+            if evaluation.serious_case and evaluation.kind != "demotion":
+                raise ValidationError(
+                    self.env._(
+                        "Only a demotion is marked as an especially serious case (seed 000)."
+                    )
+                )
 
     @api.constrains("override_eligibility", "override_reason")
     def _check_override(self):
@@ -1443,7 +1509,32 @@ class HrTechnicalGradeEvaluation(models.Model):
                 {"state": "done", "history_id": line.id, "effective_date": line.date_from}
             )
         self.env["hr.technical.grade.appointment"]._follow_grade_changes(self)
+        self.filtered("serious_case")._schedule_handbook_case()
         return True
+
+    def _schedule_handbook_case(self):
+        """Seed 000: an especially serious case goes on under the Employee Handbook.
+
+        The HR officer who applies the demotion gets a to-do on it, with the
+        company's handbook when it is set.
+        """
+        for evaluation in self.sudo():
+            url = evaluation.company_id.technical_grade_handbook_url
+            evaluation.activity_schedule(
+                "mail.mail_activity_data_todo",
+                user_id=self.env.user.id,
+                summary=self.env._(
+                    "Handle %(employee)s's case under the Employee Handbook",
+                    employee=evaluation.employee_id.name,
+                ),
+                note=self.env._(
+                    "Especially serious case (seed 000): the demotion %(name)s is applied; "
+                    "handle the case under the company's Employee Handbook and labour rules. "
+                    "%(handbook)s",
+                    name=evaluation.name,
+                    handbook=url or "",
+                ),
+            )
 
     def _check_approved_and_passed(self):
         """What an approved evaluation must be to take effect, however it got there.

@@ -1198,7 +1198,10 @@ class HrTechnicalGradeReview(models.Model):
         wanted = {}
         for review in self.sudo().filtered(lambda r: r.appeal_state in ("open", "escalated")):
             handlers = (
-                review.superior_user_id | review.appeal_decider_user_id | review.plan_id.hr_user_id
+                review.superior_user_id
+                | review.appeal_decider_user_id
+                | review.plan_id.hr_user_id
+                | (review.company_id or self.env.company).technical_grade_plant_affairs_user_ids
             )
             if review.appeal_state == "escalated":
                 handlers = review._gm_office_users()
@@ -1309,49 +1312,16 @@ class HrTechnicalGradeReview(models.Model):
     def _propose_demotion(self, reviews, reason):
         """A draft demotion evaluation with ``reviews`` as its evidence."""
         self.ensure_one()
-        employee = self.employee_id.sudo()
-        grade = employee.technical_grade_id
-        if not grade or not grade._get_previous_grade():
-            self.message_post(
-                body=self.env._(
-                    "No demotion proposed: %(employee)s has no lower grade.",
-                    employee=employee.name,
-                )
-            )
-            return
-        Evaluation = self.env["hr.technical.grade.evaluation"].sudo()
-        # One open demotion request at a time: later failures add their evidence to it.
-        evaluation = Evaluation.search(
-            [
-                ("employee_id", "=", employee.id),
-                ("kind", "=", "demotion"),
-                ("state", "in", OPEN_STATES),
-            ],
-            limit=1,
+        evaluation = self.env["hr.technical.grade.evaluation"]._propose_demotion(
+            self.employee_id,
+            reason,
+            self.env._(
+                "the performance reviews %(reviews)s", reviews=", ".join(reviews.mapped("name"))
+            ),
+            self,
         )
         if evaluation:
             reviews.write({"demotion_evaluation_id": evaluation.id})
-            evaluation.message_post(
-                body=self.env._(
-                    "The performance reviews %(reviews)s propose a demotion too.",
-                    reviews=", ".join(reviews.mapped("name")),
-                )
-            )
-            return
-        evaluation = Evaluation.create(
-            {
-                "employee_id": employee.id,
-                "kind": "demotion",
-                "demotion_reason": reason,
-            }
-        )
-        reviews.write({"demotion_evaluation_id": evaluation.id})
-        evaluation.message_post(
-            body=self.env._(
-                "Proposed by the performance reviews %(reviews)s.",
-                reviews=", ".join(reviews.mapped("name")),
-            )
-        )
 
     def action_open_work_logs(self):
         """The daily work logs of the review's period, as the user may read them."""

@@ -7,7 +7,7 @@ from datetime import date
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..grade_rules import scoring
 
@@ -141,6 +141,17 @@ class HrTechnicalGradeReviewPlan(models.Model):
     def create(self, vals_list):
         with self._dimension_weights_checked_once():
             return super().create(vals_list)
+
+    def action_open_year_results(self):
+        """HR computes the plan's yearly results from its finished reviews and opens them."""
+        if not self.env.user.has_group("hr_technical_grade.group_technical_grade_officer"):
+            raise AccessError(self.env._("HR officers compute yearly results."))
+        results = self.env["hr.technical.grade.year.result"]._compute_for_plans(self)
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "hr_technical_grade.hr_technical_grade_year_result_action"
+        )
+        action["domain"] = [("id", "in", results.ids)]
+        return action
 
     @contextmanager
     def _dimension_weights_checked_once(self):

@@ -137,6 +137,35 @@ class ResCompany(models.Model):
         string="General Manager's Office",
         help="Who mediates and decides the appeals the department cannot settle (seed 003, 第7条).",
     )
+    technical_grade_plant_affairs_user_ids = fields.Many2many(
+        "res.users",
+        "res_company_technical_grade_plant_affairs_rel",
+        "company_id",
+        "user_id",
+        string="Plant Affairs Office",
+        domain=lambda self: [
+            (
+                "groups_id",
+                "in",
+                self.env.ref("hr_technical_grade.group_technical_grade_officer").ids,
+            )
+        ],
+        help="The plant affairs office (厂务部) handles the employees' appeals (seed 003, 第6条): "
+        "its members get every appeal in their activities, beside the superior, the manager two "
+        "levels up and the plan's HR. They need the Technical Grades officer rights.",
+    )
+    technical_grade_handbook_url = fields.Char(
+        string="Employee Handbook",
+        help="Where the company's Employee Handbook is (a link): especially serious cases "
+        "are handled under it (seed 000).",
+    )
+    technical_grade_year_demotion = fields.Boolean(
+        string="Yearly Result 差 Proposes a Demotion",
+        default=True,
+        help="Seed 000: the yearly evaluation result feeds the dynamic grade adjustment. Which "
+        "result lowers a grade is ours, not the seed's: a confirmed yearly result in band 差 "
+        "proposes a demotion, as failed reviews do.",
+    )
     technical_grade_pay_step_months = fields.Integer(
         string="Pay Step Length (Months)",
         default=0,
@@ -149,6 +178,22 @@ class ResCompany(models.Model):
         help="Most a KPI total counts: above it, bonuses are lost. 0: no ceiling, as the "
         "KPI sheet has none (its total is the items' points plus every bonus).",
     )
+
+    @api.constrains("technical_grade_plant_affairs_user_ids")
+    def _check_technical_grade_plant_affairs(self):
+        officer = self.env.ref("hr_technical_grade.group_technical_grade_officer")
+        for company in self:
+            outsiders = company.technical_grade_plant_affairs_user_ids.filtered(
+                lambda user: officer not in user.groups_id
+            )
+            if outsiders:
+                raise ValidationError(
+                    self.env._(
+                        "The plant affairs office handles appeals on the reviews: give "
+                        "%(users)s the Technical Grades officer rights first.",
+                        users=", ".join(outsiders.mapped("name")),
+                    )
+                )
 
     @api.constrains(
         "technical_grade_band_excellent",

@@ -46,6 +46,15 @@ class ResConfigSettings(models.TransientModel):
     technical_grade_appeal_days = fields.Integer(
         related="company_id.technical_grade_appeal_days", readonly=False
     )
+    technical_grade_plant_affairs_user_ids = fields.Many2many(
+        related="company_id.technical_grade_plant_affairs_user_ids", readonly=False
+    )
+    technical_grade_handbook_url = fields.Char(
+        related="company_id.technical_grade_handbook_url", readonly=False
+    )
+    technical_grade_year_demotion = fields.Boolean(
+        related="company_id.technical_grade_year_demotion", readonly=False
+    )
     technical_grade_gm_office_user_ids = fields.Many2many(
         related="company_id.technical_grade_gm_office_user_ids", readonly=False
     )

@@ -68,3 +68,4 @@ if find_spec("odoo"):
     from . import test_work_plan
     from . import test_review_dimensions
     from . import test_yearly_cycle
+    from . import test_year_result

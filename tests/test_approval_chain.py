@@ -3,7 +3,7 @@
 
 from datetime import date, timedelta
 
-from odoo.exceptions import AccessError, RedirectWarning, UserError
+from odoo.exceptions import AccessError, RedirectWarning, UserError, ValidationError
 from odoo.fields import Command
 from odoo.tests import tagged
 
@@ -300,6 +300,35 @@ class TestApprovalChain(TechnicalGradeCase):
             evaluation.message_ids.filtered(lambda m: "Add the training record" in (m.body or ""))
         )
 
+    def test_an_especially_serious_case_goes_on_under_the_employee_handbook(self):
+        """Seed 000, 3.5: especially serious cases are handled under the Employee
+        Handbook: applying the demotion gives HR a to-do with the handbook."""
+        self.company.technical_grade_handbook_url = "https://intranet.example.com/handbook"
+        Evaluation = self.env["hr.technical.grade.evaluation"].with_user(self.hr_officer)
+        with self.assertRaises(ValidationError):
+            Evaluation.create(
+                {"employee_id": self.engineer.id, "kind": "promotion", "serious_case": True}
+            )
+        evaluation = Evaluation.create(
+            {
+                "employee_id": self.engineer.id,
+                "kind": "demotion",
+                "demotion_reason": "quality_accident",
+                "serious_case": True,
+            }
+        )
+        evaluation.action_submit()
+        with self.assertRaises(UserError):  # fixed once submitted
+            evaluation.write({"serious_case": False})
+        self.approve_all(evaluation, self.before_gm, mark=20, decision="passed")
+        todo = self.env.ref("mail.mail_activity_data_todo")
+        self.assertFalse(evaluation.activity_ids.filtered(lambda a: a.activity_type_id == todo))
+        evaluation.action_apply()
+        case = evaluation.activity_ids.filtered(lambda a: a.activity_type_id == todo)
+        self.assertEqual(case.user_id, self.hr_officer)
+        self.assertIn("Employee Handbook", case.summary)
+        self.assertIn("https://intranet.example.com/handbook", str(case.note))
+
     def test_manager_proposes_a_demotion_through_the_same_chain(self):
         self.manager_user.groups_id = [
             Command.link(self.env.ref("hr_technical_grade.group_technical_grade_manager").id)
@@ -325,3 +354,6 @@ class TestApprovalChain(TechnicalGradeCase):
         evaluation.with_user(self.hr_officer).action_apply()
         self.assertEqual(self.engineer.technical_grade_id, self.trainee)
         self.assertEqual(evaluation.history_id.change_type, "demotion")
+        # Not an especially serious case: no Employee Handbook to-do.
+        todo = self.env.ref("mail.mail_activity_data_todo")
+        self.assertFalse(evaluation.activity_ids.filtered(lambda a: a.activity_type_id == todo))

@@ -3,7 +3,7 @@
 
 from datetime import date
 
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
 from .review_common import ReviewCase
@@ -100,6 +100,20 @@ class TestReviewConsequences(ReviewCase):
         # Probe AP13: several reviews at once get a clear error, not a raw ValueError.
         with self.assertRefused(UserError, "one review at a time"):
             (review | self.failed(date(2026, 2, 10))).with_user(self.hr_officer).action_appeal("x")
+
+    def test_the_plant_affairs_office_handles_appeals(self):
+        """Seed 003, 第6条: the plant affairs office (厂务部) handles the appeals."""
+        plain = self.env["res.users"].create({"name": "Not HR", "login": "tg_rv_not_hr"})
+        with self.assertRefused(ValidationError, "officer rights"):
+            self.company.technical_grade_plant_affairs_user_ids = plain
+        self.company.technical_grade_plant_affairs_user_ids = self.hr_officer
+        review = self.failed(date(2026, 1, 10))
+        review.with_user(self.engineer_user).action_appeal("The complaints were not valid.")
+        appeal_type = self.env.ref("hr_technical_grade.mail_activity_review_appeal")
+        handlers = review.activity_ids.filtered(lambda a: a.activity_type_id == appeal_type)
+        self.assertEqual(handlers.user_id, self.manager_user | self.head_user | self.hr_officer)
+        review.with_user(self.hr_officer).appeal_handling = "Heard both sides."
+        self.assertEqual(review.appeal_handling, "Heard both sides.")
 
     def test_appeal_period_ends(self):
         review = self.failed(date(2026, 1, 10))
