@@ -139,6 +139,10 @@ class HrEmployeePublic(models.Model):
                 standing, next_grade, problems = answers[employee.id]
                 # The conditions of the next grade, when there is one.
                 problems = [text for _problem, text in problems] if next_grade else []
+                if next_grade and not problems:
+                    # The yearly cycle: when the engineer may apply.
+                    cycle_problem = public._yearly_cycle_problem(employee)
+                    problems = [cycle_problem] if cycle_problem else []
                 values.update(
                     my_grade_id=employee.technical_grade_id,
                     my_grade_date=employee.technical_grade_date,
@@ -202,6 +206,22 @@ class HrEmployeePublic(models.Model):
             ],
             "target": "current",
         }
+
+    def _yearly_cycle_problem(self, employee):
+        """Why ``employee`` may not apply today under the yearly cycle (None: they may).
+
+        The application would be filed into the open campaign that holds
+        the employee; the evaluation's own rule says whether it could go
+        ahead, with the same wording as a refused submission.
+        """
+        campaign = self.env["hr.technical.grade.campaign"]._open_for(employee)
+        application = (
+            self.env["hr.technical.grade.evaluation"]
+            .sudo()
+            .new({"employee_id": employee.id, "kind": "promotion", "campaign_id": campaign.id})
+        )
+        _window, problem = application._yearly_cycle_standing()
+        return problem
 
     def action_apply_for_promotion(self):
         """File the promotion application (附件三) for the next grade, as a draft."""

@@ -116,6 +116,20 @@ class TestYearlyCycle(TechnicalGradeCase):
         evaluation.with_user(self.engineer_user).action_submit()
         self.assertEqual(evaluation.state, "submitted")
 
+    def test_my_technical_grade_says_when_to_apply(self):
+        """Outside the campaign, My Technical Grade shows when it is instead of a
+        button that would refuse; in the open campaign, the button is there."""
+        public = (
+            self.env["hr.employee.public"].with_user(self.engineer_user).browse(self.engineer.id)
+        )
+        self.assertFalse(public.my_can_apply)
+        self.assertIn("yearly promotion campaign", public.my_promotion_problems)
+        self.assertIn("fourth quarter", public.my_promotion_problems)
+        self.campaign()
+        public.invalidate_recordset()
+        self.assertTrue(public.my_can_apply)
+        self.assertFalse(public.my_promotion_problems)
+
     def test_a_campaign_of_other_departments_is_not_the_engineers(self):
         elsewhere = self.env["hr.department"].create({"name": "Elsewhere"})
         self.campaign(department_ids=[(6, 0, elsewhere.ids)])
