@@ -75,6 +75,7 @@ WORKFLOW_FIELDS = {
     "contract_id",
     "cycle_window_start",
     "cycle_window_end",
+    "exam_weights",
 }
 # What the chair's signature puts on record for good.
 SIGNATURE_FIELDS = {
@@ -234,6 +235,12 @@ class HrTechnicalGradeEvaluation(models.Model):
     exam_parts = fields.Char(
         compute="_compute_exam_parts",
         help="The exam parts of the target grade, which the committee scores.",
+    )
+    exam_weights = fields.Json(
+        readonly=True,
+        copy=False,
+        help="The weights of the form and the exam parts of the target grade when the request "
+        "was submitted: its final score keeps them, whatever the grade's weights become.",
     )
     final_score = fields.Float(compute="_compute_scores", store=True, digits=(5, 2), tracking=True)
     result = fields.Selection(
@@ -558,6 +565,7 @@ class HrTechnicalGradeEvaluation(models.Model):
         "template_id.max_points",
         *(f"{part}_score" for part in EXAM_PARTS),
         "target_grade_id",
+        "exam_weights",
         "scored",
         "company_id",
         "committee_round_id.decision",
@@ -581,7 +589,7 @@ class HrTechnicalGradeEvaluation(models.Model):
             parts = {"assessment": evaluation.assessment_score}
             parts.update({part: evaluation[f"{part}_score"] for part in EXAM_PARTS})
             evaluation.final_score = float(
-                scoring.weighted_total(evaluation.target_grade_id._exam_weights(), parts)
+                scoring.weighted_total(evaluation._applied_exam_weights(), parts)
             )
             if evaluation.committee_decision:
                 # The committee's signed opinion is the result.
@@ -1162,6 +1170,26 @@ class HrTechnicalGradeEvaluation(models.Model):
         self._check_yearly_cycle()
         for evaluation in self:
             evaluation._check_eligible(evaluation._eligibility_day())
+        self._freeze_exam_weights()
+
+    def _freeze_exam_weights(self):
+        """A submitted request keeps the target grade's weights of the day.
+
+        The final score of a request in approval or applied never follows a
+        later change of the grade's form or exam weights.
+        """
+        for evaluation in self:
+            weights = evaluation.sudo().target_grade_id._exam_weights()
+            if evaluation.exam_weights != weights:
+                evaluation.sudo().exam_weights = weights
+
+    def _applied_exam_weights(self):
+        """``{"assessment": weight, part: weight}``: frozen at the submission, or the
+        target grade's current weights on a draft."""
+        self.ensure_one()
+        if self.exam_weights:
+            return {key: float(weight) for key, weight in self.exam_weights.items()}
+        return self.sudo().target_grade_id._exam_weights()
 
     # ------------------------------------------------------------------
     # The yearly cycle

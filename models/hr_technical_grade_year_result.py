@@ -92,9 +92,7 @@ class HrTechnicalGradeYearResult(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         if not self.env.su:
-            raise AccessError(
-                self.env._("Yearly results are computed from the reviews of a plan.")
-            )
+            raise AccessError(self.env._("Yearly results are computed from the reviews of a plan."))
         return super().create(vals_list)
 
     def write(self, vals):
@@ -144,9 +142,7 @@ class HrTechnicalGradeYearResult(models.Model):
             result = existing.get(key)
             if not result:
                 employee_id, plan_id, year = key
-                to_create.append(
-                    dict(vals, employee_id=employee_id, plan_id=plan_id, year=year)
-                )
+                to_create.append(dict(vals, employee_id=employee_id, plan_id=plan_id, year=year))
             elif result.state == "draft" and (
                 result.review_ids != members or abs(result.score - vals["score"]) > 0.001
             ):

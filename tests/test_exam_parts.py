@@ -113,6 +113,53 @@ class TestExamParts(CommitteeCase):
         expected = round(0.4 * evaluation.assessment_score + 16 + 27 + 7, 2)
         self.assertAlmostEqual(evaluation.final_score, expected, places=2)
 
+    def test_a_submitted_request_keeps_the_weights_of_its_submission(self):
+        evaluation = self.before_committee()
+        self.assertEqual(
+            evaluation.exam_weights,
+            {"assessment": 40.0, "theory": 20.0, "practical": 30.0, "teaching": 10.0},
+        )
+        for user in (self.chair, self.member):
+            evaluation.with_user(user)._record_member_score(
+                {"theory": 80, "practical": 90, "teaching": 70}, ratings=form_ratings(evaluation)
+            )
+        before = evaluation.final_score
+        # HR changes the grade's weights afterwards: the request keeps its own.
+        self.intermediate.write(
+            {
+                "exam_form_weight": 70,
+                "exam_part_ids": [
+                    Command.clear(),
+                    Command.create({"part": "theory", "weight": 30}),
+                ],
+            }
+        )
+        evaluation.sudo()._compute_scores()
+        self.assertAlmostEqual(evaluation.final_score, before, places=2)
+        self.assertEqual(evaluation._applied_exam_weights()["assessment"], 40.0)
+        with self.assertRaises((AccessError, UserError)):
+            evaluation.with_user(self.hr_officer).write({"exam_weights": {"assessment": 100}})
+
+    def test_the_upgrade_freezes_the_weights_of_requests_past_their_draft(self):
+        evaluation = self.before_committee()
+        self.env.flush_all()
+        self.env.cr.execute(
+            "UPDATE hr_technical_grade_evaluation SET exam_weights = NULL WHERE id = %s",
+            (evaluation.id,),
+        )
+        path = (
+            Path(__file__).parent.parent
+            / "migrations"
+            / "18.0.2.4.0"
+            / "post-20-exam-weights-frozen.py"
+        )
+        spec = importlib.util.spec_from_file_location("post_exam_weights_frozen", path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        module.migrate(self.env.cr, "18.0.2.3.0")
+        self.env.invalidate_all()
+        self.assertEqual(evaluation.exam_weights, self.intermediate._exam_weights())
+
     def test_weights_are_checked_with_their_grade_named(self):
         part = self.junior.exam_part_ids.filtered(lambda p: p.part == "theory")
         with self.assertRefused(ValidationError, "goes from 0 to 100 %, not -5"):
