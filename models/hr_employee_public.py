@@ -110,8 +110,18 @@ class HrEmployeePublic(models.Model):
                 ("state", "in", OPEN_STATES),
             ]
         )
-        # The next grade and its unmet conditions, for all shown at once.
-        answers = shown.employee_id.sudo()._technical_grade_eligibility(today)
+        # The next grade and its unmet conditions, judged on the day the
+        # application will be: the open campaign's (the end of its period),
+        # else today; for all shown on one day at once.
+        Campaign = self.env["hr.technical.grade.campaign"]
+        days = {}
+        for public in shown:
+            campaign = Campaign._open_for(public.employee_id.sudo())
+            days[public] = campaign._eligibility_day() if campaign else today
+        answers = {}
+        for day in set(days.values()):
+            employees = shown.filtered(lambda public, day=day: days[public] == day).employee_id
+            answers.update(employees.sudo()._technical_grade_eligibility(day))
         for public in self:
             values = {
                 "my_grade_id": False,
