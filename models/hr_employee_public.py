@@ -110,8 +110,19 @@ class HrEmployeePublic(models.Model):
                 ("state", "in", OPEN_STATES),
             ]
         )
-        # The next grade and its unmet conditions, for all shown at once.
-        answers = shown.employee_id.sudo()._technical_grade_eligibility(today)
+        # The next grade and its unmet conditions, judged on the day the
+        # application will be: the open campaign's (the end of its period),
+        # else today; for all shown on one day at once.
+        Campaign = self.env["hr.technical.grade.campaign"]
+        days, campaigns = {}, {}
+        for public in shown:
+            campaign = Campaign._open_for(public.employee_id.sudo())
+            campaigns[public] = campaign
+            days[public] = campaign._eligibility_day() if campaign else today
+        answers = {}
+        for day in set(days.values()):
+            employees = shown.filtered(lambda public, day=day: days[public] == day).employee_id
+            answers.update(employees.sudo()._technical_grade_eligibility(day))
         for public in self:
             values = {
                 "my_grade_id": False,
@@ -141,7 +152,7 @@ class HrEmployeePublic(models.Model):
                 problems = [text for _problem, text in problems] if next_grade else []
                 if next_grade and not problems:
                     # The yearly cycle: when the engineer may apply.
-                    cycle_problem = public._yearly_cycle_problem(employee)
+                    cycle_problem = public._yearly_cycle_problem(employee, campaigns[public])
                     problems = [cycle_problem] if cycle_problem else []
                 values.update(
                     my_grade_id=employee.technical_grade_id,
@@ -207,14 +218,14 @@ class HrEmployeePublic(models.Model):
             "target": "current",
         }
 
-    def _yearly_cycle_problem(self, employee):
+    def _yearly_cycle_problem(self, employee, campaign):
         """Why ``employee`` may not apply today under the yearly cycle (None: they may).
 
-        The application would be filed into the open campaign that holds
-        the employee; the evaluation's own rule says whether it could go
-        ahead, with the same wording as a refused submission.
+        The application would be filed into ``campaign``, the open campaign
+        that holds the employee (if any); the evaluation's own rule says
+        whether it could go ahead, with the same wording as a refused
+        submission.
         """
-        campaign = self.env["hr.technical.grade.campaign"]._open_for(employee)
         application = (
             self.env["hr.technical.grade.evaluation"]
             .sudo()

@@ -701,7 +701,9 @@ class HrTechnicalGradeApprovalMixin(models.AbstractModel):
         """The approvers of the pending step get an approval activity.
 
         Activities of decided steps are marked done, and those of documents
-        sent back, rejected or cancelled removed.
+        sent back, rejected or cancelled removed.  An approver who also
+        decides the next step (a superior who heads the department) keeps
+        their activity, renamed after the step now waiting for them.
         """
         wanted = {}
         for document in self.sudo():
@@ -711,5 +713,7 @@ class HrTechnicalGradeApprovalMixin(models.AbstractModel):
                 wanted[document.id] = dict.fromkeys(current._waiting_for(), summary)
         dropped = self.filtered(lambda d: d.state in self._approval_dropped_states)
         feedback = self.env._("Decided by %(user)s", user=self.env.user.name)
-        (self - dropped)._sync_activities(self._approval_activity_type, wanted, feedback)
+        (self - dropped)._sync_activities(
+            self._approval_activity_type, wanted, feedback, refresh=True
+        )
         dropped._sync_activities(self._approval_activity_type, wanted)

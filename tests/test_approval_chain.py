@@ -158,6 +158,29 @@ class TestApprovalChain(TechnicalGradeCase):
         done = evaluation.message_ids.filtered(lambda m: "approved by" in (m.body or ""))
         self.assertEqual(len(done), 6)
 
+    def test_a_superior_heading_the_department_is_asked_for_each_step(self):
+        """As in the demo, where a team lead manages the team's department too."""
+        self.department.manager_id = self.manager
+        evaluation = self.submitted()
+        activity_type = self.env.ref("hr_technical_grade.mail_activity_evaluation_approval")
+
+        def summaries():
+            return evaluation.activity_ids.filtered(
+                lambda a: a.activity_type_id == activity_type
+            ).mapped(lambda a: (a.user_id, a.summary))
+
+        self.assertEqual(
+            summaries(),
+            [(self.manager_user, f"Direct superior confirms: Promotion of {self.engineer.name}")],
+        )
+        self.approve(evaluation, self.manager_user)
+        self.assertEqual(evaluation.current_approval_id.name, "Department head confirms")
+        # The inbox names the step now waiting, not the one just decided.
+        self.assertEqual(
+            summaries(),
+            [(self.manager_user, f"Department head confirms: Promotion of {self.engineer.name}")],
+        )
+
     def test_the_trail_keeps_the_step_names_in_every_language(self):
         self.env["res.lang"]._activate_lang("zh_CN")
         step = self.env.ref("hr_technical_grade.approval_step_manager")

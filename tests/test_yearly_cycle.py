@@ -130,6 +130,23 @@ class TestYearlyCycle(TechnicalGradeCase):
         self.assertTrue(public.my_can_apply)
         self.assertFalse(public.my_promotion_problems)
 
+    def test_my_technical_grade_judges_on_the_campaigns_day(self):
+        """In an open campaign, the engineer's page and Apply for Promotion count
+        the months in grade to the campaign's day, as the campaign does."""
+        # Intermediate since 15 December 2025: 12 months on 31 December 2026.
+        self.record(self.engineer, self.intermediate, date(2025, 12, 15), "promotion")
+        campaign = self.campaign()
+        public = (
+            self.env["hr.employee.public"].with_user(self.engineer_user).browse(self.engineer.id)
+        )
+        with freeze_time("2026-12-02 09:00:00"):
+            self.assertTrue(public.my_can_apply, public.my_promotion_problems)
+            action = public.action_apply_for_promotion()
+        evaluation = self.Evaluation.browse(action["res_id"])
+        self.assertEqual(evaluation.campaign_id, campaign)
+        self.assertEqual(evaluation.target_grade_id, self.senior)
+        self.assertTrue(evaluation.eligible)
+
     def test_a_campaign_of_other_departments_is_not_the_engineers(self):
         elsewhere = self.env["hr.department"].create({"name": "Elsewhere"})
         self.campaign(department_ids=[(6, 0, elsewhere.ids)])
