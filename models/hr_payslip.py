@@ -28,6 +28,26 @@ class HrPayslip(models.Model):
             for payslip_id in self.ids:
                 pays.pop(payslip_id, None)
 
+    @api.model
+    def _technical_grade_confirmed(self, employees, date_from, date_to=None, starts_by=None):
+        """The latest confirmed payslip of ``employees`` that pays a day from
+        ``date_from`` (to ``date_to``, when given), as superuser.
+
+        ``starts_by``: only a payslip whose period starts by that day (a grade
+        held already may go back before the confirmed periods).  What changes
+        the pay of those days (a grade, unpaid days, a bonus) is refused on it.
+        """
+        domain = [
+            ("employee_id", "in", employees.ids),
+            ("state", "=", "done"),
+            ("date_to", ">=", date_from),
+        ]
+        if date_to:
+            domain.append(("date_from", "<=", date_to))
+        if starts_by:
+            domain.append(("date_from", "<=", starts_by))
+        return self.sudo().search(domain, order="date_to desc, id desc", limit=1)
+
     def _technical_grade_pays(self):
         """``{payslip id: grade pay}`` for the payslips, read per pay period.
 

@@ -171,7 +171,7 @@ class HrTechnicalGradeEvaluation(models.Model):
         copy=False,
         help="Seed 000: an especially serious case is handled under the company's Employee "
         "Handbook and labour rules, beyond the one-grade demotion. Applying the demotion "
-        "gives HR an activity to handle it.",
+        "says so in its chatter, to the HR officer who applies it.",
     )
     handbook_url = fields.Char(
         string="Employee Handbook", related="company_id.technical_grade_handbook_url"
@@ -1030,9 +1030,9 @@ class HrTechnicalGradeEvaluation(models.Model):
     def _check_decided_fields_fixed(self, vals):
         """What the approvers decided on stays as they saw it, for HR too.
 
-        The eligibility override is fixed once submitted; the effective date
-        once the final approval is given, except through HR's Change
-        Effective Date, which asks for a reason and logs it.
+        The eligibility override and the effective date are fixed once
+        submitted; HR moves the effective date only with Change Effective
+        Date, which asks for a reason and logs it.
         """
         if self.env.su:
             return
@@ -1057,24 +1057,24 @@ class HrTechnicalGradeEvaluation(models.Model):
                     )
                 )
         if "effective_date" in vals:
-            approved = self.filtered(lambda e: e.state == "approved")
-            if approved:
+            submitted = self.filtered(lambda e: e.state in ("submitted", "approved"))
+            if submitted:
                 raise UserError(
                     self.env._(
-                        "%(names)s is approved: its effective date is fixed. HR changes it with "
-                        "Change Effective Date, giving a reason.",
-                        names=", ".join(approved.mapped("name")),
+                        "%(names)s is submitted: its effective date stays as the approvers see "
+                        "it. HR changes it with Change Effective Date, giving a reason.",
+                        names=", ".join(submitted.mapped("name")),
                     )
                 )
 
     def action_change_effective_date(self, new_date, reason):
-        """HR moves the effective date of an approved evaluation, saying why.
+        """HR moves the effective date of a submitted or approved evaluation, saying why.
 
         The old and new dates and the reason go to the chatter.
         """
         if not (self.env.su or self.env.user.has_group(OFFICER)):
             raise AccessError(
-                self.env._("Only HR officers change the effective date of an approved evaluation.")
+                self.env._("Only HR officers change the effective date of a submitted evaluation.")
             )
         reason = self._clean_reason(reason, self.env._("Say why the effective date changes."))
         try:
@@ -1083,7 +1083,7 @@ class HrTechnicalGradeEvaluation(models.Model):
             new_date = None
         if not new_date:
             raise UserError(self.env._("Give the new effective date as a date."))
-        self._check_state("approved")
+        self._check_state("submitted", "approved")
         for evaluation in self:
             previous = evaluation.effective_date
             evaluation.sudo().write({"effective_date": new_date})
@@ -1510,6 +1510,25 @@ class HrTechnicalGradeEvaluation(models.Model):
                         date=evaluation.notice_end_date,
                     )
                 )
+            effective = evaluation.effective_date or today
+            paid = self.env["hr.payslip"]._technical_grade_confirmed(
+                evaluation.employee_id, effective
+            )
+            if paid:
+                raise UserError(
+                    self.env._(
+                        "%(employee)s's pay from %(date_from)s to %(date_to)s is confirmed "
+                        "(%(payslip)s): %(name)s cannot take effect on %(date)s, inside it. "
+                        "Change its effective date to %(next_day)s or later.",
+                        employee=paid.employee_id.name,
+                        date_from=paid.date_from.isoformat(),
+                        date_to=paid.date_to.isoformat(),
+                        payslip=paid.number or paid.name,
+                        name=evaluation.name,
+                        date=effective.isoformat(),
+                        next_day=fields.Date.add(paid.date_to, days=1).isoformat(),
+                    )
+                )
             if evaluation.open_objection_count:
                 raise UserError(
                     self.env._(
@@ -1543,25 +1562,21 @@ class HrTechnicalGradeEvaluation(models.Model):
     def _schedule_handbook_case(self):
         """Seed 000: an especially serious case goes on under the Employee Handbook.
 
-        The HR officer who applies the demotion gets a to-do on it, with the
-        company's handbook when it is set.
+        Applying the demotion says so in its chatter, to the HR officer who
+        applies it, with the company's handbook when it is set.
         """
         for evaluation in self.sudo():
             url = evaluation.company_id.technical_grade_handbook_url
-            evaluation.activity_schedule(
-                "mail.mail_activity_data_todo",
-                user_id=self.env.user.id,
-                summary=self.env._(
-                    "Handle %(employee)s's case under the Employee Handbook",
-                    employee=evaluation.employee_id.name,
-                ),
-                note=self.env._(
+            evaluation.message_post(
+                body=self.env._(
                     "Especially serious case (seed 000): the demotion %(name)s is applied; "
                     "handle the case under the company's Employee Handbook and labour rules. "
                     "%(handbook)s",
                     name=evaluation.name,
                     handbook=url or "",
                 ),
+                partner_ids=self.env.user.partner_id.ids,
+                subtype_xmlid="mail.mt_comment",
             )
 
     def _check_approved_and_passed(self):

@@ -164,19 +164,8 @@ class HrTechnicalGradeStandby(models.Model):
     def _check_days_not_paid(self):
         """Its days are unpaid: none of them may be in a pay period already confirmed."""
         self.ensure_one()
-        paid = (
-            self.env["hr.payslip"]
-            .sudo()
-            .search(
-                [
-                    ("employee_id", "=", self.employee_id.id),
-                    ("state", "=", "done"),
-                    ("date_from", "<=", self.date_to),
-                    ("date_to", ">=", self.date_from),
-                ],
-                order="date_to desc",
-                limit=1,
-            )
+        paid = self.env["hr.payslip"]._technical_grade_confirmed(
+            self.employee_id, self.date_from, self.date_to
         )
         if paid:
             raise ValidationError(

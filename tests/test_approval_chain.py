@@ -325,7 +325,7 @@ class TestApprovalChain(TechnicalGradeCase):
 
     def test_an_especially_serious_case_goes_on_under_the_employee_handbook(self):
         """Seed 000, 3.5: especially serious cases are handled under the Employee
-        Handbook: applying the demotion gives HR a to-do with the handbook."""
+        Handbook: applying the demotion tells HR so, with the handbook."""
         self.company.technical_grade_handbook_url = "https://intranet.example.com/handbook"
         Evaluation = self.env["hr.technical.grade.evaluation"].with_user(self.hr_officer)
         with self.assertRaises(ValidationError):
@@ -344,13 +344,11 @@ class TestApprovalChain(TechnicalGradeCase):
         with self.assertRaises(UserError):  # fixed once submitted
             evaluation.write({"serious_case": False})
         self.approve_all(evaluation, self.before_gm, mark=20, decision="passed")
-        todo = self.env.ref("mail.mail_activity_data_todo")
-        self.assertFalse(evaluation.activity_ids.filtered(lambda a: a.activity_type_id == todo))
         evaluation.action_apply()
-        case = evaluation.activity_ids.filtered(lambda a: a.activity_type_id == todo)
-        self.assertEqual(case.user_id, self.hr_officer)
-        self.assertIn("Employee Handbook", case.summary)
-        self.assertIn("https://intranet.example.com/handbook", str(case.note))
+        case = evaluation.message_ids.filtered(lambda m: "Employee Handbook" in (m.body or ""))
+        self.assertEqual(len(case), 1)
+        self.assertIn("https://intranet.example.com/handbook", case.body)
+        self.assertEqual(case.partner_ids, self.hr_officer.partner_id)
 
     def test_manager_proposes_a_demotion_through_the_same_chain(self):
         self.manager_user.groups_id = [
@@ -377,6 +375,7 @@ class TestApprovalChain(TechnicalGradeCase):
         evaluation.with_user(self.hr_officer).action_apply()
         self.assertEqual(self.engineer.technical_grade_id, self.trainee)
         self.assertEqual(evaluation.history_id.change_type, "demotion")
-        # Not an especially serious case: no Employee Handbook to-do.
-        todo = self.env.ref("mail.mail_activity_data_todo")
-        self.assertFalse(evaluation.activity_ids.filtered(lambda a: a.activity_type_id == todo))
+        # Not an especially serious case: no word of the Employee Handbook.
+        self.assertFalse(
+            evaluation.message_ids.filtered(lambda m: "Employee Handbook" in (m.body or ""))
+        )

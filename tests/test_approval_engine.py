@@ -442,17 +442,21 @@ class TestApprovalEngineEvaluations(TechnicalGradeCase, TransitionTableMixin):
                 officer.write(vals)
         self.assertEqual(evaluation.override_reason, "Exceptional project")
 
-    def test_the_effective_date_changes_after_approval_only_with_a_reason(self):
+    def test_the_effective_date_changes_once_submitted_only_with_a_reason(self):
         evaluation = self.promotion()
         officer = evaluation.with_user(self.hr_officer)
         officer.write({"effective_date": date.today() + timedelta(days=30)})
         officer.action_submit()
-        # Before the final approval, HR still sets it.
+        # Probe H5: in approval, the approvers decide on the date they see; HR
+        # moves it (back-dates it) only with a reason, on record.
+        with self.assertRaisesRegex(UserError, "effective date stays as the approvers see it"):
+            officer.write({"effective_date": date.today() - timedelta(days=90)})
         first = date.today() + timedelta(days=40)
-        officer.write({"effective_date": first})
+        officer.action_change_effective_date(first, "The team needs him from then")
+        self.assertEqual(evaluation.effective_date, first)
         evaluation.with_user(self.manager_user).action_approve()
         self.assertEqual(evaluation.state, "approved")
-        with self.assertRaisesRegex(UserError, "effective date is fixed"):
+        with self.assertRaisesRegex(UserError, "effective date stays as the approvers see it"):
             officer.write({"effective_date": date.today() + timedelta(days=60)})
         Wizard = self.env["hr.technical.grade.approval.reason.wizard"]
         new = date.today() + timedelta(days=61)

@@ -127,10 +127,9 @@ class TestExamParts(CommitteeCase):
         # HR changes the grade's weights afterwards: the request keeps its own.
         self.intermediate.write(
             {
-                "exam_form_weight": 70,
                 "exam_part_ids": [
                     Command.clear(),
-                    Command.create({"part": "theory", "weight": 30}),
+                    Command.create({"part": "theory", "weight": 60}),
                 ],
             }
         )

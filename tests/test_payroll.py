@@ -67,6 +67,39 @@ class TestPayroll(PayslipCase):
         slip.compute_sheet()
         self.assertEqual(self.amounts(slip)["TG_ALW"], 716.67)
 
+    def test_a_promotion_never_takes_effect_inside_a_confirmed_pay_period(self):
+        """Probe H5: applying an evaluation checks the confirmed payslips, as the
+        Set Grade wizard does; HR moves its effective date with a reason."""
+        self.record(self.engineer, self.junior, "2024-01-01")
+        self.engineer.technical_experience_date = "2015-01-01"
+        self.env["hr.technical.grade.approval.step"].search([]).active = False
+        paid = self.payslip(self.engineer)
+        paid.action_payslip_done()
+        evaluation = (
+            self.env["hr.technical.grade.evaluation"]
+            .with_user(self.hr_officer)
+            .create(
+                {
+                    "employee_id": self.engineer.id,
+                    "kind": "promotion",
+                    "effective_date": "2026-06-15",
+                }
+            )
+        )
+        evaluation.line_ids.write({"level_id": evaluation.template_id.level_ids[0].id})
+        evaluation.write(
+            {"theory_score": 90, "practical_score": 90, "teaching_score": 90, "scored": True}
+        )
+        evaluation.action_submit()
+        self.assertEqual(evaluation.state, "approved")
+        with self.assertRaisesRegex(UserError, "2026-06-01 to 2026-06-30 is confirmed"):
+            evaluation.action_apply()
+        self.assertEqual(evaluation.state, "approved")
+        evaluation.action_change_effective_date("2026-07-01", "After the confirmed June pay")
+        evaluation.action_apply()
+        self.assertEqual(evaluation.history_id.date_from, date(2026, 7, 1))
+        self.assertEqual(self.amounts(paid)["TG_ALW"], 500)
+
     def test_confirmed_payslip_does_not_change_after_a_grade_change(self):
         self.record(self.engineer, self.junior, "2025-01-01")
         slip = self.payslip(self.engineer)

@@ -64,14 +64,11 @@ class HrTechnicalGradeSetWizard(models.TransientModel):
         employee; a grade loaded as held already may go back before them, but
         never starts inside a confirmed pay period.
         """
-        domain = [
-            ("employee_id", "in", self.employee_ids.ids),
-            ("state", "=", "done"),
-            ("date_to", ">=", self.date_from),
-        ]
-        if self.change_type == "initial":
-            domain.append(("date_from", "<=", self.date_from))
-        paid = self.env["hr.payslip"].sudo().search(domain, order="date_to desc", limit=1)
+        paid = self.env["hr.payslip"]._technical_grade_confirmed(
+            self.employee_ids,
+            self.date_from,
+            starts_by=self.date_from if self.change_type == "initial" else None,
+        )
         if paid:
             raise UserError(
                 self.env._(
