@@ -49,3 +49,4 @@ from .consequences import (
     standby_too_short,
 )
 from .cycle import evaluation_window, next_window_start
+from .calibration import guideline_breach, pass_rate, spreads

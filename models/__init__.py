@@ -50,6 +50,8 @@ from . import res_company
 from . import res_config_settings
 from . import hr_technical_grade_campaign
 from . import hr_technical_grade_campaign_quota
+from . import hr_technical_grade_calibration_line
+from . import hr_technical_grade_calibration_adjustment
 from . import hr_technical_grade_campaign_cost
 from . import hr_technical_grade_campaign_skipped
 from . import hr_technical_grade_campaign_pending

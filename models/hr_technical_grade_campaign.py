@@ -23,6 +23,7 @@ PROGRESS = {
     "rejected_count": ("rejected",),
 }
 OFFICER = "hr_technical_grade.group_technical_grade_officer"
+COMMITTEE = "hr_technical_grade.group_technical_grade_committee"
 PAYROLL = "payroll.group_payroll_user"
 TEAM_ACTIVITY = "hr_technical_grade.mail_activity_campaign_team"
 OPENING_CRON = "hr_technical_grade.ir_cron_open_campaigns"
@@ -110,6 +111,21 @@ class HrTechnicalGradeCampaign(models.Model):
     )
     quota_ids = fields.One2many(
         "hr.technical.grade.campaign.quota", "campaign_id", string="Quotas", copy=True
+    )
+    # The calibration (公平、公正、公开): HR's and the committee's to read.
+    calibration_line_ids = fields.One2many(
+        "hr.technical.grade.calibration.line",
+        "campaign_id",
+        string="Calibration",
+        readonly=True,
+        groups=f"{OFFICER},{COMMITTEE}",
+    )
+    calibration_adjustment_ids = fields.One2many(
+        "hr.technical.grade.calibration.adjustment",
+        "campaign_id",
+        string="Calibration Adjustments",
+        readonly=True,
+        groups=f"{OFFICER},{COMMITTEE}",
     )
     cancel_drafts_on_close = fields.Boolean(
         string="Cancel Drafts on Close",
@@ -301,6 +317,26 @@ class HrTechnicalGradeCampaign(models.Model):
             context={"default_campaign_id": self.id, "search_default_group_by_state": 1},
         )
         return action
+
+    def action_open_calibration_wizard(self):
+        """A committee member adjusts a candidate's result, with a reason."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "hr_technical_grade.hr_technical_grade_calibration_wizard_action"
+        )
+        action["context"] = {"default_campaign_id": self.id}
+        return action
+
+    def action_print_calibration_minutes(self):
+        """The minutes of the calibration meeting: the table and every change."""
+        return self.env.ref("hr_technical_grade.action_report_campaign_calibration").report_action(
+            self
+        )
+
+    def _calibration_committees(self):
+        """The committees of the campaign's candidates, for the minutes."""
+        self.ensure_one()
+        return self.sudo().evaluation_ids.committee_id
 
     def action_view_cost(self):
         self.ensure_one()

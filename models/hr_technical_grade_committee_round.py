@@ -153,6 +153,14 @@ class HrTechnicalGradeCommitteeRound(models.Model):
         """The chair's signed opinion stays as signed, for everyone."""
         if not SIGNATURE_FIELDS & set(vals):
             return
+        self._check_unsigned()
+
+    def _check_unsigned(self):
+        """The signed lock: once the chair has signed, the result stays as signed.
+
+        The chair's decision and opinion, and what the committee decided on
+        (a calibration of the result or score included).
+        """
         signed = self.filtered(lambda committee_round: committee_round.state == "signed")
         if signed:
             raise UserError(

@@ -76,6 +76,10 @@ WORKFLOW_FIELDS = {
     "cycle_window_start",
     "cycle_window_end",
     "exam_weights",
+    "calibrated_result",
+    "calibrated_score",
+    "has_calibrated_score",
+    "calibration_adjustment_ids",
 }
 # What the chair's signature puts on record for good.
 SIGNATURE_FIELDS = {
@@ -251,6 +255,33 @@ class HrTechnicalGradeEvaluation(models.Model):
     )
     scored = fields.Boolean(
         help="Scores are entered: the result counts.", tracking=True, copy=False
+    )
+    # The committee's calibration of the campaign (公平、公正、公开): a result or a
+    # final score it adjusted before signing, each change with its reason on
+    # record (calibration_adjustment_ids). Written by the adjustment only.
+    calibrated_result = fields.Selection(
+        [("passed", "Passed"), ("failed", "Failed")],
+        readonly=True,
+        copy=False,
+        tracking=True,
+        help="The result the committee set in the campaign's calibration; it replaces the "
+        "result of the pass mark until the chair signs.",
+    )
+    calibrated_score = fields.Float(
+        digits=(5, 2),
+        readonly=True,
+        copy=False,
+        tracking=True,
+        help="The final score the committee set in the campaign's calibration.",
+    )
+    has_calibrated_score = fields.Boolean(readonly=True, copy=False)
+    calibration_adjustment_ids = fields.One2many(
+        "hr.technical.grade.calibration.adjustment",
+        "evaluation_id",
+        string="Calibration Adjustments",
+        readonly=True,
+        copy=False,
+        groups=f"{OFFICER},hr_technical_grade.group_technical_grade_committee",
     )
     effective_date = fields.Date(tracking=True, copy=False)
     # Computed as superuser: approvers who may not read HR-only employee
@@ -569,6 +600,9 @@ class HrTechnicalGradeEvaluation(models.Model):
         "scored",
         "company_id",
         "committee_round_id.decision",
+        "calibrated_result",
+        "calibrated_score",
+        "has_calibrated_score",
     )
     def _compute_scores(self):
         for evaluation in self:
@@ -591,10 +625,15 @@ class HrTechnicalGradeEvaluation(models.Model):
             evaluation.final_score = float(
                 scoring.weighted_total(evaluation._applied_exam_weights(), parts)
             )
+            if evaluation.has_calibrated_score:
+                # The committee's calibration set the final score, with a reason.
+                evaluation.final_score = evaluation.calibrated_score
             if evaluation.committee_decision:
                 # The committee's signed opinion is the result.
                 evaluation.result = evaluation.committee_decision
-            elif not evaluation.scored:
+            elif evaluation.calibrated_result:
+                evaluation.result = evaluation.calibrated_result
+            elif not evaluation.scored and not evaluation.has_calibrated_score:
                 evaluation.result = "pending"
             elif evaluation.final_score >= company.technical_grade_pass_mark:
                 evaluation.result = "passed"

@@ -43,6 +43,22 @@ class ResCompany(models.Model):
         "can be filed (公示); it takes effect after them. 0: no public notice.",
     )
 
+    technical_grade_calibration_outlier_points = fields.Float(
+        string="Calibration Outlier Gap (Points)",
+        default=10.0,
+        help="In a campaign's calibration, a department whose candidates' mean final score "
+        "for a target grade sits more than this many points above the mean of the other "
+        "departments' candidates is flagged as an outlier (ours: the seeds give no gap). "
+        "0: no outlier flag.",
+    )
+    technical_grade_calibration_max_pass_rate = fields.Float(
+        string="Calibration Maximum Pass Rate (%)",
+        default=0.0,
+        help="The company's guideline in a campaign's calibration: at most this percent of a "
+        "target grade's candidates pass (ours: the seeds give no rate). 0: no maximum; the "
+        "campaign's quota per target grade applies as well.",
+    )
+
     technical_grade_promotion_in_campaign = fields.Boolean(
         string="Promotions in the Yearly Campaign",
         default=True,
@@ -95,6 +111,13 @@ class ResCompany(models.Model):
             "technical_grade_pay_step_months_positive",
             "CHECK(technical_grade_pay_step_months >= 0)",
             "A pay step lasts zero (until the next passed review) or more months.",
+        ),
+        (
+            "technical_grade_calibration_positive",
+            "CHECK(technical_grade_calibration_outlier_points >= 0 "
+            "AND technical_grade_calibration_max_pass_rate BETWEEN 0 AND 100)",
+            "The calibration's outlier gap is zero or more points and its maximum pass rate a "
+            "percent from 0 to 100.",
         ),
         (
             "technical_grade_notice_days_positive",

@@ -28,6 +28,12 @@ class ResConfigSettings(models.TransientModel):
     technical_grade_notice_days = fields.Integer(
         related="company_id.technical_grade_notice_days", readonly=False
     )
+    technical_grade_calibration_outlier_points = fields.Float(
+        related="company_id.technical_grade_calibration_outlier_points", readonly=False
+    )
+    technical_grade_calibration_max_pass_rate = fields.Float(
+        related="company_id.technical_grade_calibration_max_pass_rate", readonly=False
+    )
     technical_grade_band_excellent = fields.Float(
         related="company_id.technical_grade_band_excellent", readonly=False
     )

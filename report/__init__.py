@@ -3,3 +3,4 @@
 
 from . import salary_adjustment_xlsx
 from . import review_results_xlsx
+from . import campaign_calibration_report

@@ -16,6 +16,7 @@ if find_spec("odoo"):
     from . import test_rules_kpi
     from . import test_rules_proration
     from . import test_rules_quota
+    from . import test_rules_calibration
     from . import test_rules_review
     from . import test_rules_scoring
     from . import test_rules_translations
@@ -41,6 +42,7 @@ if find_spec("odoo"):
     from . import test_campaign
     from . import test_campaign_opening
     from . import test_campaign_quota
+    from . import test_calibration
     from . import test_campaign_cost
     from . import test_review
     from . import test_review_access

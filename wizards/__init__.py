@@ -8,6 +8,7 @@ from . import hr_technical_grade_score_wizard
 from . import hr_technical_grade_score_wizard_line
 from . import hr_technical_grade_score_wizard_item
 from . import hr_technical_grade_committee_sign_wizard
+from . import hr_technical_grade_calibration_wizard
 from . import hr_technical_grade_campaign_wizard
 from . import hr_technical_grade_review_open_wizard
 from . import hr_technical_grade_review_appeal_wizard

@@ -51,6 +51,9 @@ class HrTechnicalGradeCommitteeSignWizard(models.TransientModel):
             evaluation = wizard.evaluation_id
             pass_mark = evaluation.company_id.technical_grade_pass_mark
             wizard.decision = "passed" if evaluation.final_score >= pass_mark else "failed"
+            if evaluation.calibrated_result:
+                # The committee calibrated the result, with a reason on record.
+                wizard.decision = evaluation.calibrated_result
 
     def action_sign(self):
         self.ensure_one()
