@@ -14,4 +14,6 @@ def migrate(cr, version):
     if not version:
         return
     cr.execute("ALTER TABLE hr_technical_grade ADD COLUMN IF NOT EXISTS exam_weight_total numeric")
-    cr.execute("UPDATE hr_technical_grade SET exam_weight_total = 100 WHERE exam_weight_total IS NULL")
+    cr.execute(
+        "UPDATE hr_technical_grade SET exam_weight_total = 100 WHERE exam_weight_total IS NULL"
+    )
