@@ -158,6 +158,19 @@ class TestKpiFromRecords(ReviewCase):
         with self.assertRaises(AccessError):
             line.with_user(self.engineer_user).action_open_source_records()
 
+    def test_only_records_later_than_another_date_count(self):
+        """As a task closed after its deadline: here a contract starting after its trial end."""
+        self.counted.source_late_field_id = self.env["ir.model.fields"]._get(
+            "hr.contract", "trial_date_end"
+        )
+        late = self.contract(self.engineer, "2026-03-10")
+        late.trial_date_end = "2026-03-09"
+        self.contract(self.engineer, "2026-03-11").trial_date_end = "2026-03-12"
+        self.contract(self.engineer, "2026-03-12")  # no date to be later than
+        review = self.open_march()
+        line = self.line(review, self.counted)
+        self.assertEqual((line.occurrences, line.source_res_ids), (1, late.ids))
+
     def test_sources_by_user(self):
         """A source may name the engineer by user: here his activities due in the period."""
         activity_model = self.env["ir.model"]._get("mail.activity")
@@ -236,9 +249,7 @@ class TestKpiPresets(ReviewCase):
     def test_only_the_presets_of_installed_modules_are_created_once(self):
         created = self.load().sudo()
         modules = set(
-            self.env["ir.module.module"]
-            .search([("state", "=", "installed")])
-            .mapped("name")
+            self.env["ir.module.module"].search([("state", "=", "installed")]).mapped("name")
         )
         for kpi in created:
             self.assertIn(kpi.source_model, self.env)
