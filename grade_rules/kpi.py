@@ -53,6 +53,18 @@ COMMENT_REQUIRED = "comment_required"
 NO_UNIT = "no_unit"
 OUT_OF_RANGE = "out_of_range"
 UNKNOWN_KIND = "unknown_kind"
+NOT_SOURCED = "not_sourced"
+
+# What a value computed from records fills on an entry, per kind of rule:
+# occurrences are counted, amounts summed, targets measured.  The leader's
+# discretionary points and bonuses are never computed.
+SOURCED_FIELDS = {
+    DEDUCT_ITEM: "occurrences",
+    DEDUCT_TOTAL: "occurrences",
+    ADD: "occurrences",
+    PROPORTIONAL: "amount",
+    TARGET: "measured",
+}
 
 
 class KpiError(ValueError):
@@ -131,6 +143,25 @@ def line_adjustment(rule, occurrences=0, amount=0, value=0, comment=""):
     if rule.kind == TARGET:
         return ZERO
     raise KpiError(UNKNOWN_KIND)
+
+
+def sourced_entry(kind, value):
+    """``(field, value)``: what a value computed from records fills on an entry of ``kind``.
+
+    Occurrences are whole and bounded (0 to :data:`MAX_OCCURRENCES`, rounded
+    down); amounts are bounded (0 to :data:`MAX_AMOUNT`); a measured value
+    is taken as it is.  Discretionary items and bonuses are never computed.
+    """
+    field = SOURCED_FIELDS.get(kind)
+    if field is None:
+        raise KpiError(NOT_SOURCED)
+    value = to_decimal(value or 0)
+    if field == "occurrences":
+        whole = value.to_integral_value(rounding=ROUND_FLOOR)
+        return field, int(min(max(whole, ZERO), Decimal(MAX_OCCURRENCES)))
+    if field == "amount":
+        return field, min(max(value, ZERO), Decimal(MAX_AMOUNT))
+    return field, value
 
 
 def target_met(rule, measured):

@@ -1096,7 +1096,29 @@ class HrTechnicalGradeReview(models.Model):
             .with_context(mail_create_nolog=True)
             .create(self._batch_values(plan, periods))
         )
+        reviews._fill_kpi_from_sources()
         return reviews.with_env(self.env)
+
+    def _fill_kpi_from_sources(self):
+        """Compute the KPI entries whose indicator names a source, from its records.
+
+        One grouped query per indicator and company for all the open reviews
+        of ``self`` (:meth:`hr.technical.grade.kpi._source_totals`), never a
+        query per engineer.  Each entry keeps what the records gave and the
+        records themselves as its evidence; an entry the superior corrected
+        (with a comment) keeps the superior's value.
+        """
+        reviews = self.sudo().filtered(lambda r: r.state == "draft")
+        lines = reviews.line_ids.filtered(lambda line: line.kpi_id._has_source())
+        batches = defaultdict(lambda: self.env["hr.technical.grade.review.line"].sudo())
+        for line in lines:
+            batches[(line.kpi_id, line.review_id.company_id or self.env.company)] |= line
+        now = fields.Datetime.now()
+        for (kpi, company), kpi_lines in batches.items():
+            totals = kpi._source_totals(kpi_lines.review_id, company)
+            for line in kpi_lines:
+                value, ids = totals.get(line.review_id.id, (0, []))
+                line._apply_source(value, ids, now)
 
     def _batch_values(self, plan, periods):
         """The values of the reviews of ``periods``: their KPI entries and the
@@ -1149,6 +1171,12 @@ class HrTechnicalGradeReview(models.Model):
 
     def _workflow_actions(self):
         return self.env._("submit, approve, return, appeal")
+
+    def action_submit(self):
+        """The KPI entries computed from records are computed again on submission."""
+        self._check_superior_or_officer()
+        self._fill_kpi_from_sources()
+        return super().action_submit()
 
     def _check_submit(self):
         """The superior (or HR) submits a review every reviewer has scored."""

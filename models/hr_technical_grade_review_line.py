@@ -2,9 +2,21 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 
 from ..grade_rules import kpi as rules
+
+# What the computation from records writes: never a client.
+SOURCE_FIELDS = frozenset(
+    {
+        "source_computed",
+        "source_value",
+        "source_count",
+        "source_res_ids",
+        "source_model",
+        "source_computed_on",
+    }
+)
 
 
 class HrTechnicalGradeReviewLine(models.Model):
@@ -49,6 +61,33 @@ class HrTechnicalGradeReviewLine(models.Model):
     adjustment = fields.Float(
         string="Points", compute="_compute_adjustment", store=True, digits=(6, 2)
     )
+    # Computed from the records of the indicator's source.
+    source_computed = fields.Boolean(
+        string="Computed from Records",
+        readonly=True,
+        copy=False,
+        help="The entry was computed from the records of the indicator's source.",
+    )
+    source_value = fields.Float(
+        string="Computed Value",
+        readonly=True,
+        copy=False,
+        help="What the records gave, as last computed: it stays on record when the superior "
+        "corrects the entry.",
+    )
+    source_count = fields.Integer(string="Records Counted", readonly=True, copy=False)
+    source_res_ids = fields.Json(string="Evidence Records", readonly=True, copy=False)
+    source_model = fields.Char(string="Evidence Model", readonly=True, copy=False)
+    source_computed_on = fields.Datetime(string="Computed On", readonly=True, copy=False)
+    correction_comment = fields.Text(
+        string="Why Corrected",
+        help="Required when the superior changes a value computed from records.",
+    )
+    corrected = fields.Boolean(
+        compute="_compute_corrected",
+        store=True,
+        help="The entry differs from the value computed from the records.",
+    )
 
     _sql_constraints = [
         (
@@ -76,11 +115,114 @@ class HrTechnicalGradeReviewLine(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
+        if SOURCE_FIELDS & set(vals) and not self.env.su:
+            raise AccessError(
+                self.env._(
+                    "Values computed from records are written by the computation only; "
+                    "correct the entry itself, with a comment."
+                )
+            )
         reviews = self.review_id
         if vals.get("review_id"):
             reviews |= reviews.browse(vals["review_id"])
         reviews._check_entries_editable()
-        return super().write(vals)
+        before = {}
+        if not self.env.su:
+            before = {line.id: line._entry_value() for line in self if line.source_computed}
+        res = super().write(vals)
+        if before:
+            self._log_corrections(before)
+        return res
+
+    def _entry_field(self):
+        """The entry field a value computed from records fills (None: never computed)."""
+        self.ensure_one()
+        return rules.SOURCED_FIELDS.get(self.kpi_id.rule_kind)
+
+    def _entry_value(self):
+        self.ensure_one()
+        fname = self._entry_field()
+        return self[fname] if fname else 0
+
+    def _log_corrections(self, before):
+        """A correction of a computed value is posted on the review, with its comment."""
+        for line in self.filtered(lambda line: line.id in before):
+            new = line._entry_value()
+            if abs(new - before[line.id]) < 1e-6:
+                continue
+            line.review_id.sudo().message_post(
+                body=self.env._(
+                    "%(item)s corrected by %(user)s from %(old)s to %(new)s (computed from the "
+                    "records: %(computed)s): %(comment)s",
+                    item=line.kpi_id.name,
+                    user=self.env.user.name,
+                    old=before[line.id],
+                    new=new,
+                    computed=line.source_value,
+                    comment=line.correction_comment or "",
+                ),
+                author_id=self.env.user.partner_id.id,
+            )
+
+    def _differs_from_source(self):
+        self.ensure_one()
+        return bool(
+            self.source_computed
+            and self._entry_field()
+            and abs(self._entry_value() - self.source_value) > 1e-6
+        )
+
+    @api.depends("source_computed", "source_value", "occurrences", "amount", "measured")
+    def _compute_corrected(self):
+        for line in self:
+            line.corrected = line._differs_from_source()
+
+    @api.constrains("occurrences", "amount", "measured", "correction_comment", "source_value")
+    def _check_correction(self):
+        for line in self:
+            if line._differs_from_source() and not (line.correction_comment or "").strip():
+                raise ValidationError(
+                    self.env._(
+                        "%(item)s: the records give %(computed)s; say why you correct it "
+                        "(the computed value stays on record).",
+                        item=line.kpi_id.name,
+                        computed=line.source_value,
+                    )
+                )
+
+    def _apply_source(self, value, ids, now):
+        """Write what the records gave; an entry the superior corrected keeps its value."""
+        self.ensure_one()
+        fname, entry = rules.sourced_entry(self.kpi_id.rule_kind, value)
+        vals = {
+            "source_computed": True,
+            "source_value": float(entry),
+            "source_count": len(ids),
+            "source_res_ids": ids,
+            "source_model": self.kpi_id.source_model_id.model,
+            "source_computed_on": now,
+        }
+        if not (self.source_computed and self.corrected and self.correction_comment):
+            vals[fname] = entry if fname == "occurrences" else float(entry)
+        self.sudo().write(vals)
+
+    def action_open_source_records(self):
+        """The records the entry counted, as the reader may read them."""
+        self.ensure_one()
+        self.check_access("read")
+        if not self.source_computed or not self.source_model or self.source_model not in self.env:
+            raise ValidationError(
+                self.env._("%(item)s was not computed from records.", item=self.kpi_id.name)
+            )
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Records of %(item)s", item=self.kpi_id.name),
+            "res_model": self.source_model,
+            "view_mode": "list,form",
+            "views": [(False, "list"), (False, "form")],
+            "domain": [("id", "in", self.source_res_ids or [])],
+            "context": {"create": False, "active_test": False},
+        }
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_open(self):
@@ -120,9 +262,11 @@ class HrTechnicalGradeReviewLine(models.Model):
         "measured",
         "evidence",
         "attachment_ids",
+        "source_count",
         "kpi_id.evidence_required",
     )
     def _compute_evidence_missing(self):
+        """The records an entry was computed from are its evidence."""
         for line in self:
             recorded = line.occurrences or line.amount or line.value or line.measured
             line.evidence_missing = bool(
@@ -130,6 +274,7 @@ class HrTechnicalGradeReviewLine(models.Model):
                 and line.kpi_id.evidence_required
                 and not (line.evidence or "").strip()
                 and not line.attachment_ids
+                and not line.source_count
             )
 
     def _points(self):

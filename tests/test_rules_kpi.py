@@ -192,3 +192,34 @@ class TestKpiTotal(RuleCase):
             self.assertLessEqual(total, max(ceiling, 0))
         else:
             self.assertEqual(total, max(sum(adjustments, Decimal(0)), 0))
+
+
+class TestSourcedEntry(RuleCase):
+    """What a value computed from records fills on an entry."""
+
+    def test_counts_fill_occurrences_whole_and_bounded(self):
+        for kind in (k.DEDUCT_ITEM, k.DEDUCT_TOTAL, k.ADD):
+            self.assertEqual(k.sourced_entry(kind, 3), ("occurrences", 3))
+            self.assertEqual(k.sourced_entry(kind, "2.9"), ("occurrences", 2))
+            self.assertEqual(k.sourced_entry(kind, None), ("occurrences", 0))
+            self.assertEqual(
+                k.sourced_entry(kind, k.MAX_OCCURRENCES + 5), ("occurrences", k.MAX_OCCURRENCES)
+            )
+
+    def test_sums_fill_the_amount_and_targets_the_measure(self):
+        self.assertEqual(k.sourced_entry(k.PROPORTIONAL, "50000.5"), ("amount", Decimal("50000.5")))
+        self.assertEqual(k.sourced_entry(k.PROPORTIONAL, -3), ("amount", Decimal(0)))
+        self.assertEqual(k.sourced_entry(k.TARGET, "87.5"), ("measured", Decimal("87.5")))
+
+    def test_the_leaders_points_are_never_computed(self):
+        for kind in (k.DISCRETIONARY, k.BONUS, "unknown"):
+            with self.assertRaises(k.KpiError) as caught:
+                k.sourced_entry(kind, 1)
+            self.assertEqual(caught.exception.code, k.NOT_SOURCED)
+
+    @given(st.decimals(min_value=-(10**12), max_value=10**12, allow_nan=False, places=2))
+    def test_computed_entries_always_fit_the_entry_bounds(self, value):
+        _field, occurrences = k.sourced_entry(k.ADD, value)
+        _field, amount = k.sourced_entry(k.PROPORTIONAL, value)
+        self.assertTrue(0 <= occurrences <= k.MAX_OCCURRENCES)
+        self.assertTrue(0 <= amount <= k.MAX_AMOUNT)

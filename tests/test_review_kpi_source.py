@@ -1,0 +1,318 @@
+# Copyright 2026 hr_technical_grade contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+
+from datetime import date
+from unittest.mock import patch
+
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import tagged
+
+from .review_common import ReviewCase
+
+
+@tagged("post_install", "-at_install")
+class TestKpiFromRecords(ReviewCase):
+    """KPI entries computed from the records of a source model (issue 17).
+
+    The source is ``hr.contract`` (a dependency of OCA payroll, always
+    installed): the engineer is its employee, its start date places it in the
+    period, and the wage is the amount summed.
+    """
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.monthly = cls.env.ref("hr_technical_grade.review_plan_monthly")
+        cls.category = cls.env.ref("hr_technical_grade.kpi_category_maintenance")
+        Fields = cls.env["ir.model.fields"]
+        cls.contract_model = cls.env["ir.model"]._get("hr.contract")
+        cls.employee_field = Fields._get("hr.contract", "employee_id")
+        cls.start_field = Fields._get("hr.contract", "date_start")
+        cls.wage_field = Fields._get("hr.contract", "wage")
+        cls.counted = cls.env["hr.technical.grade.kpi"].create(
+            {
+                "name": "Service contracts signed",
+                "category_id": cls.category.id,
+                "rule_kind": "add",
+                "per_occurrence": 10,
+                **cls.source("[('name', 'like', 'KPI source')]"),
+            }
+        )
+        cls.summed = cls.env["hr.technical.grade.kpi"].create(
+            {
+                "name": "Service contract value",
+                "category_id": cls.category.id,
+                "rule_kind": "proportional",
+                "per_occurrence": 2,
+                "unit_amount": 20000,
+                **cls.source(
+                    "[('name', 'like', 'KPI source')]",
+                    source_measure="sum",
+                    source_sum_field_id=cls.wage_field.id,
+                ),
+            }
+        )
+        cls.monthly.kpi_ids |= cls.counted | cls.summed
+
+    @classmethod
+    def source(cls, domain="[]", **vals):
+        return {
+            "source_model_id": cls.contract_model.id,
+            "source_domain": domain,
+            "source_engineer_field_id": cls.employee_field.id,
+            "source_date_field_id": cls.start_field.id,
+            **vals,
+        }
+
+    def contract(self, employee, day, wage=0, name="KPI source contract"):
+        return self.env["hr.contract"].create(
+            {"name": name, "employee_id": employee.id, "wage": wage, "date_start": day}
+        )
+
+    def open_march(self, employees=None):
+        return self.monthly.with_user(self.hr_officer)._open_reviews(
+            employees or self.engineer, date(2026, 3, 1)
+        )
+
+    def line(self, review, kpi):
+        return review.line_ids.filtered(lambda line: line.kpi_id == kpi)
+
+    def test_entries_are_computed_when_the_period_opens(self):
+        march = self.contract(self.engineer, "2026-03-02", 30000)
+        march |= self.contract(self.engineer, "2026-03-31", 20000)
+        self.contract(self.engineer, "2026-02-28", 90000)  # the month before
+        self.contract(self.engineer, "2026-03-10", 90000, name="Other")  # not counted
+        self.contract(self.colleague, "2026-03-15", 5000)
+        reviews = self.open_march(self.engineer | self.colleague)
+        mine = reviews.filtered(lambda r: r.employee_id == self.engineer)
+        counted = self.line(mine, self.counted)
+        self.assertTrue(counted.source_computed)
+        self.assertEqual((counted.occurrences, counted.adjustment), (2, 20))
+        self.assertEqual((counted.source_value, counted.source_count), (2, 2))
+        self.assertEqual(counted.source_res_ids, sorted(march.ids))
+        self.assertEqual(counted.source_model, "hr.contract")
+        self.assertFalse(counted.evidence_missing, "the records are the evidence")
+        summed = self.line(mine, self.summed)
+        self.assertEqual((summed.amount, summed.adjustment), (50000, 5))
+        theirs = reviews - mine
+        self.assertEqual(self.line(theirs, self.counted).occurrences, 1)
+        self.assertEqual(self.line(theirs, self.summed).amount, 5000)
+        # Typed indicators stay typed.
+        typed = self.kpi_line(mine, "kpi_complaint")
+        self.assertFalse(typed.source_computed)
+
+    def test_one_grouped_query_per_indicator_whatever_the_engineers(self):
+        self.contract(self.engineer, "2026-03-02")
+        self.contract(self.colleague, "2026-03-03")
+        Contract = type(self.env["hr.contract"])
+        read_group = Contract._read_group
+        with patch.object(Contract, "_read_group", autospec=True, side_effect=read_group) as rg:
+            reviews = self.open_march(self.engineer | self.colleague | self.manager)
+        self.assertEqual(len(reviews), 3)
+        self.assertEqual(rg.call_count, 2, "one query per indicator, not per engineer")
+
+    def test_the_evidence_opens_the_records_counted(self):
+        contract = self.contract(self.engineer, "2026-03-02")
+        review = self.open_march()
+        action = self.line(review, self.counted).action_open_source_records()
+        self.assertEqual(action["res_model"], "hr.contract")
+        self.assertEqual(self.env["hr.contract"].search(action["domain"]), contract)
+
+    def test_a_correction_needs_a_comment_and_keeps_the_original(self):
+        self.contract(self.engineer, "2026-03-02")
+        review = self.open_march()
+        line = self.line(review, self.counted).with_user(self.manager_user)
+        with self.assertRefused(ValidationError, "say why"):
+            line.write({"occurrences": 3})
+        line.write({"occurrences": 3, "correction_comment": "One contract filed late."})
+        self.assertTrue(line.corrected)
+        self.assertEqual((line.occurrences, line.source_value, line.adjustment), (3, 1, 30))
+        logged = review.sudo().message_ids.filtered(lambda m: "filed late" in (m.body or ""))
+        self.assertTrue(logged, "the correction is on record in the review's chatter")
+        with self.assertRefused(AccessError, "computation only"):
+            line.write({"source_value": 3})
+
+    def test_submission_computes_the_entries_again(self):
+        self.contract(self.engineer, "2026-03-02")
+        review = self.open_march()
+        self.assertEqual(self.line(review, self.counted).occurrences, 1)
+        self.contract(self.engineer, "2026-03-20", 20000)
+        self.contract(self.engineer, "2026-03-21", 20000)
+        summed = self.line(review, self.summed).with_user(self.manager_user)
+        summed.write({"amount": 100000, "correction_comment": "A contract signed on paper."})
+        review.with_user(self.manager_user).kpi_checked = True
+        review.with_user(self.manager_user).action_submit()
+        self.assertEqual(review.state, "submitted")
+        counted = self.line(review, self.counted)
+        self.assertEqual((counted.occurrences, counted.source_value), (3, 3))
+        self.assertEqual(
+            (summed.amount, summed.source_value), (100000, 40000), "the correction stays"
+        )
+
+    def test_an_engineer_never_reads_a_colleagues_numbers(self):
+        self.contract(self.colleague, "2026-03-02")
+        theirs = self.open_march(self.colleague)
+        line = self.line(theirs, self.counted)
+        Line = self.env["hr.technical.grade.review.line"].with_user(self.engineer_user)
+        self.assertFalse(Line.search([("review_id", "=", theirs.id)]))
+        with self.assertRaises(AccessError):
+            line.with_user(self.engineer_user).action_open_source_records()
+
+    def test_only_records_later_than_another_date_count(self):
+        """As a task closed after its deadline: here a contract starting after its trial end."""
+        self.counted.source_late_field_id = self.env["ir.model.fields"]._get(
+            "hr.contract", "trial_date_end"
+        )
+        late = self.contract(self.engineer, "2026-03-10")
+        late.trial_date_end = "2026-03-09"
+        self.contract(self.engineer, "2026-03-11").trial_date_end = "2026-03-12"
+        self.contract(self.engineer, "2026-03-12")  # no date to be later than
+        review = self.open_march()
+        line = self.line(review, self.counted)
+        self.assertEqual((line.occurrences, line.source_res_ids), (1, late.ids))
+
+    def test_sources_by_user(self):
+        """A source may name the engineer by user: here his activities due in the period."""
+        activity_model = self.env["ir.model"]._get("mail.activity")
+        Fields = self.env["ir.model.fields"]
+        kpi = self.env["hr.technical.grade.kpi"].create(
+            {
+                "name": "Follow-ups due",
+                "category_id": self.category.id,
+                "rule_kind": "deduct_total",
+                "per_occurrence": 1,
+                "source_model_id": activity_model.id,
+                "source_engineer_field_id": Fields._get("mail.activity", "user_id").id,
+                "source_date_field_id": Fields._get("mail.activity", "date_deadline").id,
+            }
+        )
+        self.monthly.kpi_ids |= kpi
+        for day in ("2026-03-05", "2026-03-06", "2026-04-01"):
+            self.engineer.activity_schedule(
+                "mail.mail_activity_data_todo", date_deadline=day, user_id=self.engineer_user.id
+            )
+        review = self.open_march()
+        line = self.line(review, kpi)
+        self.assertEqual((line.occurrences, line.adjustment), (2, -2))
+
+    def test_sources_are_checked_when_written(self):
+        kpi = self.counted
+        Fields = self.env["ir.model.fields"]
+        cases = [
+            ({"source_engineer_field_id": Fields._get("hr.employee", "parent_id").id}, "not a"),
+            ({"source_engineer_field_id": Fields._get("hr.contract", "struct_id").id}, "a user"),
+            ({"source_date_field_id": self.wage_field.id}, "date"),
+            ({"source_measure": "sum"}, "field summed"),
+            (
+                {"source_measure": "sum", "source_sum_field_id": self.start_field.id},
+                "number",
+            ),
+            ({"source_domain": "[('no_such_field', '=', 1)]"}, "valid filter"),
+            ({"source_domain": "__import__('os')"}, "valid filter"),
+            ({"rule_kind": "discretionary"}, "never computed"),
+        ]
+        for vals, message in cases:
+            with self.subTest(vals=vals), self.assertRefused(ValidationError, message):
+                kpi.write(vals)
+
+    def test_hr_counts_only_records_it_may_read(self):
+        """The officer of the tests has no right on contracts: no source on them."""
+        self.assertFalse(self.env["hr.contract"].with_user(self.hr_officer).has_access("read"))
+        with self.assertRefused(ValidationError, "may not read"):
+            self.counted.with_user(self.hr_officer).source_domain = "[]"
+        hr_model = self.env["ir.model"]._get("hr.employee")
+        Fields = self.env["ir.model.fields"]
+        self.counted.with_user(self.hr_officer).write(
+            {
+                "source_model_id": hr_model.id,
+                "source_domain": "[]",
+                "source_engineer_field_id": Fields._get("hr.employee", "parent_id").id,
+                "source_date_field_id": Fields._get("hr.employee", "create_date").id,
+            }
+        )
+        self.assertTrue(self.counted.has_source)
+
+
+@tagged("post_install", "-at_install")
+class TestKpiPresets(ReviewCase):
+    """Preset indicators turn on only with their module (repair, project, hr_expense,
+    OCA helpdesk_mgmt); none of them is a dependency of the addon."""
+
+    def load(self):
+        return (
+            self.env["hr.technical.grade.kpi"]
+            .with_user(self.hr_officer)
+            .with_context(preset_silent=True)
+            .action_load_presets()
+        )
+
+    def test_only_the_presets_of_installed_modules_are_created_once(self):
+        created = self.load().sudo()
+        modules = set(
+            self.env["ir.module.module"].search([("state", "=", "installed")]).mapped("name")
+        )
+        for kpi in created:
+            self.assertIn(kpi.source_model, self.env)
+            self.assertTrue(kpi.has_source, kpi.name)
+        from ..grade_rules.kpi_presets import PRESETS
+
+        for preset in PRESETS:
+            if preset["module"] not in modules:
+                self.assertNotIn(preset["key"], created.mapped("source_preset"))
+        self.assertFalse(self.load(), "a preset is created once")
+
+    def test_a_preset_of_a_missing_model_or_field_is_left_out(self):
+        from ..grade_rules import kpi_presets
+
+        presets = (
+            {
+                "key": "contracts",
+                "model": "hr.contract",
+                "domain": "[]",
+                "engineer": "employee_id",
+                "date": "date_start",
+                "rule_kind": "add",
+                "category": "kpi_category_general",
+            },
+            {
+                "key": "missing_field",
+                "model": "hr.contract",
+                "domain": "[]",
+                "requires": ("no_such_field",),
+                "engineer": "employee_id",
+                "date": "date_start",
+                "rule_kind": "add",
+                "category": "kpi_category_general",
+            },
+            {
+                "key": "missing_model",
+                "model": "no.such.model",
+                "domain": "[]",
+                "engineer": "user_id",
+                "date": "date",
+                "rule_kind": "add",
+                "category": "kpi_category_general",
+            },
+        )
+        Kpi = type(self.env["hr.technical.grade.kpi"])
+        names = {"contracts": "Contracts", "missing_field": "X", "missing_model": "Y"}
+        with (
+            patch.object(kpi_presets, "PRESETS", presets),
+            patch.object(Kpi, "_preset_names", lambda self: names),
+        ):
+            created = self.load()
+        self.assertEqual(created.mapped("source_preset"), ["contracts"])
+        self.assertEqual(created.sudo().source_model, "hr.contract")
+
+    def test_engineers_do_not_load_presets(self):
+        with self.assertRefused(UserError, "HR loads"):
+            self.env["hr.technical.grade.kpi"].with_user(self.engineer_user).action_load_presets()
+
+    def test_project_presets_count_closed_and_late_tasks(self):
+        """Where project is installed (it is no dependency: skipped elsewhere)."""
+        if "project.task" not in self.env:
+            self.skipTest("project is not installed")
+        created = self.load().sudo()
+        late = created.filtered(lambda k: k.source_preset == "task_late")
+        self.assertEqual(late.source_late_field_id.name, "date_deadline")
+        self.assertEqual(late.source_engineer_field_id.name, "user_ids")
