@@ -5,6 +5,7 @@ recertified before its certificate expires, in the engine and committee of
 promotions; passing renews the certificate, failing or lapsing proposes a
 demotion with that reason."""
 
+import ast
 from datetime import date
 
 from freezegun import freeze_time
@@ -84,7 +85,9 @@ class TestRecertification(TechnicalGradeCase):
         expiring = History.search([("validity_state", "=", "expiring")])
         self.assertIn(self.certificate, expiring)
         self.assertNotIn(self.colleague_certificate, expiring)
-        self.assertIn(self.colleague_certificate, History.search([("validity_state", "=", "valid")]))
+        self.assertIn(
+            self.colleague_certificate, History.search([("validity_state", "=", "valid")])
+        )
         self.assertIn(junior_line, History.search([("validity_state", "=", "none")]))
         # Setting a validity on the grade later gives its holders one.
         self.junior.validity_months = 1
@@ -103,7 +106,9 @@ class TestRecertification(TechnicalGradeCase):
         # Not before the window.
         self.assertFalse(self.recertifications(self.colleague))
         # The engine and committee of promotions.
-        self.assertEqual(evaluation.committee_id, self.env.ref("hr_technical_grade.committee_default"))
+        self.assertEqual(
+            evaluation.committee_id, self.env.ref("hr_technical_grade.committee_default")
+        )
         self.assertIn(
             self.env.ref("hr_technical_grade.approval_step_committee"),
             evaluation._approval_steps(),
@@ -208,7 +213,10 @@ class TestRecertification(TechnicalGradeCase):
             ("draft", "recertification_failed", self.intermediate),
         )
         self.assertTrue(
-            any("Below the senior standard on site." in body for body in demotion.message_ids.mapped("body"))
+            any(
+                "Below the senior standard on site." in body
+                for body in demotion.message_ids.mapped("body")
+            )
         )
         # The grade stays until HR decides the demotion.
         self.assertEqual(self.engineer.technical_grade_id, self.senior)
@@ -258,7 +266,7 @@ class TestRecertification(TechnicalGradeCase):
         History = self.History.with_user(self.colleague_user)
         # The dashboard lists their own certificate only.
         action = self.env.ref("hr_technical_grade.hr_technical_grade_certificate_expiry_action")
-        domain = eval(action.domain)  # noqa: S307 - the action's own literal domain
+        domain = ast.literal_eval(action.domain)
         self.assertEqual(History.search(domain), self.colleague_certificate)
         with self.assertRaises(AccessError):
             History.browse(self.certificate.id).read(["valid_until"])
@@ -274,9 +282,10 @@ class TestRecertification(TechnicalGradeCase):
         other = Public.browse(self.engineer.id)
         self.assertFalse(other.my_valid_until)
         self.assertEqual(
-            self.env["hr.employee.public"].with_user(self.engineer_user).browse(
-                self.engineer.id
-            ).my_validity_state,
+            self.env["hr.employee.public"]
+            .with_user(self.engineer_user)
+            .browse(self.engineer.id)
+            .my_validity_state,
             "expiring",
         )
         # Engineers do not file recertifications.
