@@ -21,11 +21,20 @@ RECENT_RESULTS = "recent_results"
 ALREADY_GRADED = "already_graded"
 NO_RAISE = "no_raise"  # seed 003: 中 and 较差 get no raise this cycle
 TOP_OF_LADDER = "top_of_ladder"
+NOT_SAME_GRADE = "not_same_grade"  # a recertification renews the grade held
 # What no override lifts: the ladder is climbed one grade at a time, an
 # initial grading is for employees without a grade, and a no-raise cycle ends
 # only by an exception HR records on its review (general raise, post gaps).
 STRUCTURAL = frozenset(
-    {NOT_GRADED, NOT_ONE_UP, NOT_ONE_DOWN, ALREADY_GRADED, NO_RAISE, TOP_OF_LADDER}
+    {
+        NOT_GRADED,
+        NOT_ONE_UP,
+        NOT_ONE_DOWN,
+        ALREADY_GRADED,
+        NO_RAISE,
+        TOP_OF_LADDER,
+        NOT_SAME_GRADE,
+    }
 )
 
 
@@ -89,6 +98,15 @@ def demotion_problems(current_rank, target_rank):
         return [Problem(NOT_GRADED)]
     if target_rank != current_rank - 1:
         return [Problem(NOT_ONE_DOWN, current_rank - 1, target_rank)]
+    return []
+
+
+def recertification_problems(current_rank, target_rank):
+    """Unmet conditions of a recertification: it renews the grade held."""
+    if current_rank is None:
+        return [Problem(NOT_GRADED)]
+    if target_rank != current_rank:
+        return [Problem(NOT_SAME_GRADE, current_rank, target_rank)]
     return []
 
 

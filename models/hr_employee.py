@@ -241,7 +241,7 @@ class HrEmployee(models.Model):
 
         The one eligibility service of the addon: evaluations, campaigns and
         My Technical Grade ask it, and word its problems alike.  ``kind`` is
-        ``promotion``, ``demotion`` or ``initial``; ``targets`` maps an
+        ``promotion``, ``demotion``, ``recertification`` or ``initial``; ``targets`` maps an
         employee id to the grade asked for (by default, for a promotion, the
         next grade up).  The standings of all are read together, and each
         ladder once.  Read as superuser by the callers: requesters may not
@@ -278,6 +278,8 @@ class HrEmployee(models.Model):
                 problems = target._promotion_problems(standing, current_rank, target_rank)
             elif kind == "promotion":
                 problems = eligibility.promotion_problems(current_rank, None, 0, 0, 0, 0)
+            elif kind == "recertification":
+                problems = eligibility.recertification_problems(current_rank, target_rank)
             else:
                 problems = eligibility.demotion_problems(current_rank, target_rank)
             result[employee.id] = (standing, target, employee._word_eligibility(problems, current))
@@ -319,6 +321,11 @@ class HrEmployee(models.Model):
                 current=current.name,
                 previous=current._get_previous_grade().name
                 or self.env._("none (bottom of the ladder)"),
+            )
+        if code == eligibility.NOT_SAME_GRADE:
+            return self.env._(
+                "A recertification renews the grade held: %(current)s.",
+                current=current.name,
             )
         if code == eligibility.MONTHS_IN_GRADE:
             return self.env._(

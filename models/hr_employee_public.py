@@ -23,6 +23,22 @@ class HrEmployeePublic(models.Model):
         "hr.technical.grade", compute="_compute_my_technical_grade", string="Technical Grade"
     )
     my_grade_date = fields.Date(compute="_compute_my_technical_grade", string="In Grade Since")
+    my_valid_until = fields.Date(
+        compute="_compute_my_technical_grade",
+        string="Certificate Valid Until",
+        help="Last day your grade certificate is valid: it is recertified before then. Empty: "
+        "your grade has no validity.",
+    )
+    my_validity_state = fields.Selection(
+        [
+            ("none", "No Validity"),
+            ("valid", "Valid"),
+            ("expiring", "Recertification Due"),
+            ("expired", "Expired"),
+        ],
+        compute="_compute_my_technical_grade",
+        string="Certificate",
+    )
     my_next_grade_id = fields.Many2one(
         "hr.technical.grade", compute="_compute_my_technical_grade", string="Next Grade"
     )
@@ -127,6 +143,8 @@ class HrEmployeePublic(models.Model):
             values = {
                 "my_grade_id": False,
                 "my_grade_date": False,
+                "my_valid_until": False,
+                "my_validity_state": False,
                 "my_next_grade_id": False,
                 "my_months_in_grade": 0,
                 "my_required_months": 0,
@@ -154,7 +172,10 @@ class HrEmployeePublic(models.Model):
                     # The yearly cycle: when the engineer may apply.
                     cycle_problem = public._yearly_cycle_problem(employee, campaigns[public])
                     problems = [cycle_problem] if cycle_problem else []
+                certificate = employee.technical_grade_history_ids.filtered("is_current")[:1]
                 values.update(
+                    my_valid_until=certificate.valid_until,
+                    my_validity_state=certificate.validity_state,
                     my_grade_id=employee.technical_grade_id,
                     my_grade_date=employee.technical_grade_date,
                     my_next_grade_id=next_grade,

@@ -129,6 +129,22 @@ class HrTechnicalGrade(models.Model):
         help="The assessment form used to evaluate engineers for this grade.",
     )
     employee_count = fields.Integer(compute="_compute_employee_count", string="Engineers")
+    # Recertification (等级复审, seed 000): how long a certificate of this grade
+    # is valid.  The seeds give no number: the company sets it (e.g. 24 months
+    # for senior and expert).
+    validity_months = fields.Integer(
+        string="Certificate Validity (Months)",
+        tracking=True,
+        help="How long the grade is held before it must be recertified, counted from the day "
+        "it was granted or last recertified. 0: the grade has no validity.",
+    )
+    recertification_template_id = fields.Many2one(
+        "hr.technical.grade.assessment.template",
+        string="Recertification Form",
+        tracking=True,
+        help="The assessment form of a recertification at this grade; empty: the grade's own "
+        "assessment form.",
+    )
     # The evaluation of this grade (seed 000): the assessment form and the
     # exam parts, each weighing a share of the final score.  The weights are
     # ours: the seed names the parts but gives no weight.
@@ -224,6 +240,11 @@ class HrTechnicalGrade(models.Model):
             "evaluation_interval_positive",
             "CHECK(evaluation_interval_months >= 0)",
             "The evaluation cycle of a grade cannot be negative.",
+        ),
+        (
+            "validity_positive",
+            "CHECK(validity_months >= 0)",
+            "The certificate validity of a grade cannot be negative.",
         ),
         (
             "code_company_uniq",
@@ -322,6 +343,11 @@ class HrTechnicalGrade(models.Model):
             self.min_review_result,
             standing.get("no_raise_reviews", ()),
         )
+
+    def _recertification_template(self):
+        """The assessment form of a recertification at this grade."""
+        self.ensure_one()
+        return self.recertification_template_id or self.assessment_template_id
 
     def _get_next_grade(self):
         """The grade one step up the ladder, or an empty recordset at the top."""

@@ -8,11 +8,13 @@ from odoo.tools.misc import format_date
 
 from ..grade_rules import committee as committee_rules
 from ..grade_rules import cycle, eligibility, scoring
+from ..grade_rules import recertification as recert_rules
 
 EXAM_PARTS = scoring.EXAM_PARTS
 OFFICER = "hr_technical_grade.group_technical_grade_officer"
 SCORING_ACTIVITY = "hr_technical_grade.mail_activity_evaluation_scoring"
 PREPARE_ACTIVITY = "hr_technical_grade.mail_activity_evaluation_prepare"
+RECERTIFICATION_ACTIVITY = "hr_technical_grade.mail_activity_evaluation_recertification"
 CAMPAIGN_ACTIVITY = "hr_technical_grade.mail_activity_campaign"
 # States of an evaluation still in progress: one at a time per employee and kind
 # (the constraint one_open_request below).
@@ -68,6 +70,7 @@ WORKFLOW_FIELDS = {
     "committee_round_ids",
     "objection_ids",
     "history_id",
+    "certificate_id",
     "has_quota",
     "quota",
     "quota_rank",
@@ -139,6 +142,7 @@ class HrTechnicalGradeEvaluation(models.Model):
             ("initial", "Initial Grading"),
             ("promotion", "Promotion"),
             ("demotion", "Demotion"),
+            ("recertification", "Recertification"),
         ],
         required=True,
         default="promotion",
@@ -166,6 +170,8 @@ class HrTechnicalGradeEvaluation(models.Model):
             ("service_failure", "Serious customer-service failure"),
             ("poor_review", "Performance review result 差"),
             ("yearly_result", "Yearly result 差"),
+            ("recertification_failed", "Failed the grade recertification"),
+            ("recertification_lapsed", "Certificate expired without a passed recertification"),
         ],
         tracking=True,
     )
@@ -309,6 +315,25 @@ class HrTechnicalGradeEvaluation(models.Model):
     )
     history_id = fields.Many2one(
         "hr.technical.grade.history", string="Grade History Line", readonly=True, copy=False
+    )
+    # Recertification (等级复审): the certificate it renews, and the validity
+    # of the certificate this evaluation grants (printed on the certificate).
+    certificate_id = fields.Many2one(
+        "hr.technical.grade.history",
+        string="Certificate Recertified",
+        compute="_compute_certificate",
+        store=True,
+        precompute=True,
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        help="The grade history line whose certificate this recertification renews.",
+    )
+    certificate_valid_until = fields.Date(
+        compute="_compute_certificate_valid_until",
+        compute_sudo=True,
+        help="Last day the certificate this evaluation grants is valid without a "
+        "recertification; empty: the grade has no validity.",
     )
     pending_approver_ids = fields.Many2many(
         "res.users",
@@ -563,21 +588,56 @@ class HrTechnicalGradeEvaluation(models.Model):
         for evaluation in self:
             evaluation.current_grade_id = evaluation.employee_id.technical_grade_id
 
+    @api.depends("kind", "employee_id")
+    def _compute_certificate(self):
+        """A recertification renews the certificate of the grade held today."""
+        recertifications = self.filtered(lambda e: e.kind == "recertification" and e.employee_id)
+        (self - recertifications).certificate_id = False
+        current = {}
+        if recertifications:
+            for line in (
+                self.env["hr.technical.grade.history"]
+                .sudo()
+                .search([("employee_id", "in", recertifications.employee_id.ids)])
+            ):
+                if line.is_current:
+                    current[line.employee_id.id] = line.id
+        for evaluation in recertifications:
+            if not evaluation.certificate_id or evaluation.state == "draft":
+                evaluation.certificate_id = current.get(evaluation.employee_id.id, False)
+
+    @api.depends("history_id.valid_until", "effective_date", "target_grade_id.validity_months")
+    def _compute_certificate_valid_until(self):
+        for evaluation in self:
+            if evaluation.history_id:
+                evaluation.certificate_valid_until = evaluation.history_id.valid_until
+            else:
+                evaluation.certificate_valid_until = recert_rules.valid_until(
+                    evaluation.effective_date or fields.Date.context_today(self),
+                    evaluation.target_grade_id.validity_months,
+                )
+
     @api.depends("kind", "current_grade_id")
     def _compute_target_grade(self):
         for evaluation in self:
             current = evaluation.current_grade_id
-            if evaluation.kind == "promotion" and current:
+            if evaluation.kind == "recertification":
+                evaluation.target_grade_id = current
+            elif evaluation.kind == "promotion" and current:
                 evaluation.target_grade_id = current._get_next_grade()
             elif evaluation.kind == "demotion" and current:
                 evaluation.target_grade_id = current._get_previous_grade()
             elif not evaluation.target_grade_id:
                 evaluation.target_grade_id = False
 
-    @api.depends("target_grade_id")
+    @api.depends("target_grade_id", "kind")
     def _compute_template(self):
         for evaluation in self:
-            evaluation.template_id = evaluation.target_grade_id.assessment_template_id
+            grade = evaluation.target_grade_id
+            if evaluation.kind == "recertification" and grade:
+                evaluation.template_id = grade._recertification_template()
+            else:
+                evaluation.template_id = grade.assessment_template_id
 
     @api.depends("template_id")
     def _compute_line_ids(self):
@@ -904,6 +964,15 @@ class HrTechnicalGradeEvaluation(models.Model):
                 )
             )
 
+    def _check_recertification_by_hr(self, vals):
+        """Recertifications are HR's (prepared by the daily job, or filed by HR)."""
+        if vals.get("kind") == "recertification" and not (
+            self.env.su or self.env.user.has_group(OFFICER)
+        ):
+            raise AccessError(
+                self.env._("Only HR officers file a recertification of a technical grade.")
+            )
+
     def _check_cycle_reason_by_hr(self, vals):
         """Only HR officers file a promotion outside the campaign, saying why."""
         if vals.get("cycle_reason") and not (self.env.su or self.env.user.has_group(OFFICER)):
@@ -1017,6 +1086,7 @@ class HrTechnicalGradeEvaluation(models.Model):
         default_kind = self.default_get(["kind"]).get("kind")
         for vals in vals_list:
             self.browse()._check_cycle_reason_by_hr(vals)
+            self.browse()._check_recertification_by_hr(vals)
             self.browse()._check_requester_fields(vals)
             self.browse()._check_workflow_fields(vals)
             if vals.get("name", "/") == "/":
@@ -1046,6 +1116,7 @@ class HrTechnicalGradeEvaluation(models.Model):
         if "override_eligibility" in vals and not (self.env.su or self.env.user.has_group(OFFICER)):
             raise AccessError(self.env._("Only HR officers may override the eligibility."))
         self._check_cycle_reason_by_hr(vals)
+        self._check_recertification_by_hr(vals)
         self._check_decided_fields_fixed(vals)
         self._check_requester_fields(vals)
         if {"state", "employee_id", "kind"} & set(vals):
@@ -1383,6 +1454,26 @@ class HrTechnicalGradeEvaluation(models.Model):
         reason = self._clean_reason(reason, self.env._("Say why the evaluation is rejected."))
         return super().action_reject(reason)
 
+    def _on_rejected(self, reason):
+        """A failed recertification proposes a demotion, with that reason."""
+        res = super()._on_rejected(reason)
+        for evaluation in self.filtered(lambda e: e.kind == "recertification"):
+            proposal = self._propose_demotion(
+                evaluation.employee_id,
+                "recertification_failed",
+                self.env._(
+                    "the failed recertification %(name)s: %(reason)s",
+                    name=evaluation.name,
+                    reason=reason,
+                ),
+                evaluation,
+            )
+            if proposal:
+                evaluation.message_post(
+                    body=self.env._("Demotion proposed: %(name)s.", name=proposal.name)
+                )
+        return res
+
     def _approval_committee_users(self, step):
         return self.sudo().committee_id.chair_id
 
@@ -1469,7 +1560,36 @@ class HrTechnicalGradeEvaluation(models.Model):
         (self - in_scoring)._sync_activities(SCORING_ACTIVITY, wanted)
         self._campaign_activity_update()
         self._prepare_activity_update()
+        self._recertification_activity_update()
         return res
+
+    def _recertification_activity_update(self):
+        """Part of ``activity_update()``: a recertification the daily job
+        prepared is HR's to prepare and submit before the certificate expires
+        (the contract's HR responsible, else whoever applied the grade); done
+        once submitted, dropped when cancelled."""
+        prepared = self.sudo().filtered(lambda e: e.kind == "recertification" and e.certificate_id)
+        wanted = {}
+        for evaluation in prepared.filtered(lambda e: e.state == "draft"):
+            certificate = evaluation.certificate_id
+            responsible = (
+                evaluation.employee_id.contract_id.hr_responsible_id
+                or certificate.create_uid
+                or evaluation.create_uid
+            )
+            wanted[evaluation.id] = {
+                responsible: {
+                    "summary": self.env._(
+                        "Recertify %(employee)s as %(grade)s",
+                        employee=evaluation.employee_id.name,
+                        grade=evaluation.target_grade_id.name,
+                    ),
+                    "date_deadline": certificate.valid_until,
+                }
+            }
+        submitted = prepared.filtered(lambda e: e.state in ("submitted", "approved", "done"))
+        submitted._sync_activities(RECERTIFICATION_ACTIVITY, wanted, self.env._("Submitted"))
+        (prepared - submitted)._sync_activities(RECERTIFICATION_ACTIVITY, wanted)
 
     def _prepare_activity_update(self):
         """Part of ``activity_update()``: an initial grading prepared at the end
@@ -1668,8 +1788,8 @@ class HrTechnicalGradeEvaluation(models.Model):
             if evaluation.kind == "demotion" or evaluation.result != "passed":
                 raise UserError(
                     self.env._(
-                        "%(name)s has no certificate: only a passed initial grading or "
-                        "promotion gets one.",
+                        "%(name)s has no certificate: only a passed initial grading, "
+                        "promotion or recertification gets one.",
                         name=evaluation.name,
                     )
                 )

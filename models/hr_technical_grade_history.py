@@ -6,9 +6,15 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.osv import expression
 from odoo.tools.misc import format_date
 
 from ..grade_rules import history as rules
+from ..grade_rules import recertification as recert_rules
+
+# Certificates a call of the recertification cron sorts out, of each kind
+# (preparations, lapses); the cron engine calls again while some are left.
+RECERTIFICATION_BATCH_SIZE = 200
 
 
 class HrTechnicalGradeHistory(models.Model):
@@ -67,6 +73,7 @@ class HrTechnicalGradeHistory(models.Model):
             ("promotion", "Promotion"),
             ("demotion", "Demotion"),
             ("correction", "Correction"),
+            ("recertification", "Recertification"),
         ],
         required=True,
         default="initial",
@@ -90,6 +97,45 @@ class HrTechnicalGradeHistory(models.Model):
         compute="_compute_is_current",
         search="_search_is_current",
         help="The grade is held today.",
+    )
+
+    # The certificate of the grade this line granted (等级复审): valid for the
+    # grade's validity from the line's first day.  A recertification renews it
+    # with a line of its own, same grade, from the day it is decided.
+    valid_until = fields.Date(
+        string="Certificate Valid Until",
+        compute="_compute_valid_until",
+        store=True,
+        index="btree_not_null",
+        help="Last day the certificate of this grade is valid without a recertification; empty: "
+        "the grade has no validity.",
+    )
+    validity_state = fields.Selection(
+        [
+            ("none", "No Validity"),
+            ("valid", "Valid"),
+            ("expiring", "Recertification Due"),
+            ("expired", "Expired"),
+        ],
+        string="Certificate",
+        compute="_compute_validity_state",
+        search="_search_validity_state",
+        help="Expired: past its last valid day. Recertification due: within the company's days "
+        "ahead of the expiry, when the recertification is prepared.",
+    )
+    recertification_ids = fields.One2many(
+        "hr.technical.grade.evaluation",
+        "certificate_id",
+        string="Recertifications",
+        readonly=True,
+        help="The recertification evaluations of this certificate.",
+    )
+    lapse_demotion_id = fields.Many2one(
+        "hr.technical.grade.evaluation",
+        string="Lapse Demotion Proposal",
+        readonly=True,
+        copy=False,
+        help="The demotion proposed when this certificate lapsed without a passed recertification.",
     )
 
     _sql_constraints = [
@@ -122,6 +168,47 @@ class HrTechnicalGradeHistory(models.Model):
         if (operator == "=") != value:
             return ["!", *domain]
         return domain
+
+    @api.depends("date_from", "grade_id.validity_months")
+    def _compute_valid_until(self):
+        for line in self:
+            line.valid_until = recert_rules.valid_until(
+                line.date_from or None, line.grade_id.validity_months
+            )
+
+    @api.depends("valid_until", "company_id.technical_grade_recertification_days")
+    @api.depends_context("tz")
+    def _compute_validity_state(self):
+        today = {company: company._technical_grade_today() for company in self.company_id}
+        for line in self:
+            line.validity_state = recert_rules.expiry_state(
+                line.valid_until or None,
+                today.get(line.company_id) or fields.Date.context_today(self),
+                line.company_id.technical_grade_recertification_days,
+            )
+
+    def _search_validity_state(self, operator, value):
+        if operator not in ("=", "!=", "in", "not in"):
+            raise NotImplementedError(self.env._("Unsupported search on 'Certificate'."))
+        values = {value} if isinstance(value, str) else set(value or ())
+        if operator in ("!=", "not in"):
+            values = {"none", "valid", "expiring", "expired"} - values
+        domains = []
+        if "none" in values:
+            domains.append([("valid_until", "=", False)])
+        for company in self.env["res.company"].sudo().search([]):
+            today = company._technical_grade_today()
+            due = today + timedelta(days=company.technical_grade_recertification_days)
+            bounds = {
+                "valid": [("valid_until", ">", due)],
+                "expiring": [("valid_until", ">=", today), ("valid_until", "<=", due)],
+                "expired": [("valid_until", "<", today)],
+            }
+            for state in values - {"none"}:
+                domains.append([("company_id", "=", company.id), *bounds[state]])
+        if not domains:
+            return [("id", "=", False)]
+        return expression.OR(domains)
 
     @api.depends("employee_id", "grade_id", "date_from", "date_to")
     def _compute_display_name(self):
@@ -319,6 +406,152 @@ class HrTechnicalGradeHistory(models.Model):
             )
 
     # ------------------------------------------------------------------
+    # Recertification (等级复审)
+    # ------------------------------------------------------------------
+
+    def _recertification_due_domain(self, company, today):
+        """The current certificates of ``company`` due for a recertification that
+        none was prepared for yet (one per certificate, whatever became of it)."""
+        due = today + timedelta(days=company.technical_grade_recertification_days)
+        return [
+            ("company_id", "=", company.id),
+            ("valid_until", "!=", False),
+            ("valid_until", "<=", due),
+            ("date_from", "<=", today),
+            "|",
+            ("date_to", "=", False),
+            ("date_to", ">=", today),
+            ("employee_id.active", "=", True),
+            ("recertification_ids", "=", False),
+        ]
+
+    def _lapse_candidates_domain(self, company, today):
+        """The current certificates of ``company`` past their expiry, not
+        recertified, without a lapse proposal yet."""
+        return [
+            ("company_id", "=", company.id),
+            ("valid_until", "<", today),
+            ("date_from", "<=", today),
+            "|",
+            ("date_to", "=", False),
+            ("date_to", ">=", today),
+            ("employee_id.active", "=", True),
+            ("lapse_demotion_id", "=", False),
+        ]
+
+    @api.model
+    def _cron_recertify(self, batch_size=None):
+        """Daily: prepare the recertifications that fall due, and propose a
+        demotion for the certificates that lapsed.
+
+        A batch of each per call, read and written together (no query per
+        engineer for the preparations); the cron engine calls again while
+        some are left.  Returns the prepared evaluations and the lapsed lines.
+        """
+        batch_size = batch_size or RECERTIFICATION_BATCH_SIZE
+        History = self.sudo()
+        prepared = self.env["hr.technical.grade.evaluation"].sudo()
+        lapsed = History.browse()
+        remaining = 0
+        for company in self.env["res.company"].sudo().search([]):
+            today = company._technical_grade_today()
+            due_domain = History._recertification_due_domain(company, today)
+            due = History.search(due_domain, order="valid_until, id")
+            batch = due[: max(batch_size - len(prepared), 0)]
+            prepared |= batch._prepare_recertifications()
+            remaining += len(due) - len(batch)
+            candidates = History.search(
+                History._lapse_candidates_domain(company, today), order="valid_until, id"
+            )._lapsed_on(today)
+            batch = candidates[: max(batch_size - len(lapsed), 0)]
+            lapsed |= batch._propose_lapse_demotions()
+            remaining += len(candidates) - len(batch)
+        prepared.activity_update()
+        self.env["ir.cron"]._notify_progress(done=len(prepared) + len(lapsed), remaining=remaining)
+        return prepared, lapsed
+
+    def _prepare_recertifications(self):
+        """A draft recertification of each certificate, for HR, in one create."""
+        Evaluation = self.env["hr.technical.grade.evaluation"].sudo()
+        if not self:
+            return Evaluation
+        # An open recertification filed by hand for an earlier line counts as prepared.
+        busy = Evaluation.search(
+            [
+                ("employee_id", "in", self.employee_id.ids),
+                ("kind", "=", "recertification"),
+                ("state", "in", ("draft", "submitted", "approved")),
+            ]
+        ).employee_id
+        return Evaluation.create(
+            [
+                {
+                    "employee_id": line.employee_id.id,
+                    "kind": "recertification",
+                    "target_grade_id": line.grade_id.id,
+                    "certificate_id": line.id,
+                }
+                for line in self
+                if line.employee_id not in busy
+            ]
+        )
+
+    def _lapsed_on(self, today):
+        """The certificates that lapsed on ``today`` (see
+        :func:`grade_rules.recertification.lapsed`), read together.  A
+        certificate lapses once its recertification was prepared."""
+        recertifications = (
+            self.env["hr.technical.grade.evaluation"]
+            .sudo()
+            .search_fetch(
+                [("certificate_id", "in", self.ids)],
+                ["certificate_id", "state", "create_date"],
+            )
+        )
+        by_certificate = defaultdict(list)
+        for evaluation in recertifications:
+            by_certificate[evaluation.certificate_id.id].append(evaluation)
+        # Nothing to propose at the bottom of a ladder (one read per grade).
+        lowest = {grade for grade in self.grade_id if not grade._get_previous_grade()}
+        lapsed = self.browse()
+        for line in self:
+            evaluations = by_certificate[line.id]
+            if line.grade_id in lowest:
+                continue
+            if evaluations and recert_rules.lapsed(
+                line.valid_until,
+                today,
+                min(e.create_date.date() for e in evaluations),
+                line.company_id.technical_grade_recertification_days,
+                passed=any(e.state == "done" for e in evaluations),
+                in_progress=any(e.state in ("submitted", "approved") for e in evaluations),
+            ):
+                lapsed |= line
+        return lapsed
+
+    def _propose_lapse_demotions(self):
+        """Propose a demotion for each lapsed certificate, with that reason."""
+        Evaluation = self.env["hr.technical.grade.evaluation"]
+        proposed = self.browse()
+        for line in self:
+            proposal = Evaluation._propose_demotion(
+                line.employee_id,
+                "recertification_lapsed",
+                self.env._(
+                    "the certificate of %(grade)s, expired on %(date)s without a passed "
+                    "recertification",
+                    grade=line.grade_id.name,
+                    date=format_date(self.env, line.valid_until),
+                ),
+                line,
+            )
+            if not proposal:
+                continue
+            line.sudo().lapse_demotion_id = proposal
+            proposed |= line
+        return proposed
+
+    # ------------------------------------------------------------------
     # Salary adjustment table
     # ------------------------------------------------------------------
 
@@ -354,7 +587,8 @@ class HrTechnicalGradeHistory(models.Model):
         rows = []
         for line in changes:
             old = previous.get((line.employee_id, previous_day[line]))
-            if not old:
+            # A recertification renews the certificate: the grade and its pay stay.
+            if not old or line.change_type == "recertification":
                 continue
             row = {
                 "line": line,

@@ -120,6 +120,11 @@ class ResCompany(models.Model):
             "percent from 0 to 100.",
         ),
         (
+            "technical_grade_recertification_days_positive",
+            "CHECK(technical_grade_recertification_days >= 0)",
+            "The recertification is prepared zero or more days ahead of the expiry.",
+        ),
+        (
             "technical_grade_notice_days_positive",
             "CHECK(technical_grade_notice_days >= 0)",
             "The public notice cannot last a negative number of days.",
@@ -194,6 +199,13 @@ class ResCompany(models.Model):
         default=0,
         help="How long pay one level down lasts after a review in band 差. Ours, not the "
         "seed's: seed 003 gives no length. 0: until the next passed review.",
+    )
+    technical_grade_recertification_days = fields.Integer(
+        string="Recertification Prepared (Days Ahead)",
+        default=60,
+        help="How many days before a grade certificate expires its recertification is "
+        "prepared for HR. Ours, not the seed's: seed 000 names a grade re-review but gives "
+        "no number.",
     )
     technical_grade_kpi_ceiling = fields.Float(
         string="KPI Total Ceiling",

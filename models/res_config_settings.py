@@ -70,6 +70,9 @@ class ResConfigSettings(models.TransientModel):
     technical_grade_kpi_ceiling = fields.Float(
         related="company_id.technical_grade_kpi_ceiling", readonly=False
     )
+    technical_grade_recertification_days = fields.Integer(
+        related="company_id.technical_grade_recertification_days", readonly=False
+    )
 
     technical_grade_appointment_months = fields.Integer(
         related="company_id.technical_grade_appointment_months", readonly=False

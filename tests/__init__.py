@@ -17,6 +17,7 @@ if find_spec("odoo"):
     from . import test_rules_proration
     from . import test_rules_quota
     from . import test_rules_calibration
+    from . import test_rules_recertification
     from . import test_rules_review
     from . import test_rules_scoring
     from . import test_rules_translations
@@ -72,3 +73,4 @@ if find_spec("odoo"):
     from . import test_review_dimensions
     from . import test_yearly_cycle
     from . import test_year_result
+    from . import test_recertification
