@@ -48,6 +48,18 @@ class HrPayslip(models.Model):
             domain.append(("date_from", "<=", starts_by))
         return self.sudo().search(domain, order="date_to desc, id desc", limit=1)
 
+    def _technical_grade_confirmed_values(self):
+        """What a refusal says of this confirmed payslip: whose pay, its
+        period, its number and the first day after it."""
+        self.ensure_one()
+        return {
+            "employee": self.employee_id.name,
+            "date_from": self.date_from.isoformat(),
+            "date_to": self.date_to.isoformat(),
+            "payslip": self.number or self.name,
+            "next_day": fields.Date.add(self.date_to, days=1).isoformat(),
+        }
+
     def _technical_grade_pays(self):
         """``{payslip id: grade pay}`` for the payslips, read per pay period.
 

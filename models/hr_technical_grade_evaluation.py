@@ -1679,13 +1679,9 @@ class HrTechnicalGradeEvaluation(models.Model):
                         "%(employee)s's pay from %(date_from)s to %(date_to)s is confirmed "
                         "(%(payslip)s): %(name)s cannot take effect on %(date)s, inside it. "
                         "Change its effective date to %(next_day)s or later.",
-                        employee=paid.employee_id.name,
-                        date_from=paid.date_from.isoformat(),
-                        date_to=paid.date_to.isoformat(),
-                        payslip=paid.number or paid.name,
                         name=evaluation.name,
                         date=effective.isoformat(),
-                        next_day=fields.Date.add(paid.date_to, days=1).isoformat(),
+                        **paid._technical_grade_confirmed_values(),
                     )
                 )
             if evaluation.open_objection_count:

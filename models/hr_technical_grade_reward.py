@@ -246,18 +246,8 @@ class HrTechnicalGradeReward(models.Model):
         self.ensure_one()
         if self.kind != "bonus" or not self.pay_date:
             return self.env["hr.payslip"]
-        return (
-            self.env["hr.payslip"]
-            .sudo()
-            .search(
-                [
-                    ("employee_id", "=", self.employee_id.id),
-                    ("state", "=", "done"),
-                    ("date_from", "<=", self.pay_date),
-                    ("date_to", ">=", self.pay_date),
-                ],
-                limit=1,
-            )
+        return self.env["hr.payslip"]._technical_grade_confirmed(
+            self.employee_id, self.pay_date, self.pay_date
         )
 
     def _check_not_paid(self):
@@ -268,10 +258,7 @@ class HrTechnicalGradeReward(models.Model):
                     self.env._(
                         "%(employee)s's pay from %(date_from)s to %(date_to)s is confirmed "
                         "(%(payslip)s): give the bonus a pay date in a period not paid yet.",
-                        employee=reward.employee_id.name,
-                        date_from=paid.date_from.isoformat(),
-                        date_to=paid.date_to.isoformat(),
-                        payslip=paid.number or paid.name,
+                        **paid._technical_grade_confirmed_values(),
                     )
                 )
 

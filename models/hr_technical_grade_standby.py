@@ -172,10 +172,7 @@ class HrTechnicalGradeStandby(models.Model):
                 self.env._(
                     "%(employee)s's pay from %(date_from)s to %(date_to)s is confirmed "
                     "(%(payslip)s): unpaid days are recorded for days not paid yet.",
-                    employee=self.employee_id.name,
-                    date_from=paid.date_from.isoformat(),
-                    date_to=paid.date_to.isoformat(),
-                    payslip=paid.number or paid.name,
+                    **paid._technical_grade_confirmed_values(),
                 )
             )
 

@@ -75,11 +75,7 @@ class HrTechnicalGradeSetWizard(models.TransientModel):
                     "%(employee)s's pay from %(date_from)s to %(date_to)s is confirmed "
                     "(%(payslip)s): a grade set by hand takes effect after it, from "
                     "%(next_day)s at the earliest.",
-                    employee=paid.employee_id.name,
-                    date_from=paid.date_from.isoformat(),
-                    date_to=paid.date_to.isoformat(),
-                    payslip=paid.number or paid.name,
-                    next_day=fields.Date.add(paid.date_to, days=1).isoformat(),
+                    **paid._technical_grade_confirmed_values(),
                 )
             )
 
