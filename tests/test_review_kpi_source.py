@@ -309,10 +309,41 @@ class TestKpiPresets(ReviewCase):
             self.env["hr.technical.grade.kpi"].with_user(self.engineer_user).action_load_presets()
 
     def test_project_presets_count_closed_and_late_tasks(self):
-        """Where project is installed (it is no dependency: skipped elsewhere)."""
-        if "project.task" not in self.env:
-            self.skipTest("project is not installed")
-        created = self.load().sudo()
-        late = created.filtered(lambda k: k.source_preset == "task_late")
-        self.assertEqual(late.source_late_field_id.name, "date_deadline")
-        self.assertEqual(late.source_engineer_field_id.name, "user_ids")
+        """project is no dependency: where it is installed, the presets are
+        loaded on its tasks; elsewhere they are read against the source of
+        Odoo's project module, so that no preset names a field tasks lack."""
+        import ast
+        from pathlib import Path
+
+        from odoo.modules.module import get_module_path
+
+        from ..grade_rules.kpi_presets import PRESETS
+
+        presets = {p["key"]: p for p in PRESETS if p["module"] == "project"}
+        self.assertEqual(set(presets), {"task_closed", "task_late"})
+        if "project.task" in self.env:
+            created = self.load().sudo()
+            late = created.filtered(lambda k: k.source_preset == "task_late")
+            self.assertEqual(late.source_late_field_id.name, "date_deadline")
+            self.assertEqual(late.source_engineer_field_id.name, "user_ids")
+            return
+        source = Path(get_module_path("project"), "models", "project_task.py").read_text()
+        declared = {
+            target.id
+            for node in ast.walk(ast.parse(source))
+            if isinstance(node, ast.Assign)
+            and isinstance(node.value, ast.Call)
+            and isinstance(node.value.func, ast.Attribute)
+            and isinstance(node.value.func.value, ast.Name)
+            and node.value.func.value.id == "fields"
+            for target in node.targets
+            if isinstance(target, ast.Name)
+        }
+        self.assertEqual(presets["task_late"]["late"], "date_deadline")
+        self.assertEqual(presets["task_late"]["engineer"], "user_ids")
+        for preset in presets.values():
+            for name in (preset["engineer"], preset["date"], preset.get("late")):
+                if name:
+                    self.assertIn(name, declared, preset["key"])
+            self.assertIn("'1_done'", source)
+            self.assertIn("1_done", preset["domain"])
