@@ -49,6 +49,7 @@
         "views/hr_technical_grade_pay_step_views.xml",
         "views/hr_technical_grade_standby_views.xml",
         "views/hr_technical_grade_year_result_views.xml",
+        "views/hr_technical_grade_evaluation_material_views.xml",
         "views/hr_technical_grade_reward_views.xml",
         "views/hr_technical_grade_review_views.xml",
         "views/hr_technical_grade_work_log_views.xml",

@@ -28,6 +28,7 @@ from . import hr_technical_grade_evaluation
 from . import hr_technical_grade_committee_round
 from . import hr_technical_grade_approval
 from . import hr_technical_grade_evaluation_line
+from . import hr_technical_grade_evaluation_material
 from . import hr_technical_grade_evaluation_score
 from . import hr_technical_grade_evaluation_score_line
 from . import hr_technical_grade_objection

@@ -4,6 +4,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..grade_rules import training
+
 WAGE_GROUPS = "hr_technical_grade.group_technical_grade_user,payroll.group_payroll_user"
 # How far back the daily cron looks for trials that ended (a technical catch-up
 # window for a server that was stopped, not a business rule).
@@ -94,7 +96,10 @@ class HrContract(models.Model):
             # An optional ladder's departments first: they are graded on it.
             for ladder in ladders.filtered(lambda lad, c=company: lad.company_id == c):
                 prepared |= self._prepare_initial_gradings(
-                    ladder.department_ids, ladder._first_grade(), today
+                    ladder.department_ids,
+                    ladder._first_grade(),
+                    today,
+                    training_months=ladder.training_months,
                 )
             if company.technical_grade_department_ids:
                 first = Grade.search(
@@ -108,66 +113,94 @@ class HrContract(models.Model):
         prepared.activity_update()
         return prepared
 
-    def _prepare_initial_gradings(self, departments, target, today):
+    def _prepare_initial_gradings(self, departments, target, today, training_months=0):
+        """Prepare the initial gradings due on ``today`` in ``departments``.
+
+        An initial grading is due at the end of the contract's trial period;
+        on a ladder with a training period, at the end of the new staff's
+        training, counted from the start of the contract (seed 000).
+        """
         if not target:
             return self.env["hr.technical.grade.evaluation"]
         Evaluation = self.env["hr.technical.grade.evaluation"].sudo()
+        oldest = fields.Date.subtract(today, days=INITIAL_GRADING_CATCH_UP_DAYS)
+        domain = [
+            ("company_id", "=", target.company_id.id),
+            ("state", "=", "open"),
+            ("employee_id.department_id", "child_of", departments.ids),
+        ]
         contracts = self.sudo().search(
-            [
-                ("company_id", "=", target.company_id.id),
-                ("state", "=", "open"),
-                ("trial_date_end", "<=", today),
-                (
-                    "trial_date_end",
-                    ">=",
-                    fields.Date.subtract(today, days=INITIAL_GRADING_CATCH_UP_DAYS),
-                ),
-                ("employee_id.department_id", "child_of", departments.ids),
-            ]
+            domain + [("trial_date_end", "<=", today), ("trial_date_end", ">=", oldest)]
         )
-        employees = contracts.employee_id
+        if training_months:
+            # A training ends on the month's last day when that month is
+            # shorter: a few more days of starts are read, then the rule says
+            # which trainings ended in the catch-up window.
+            first_start = fields.Date.subtract(oldest, months=training_months, days=3)
+            contracts |= self.sudo().search(domain + [("date_start", ">=", first_start)])
         # Once graded, or once an initial grading is on file, nothing more.
         graded = (
             self.env["hr.technical.grade.history"]
             .sudo()
-            .search([("employee_id", "in", employees.ids)])
+            .search([("employee_id", "in", contracts.employee_id.ids)])
             .employee_id
         )
         filed = Evaluation.search(
             [
-                ("employee_id", "in", employees.ids),
+                ("employee_id", "in", contracts.employee_id.ids),
                 ("kind", "=", "initial"),
                 ("state", "!=", "cancel"),
             ]
         ).employee_id
         vals_list = []
-        for contract in contracts:
+        for contract in contracts.sorted(lambda c: (c.date_start, c.id)):
             employee = contract.employee_id
             if employee in graded | filed:
                 continue
-            filed |= employee
             earlier = employee.contract_ids.filtered(
                 lambda c, current=contract: c.date_start < current.date_start
                 and c.state != "cancel"
             )
+            # New staff are trained, then graded; a transferee at the end of
+            # their trial.
+            if training_months and not earlier:
+                reason = "training"
+                due = training.training_end(contract.date_start, training_months)
+            else:
+                reason = "transfer" if earlier else "probation"
+                due = contract.trial_date_end
+            if not due or not oldest <= due <= today:
+                continue
+            filed |= employee
             vals_list.append(
                 {
                     "employee_id": employee.id,
                     "kind": "initial",
-                    "initial_reason": "transfer" if earlier else "probation",
+                    "initial_reason": reason,
+                    "initial_due_date": due,
                     "target_grade_id": target.id,
                     "contract_id": contract.id,
                 }
             )
         evaluations = Evaluation.create(vals_list)
         for evaluation in evaluations:
-            evaluation.message_post(
-                body=self.env._(
+            if evaluation.initial_reason == "training":
+                body = self.env._(
+                    "Prepared for HR: the %(months)s months of training of %(employee)s under "
+                    "%(contract)s ended on %(day)s. %(employee)s is graded once this initial "
+                    "grading passes.",
+                    months=training_months,
+                    contract=evaluation.contract_id.name,
+                    day=evaluation.initial_due_date,
+                    employee=evaluation.employee_id.name,
+                )
+            else:
+                body = self.env._(
                     "Prepared for HR: the trial period of %(contract)s ended on %(day)s. "
                     "%(employee)s is graded once this initial grading passes.",
                     contract=evaluation.contract_id.name,
-                    day=evaluation.contract_id.trial_date_end,
+                    day=evaluation.initial_due_date,
                     employee=evaluation.employee_id.name,
                 )
-            )
+            evaluation.message_post(body=body)
         return evaluations

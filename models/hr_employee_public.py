@@ -4,7 +4,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from ..grade_rules import eligibility
+from ..grade_rules import eligibility, training
+from ..grade_rules.history import full_months_between
 from .hr_technical_grade_evaluation import OPEN_STATES
 
 
@@ -107,6 +108,19 @@ class HrEmployeePublic(models.Model):
         help="Reviews of this year in 中, 较差 or 差 without an exception HR recorded: no raise "
         "and no promotion this cycle (seed 003).",
     )
+
+    my_training_end = fields.Date(
+        compute="_compute_my_training",
+        string="Training Ends",
+        help="New staff of a ladder with a training period take their initial grading when "
+        "it ends.",
+    )
+    my_early_problems = fields.Text(
+        compute="_compute_my_training",
+        string="Early Confirmation",
+        help="Why an early confirmation cannot be asked for now.",
+    )
+    my_can_ask_early = fields.Boolean(compute="_compute_my_training")
 
     def _may_see_technical_grade(self):
         self.ensure_one()
@@ -217,6 +231,166 @@ class HrEmployeePublic(models.Model):
                     ),
                 )
             public.update(values)
+
+    def _training_standing(self, today):
+        """The training of each shown employee on ``today``, for early confirmation.
+
+        Returns ``{public: (ladder, contract, end, problems)}`` for the new
+        staff of a ladder with a training period who have no grade yet;
+        ``problems`` are worded, empty when an early confirmation may be
+        asked for (seed 000: 有1年以上经验的售后人员可在1个月时申请提前转正考核).
+        """
+        shown = self.filtered(lambda public: public._may_see_technical_grade())
+        employees = shown.employee_id.sudo()
+        ladders = (
+            self.env["hr.technical.grade.ladder"]
+            .sudo()
+            .search([("training_months", ">", 0), ("department_ids", "!=", False)])
+        )
+        graded = (
+            self.env["hr.technical.grade.history"]
+            .sudo()
+            .search([("employee_id", "in", employees.ids)])
+            .employee_id
+        )
+        filed = (
+            self.env["hr.technical.grade.evaluation"]
+            .sudo()
+            .search(
+                [
+                    ("employee_id", "in", employees.ids),
+                    ("kind", "=", "initial"),
+                    ("state", "!=", "cancel"),
+                ]
+            )
+            .employee_id
+        )
+        standing = {}
+        for public in shown:
+            employee = public.employee_id.sudo()
+            contract = employee.contract_id
+            department_ids = {
+                int(part) for part in (employee.department_id.parent_path or "").split("/") if part
+            }
+            ladder = ladders.filtered(
+                lambda lad, ids=department_ids, c=employee.company_id: lad.company_id == c
+                and ids & set(lad.department_ids.ids)
+            )[:1]
+            if employee in graded or not ladder or not contract or contract.state != "open":
+                continue
+            earlier = employee.contract_ids.filtered(
+                lambda c, current=contract: c.date_start < current.date_start
+                and c.state != "cancel"
+            )
+            if earlier:
+                continue  # a transferee is graded at the end of their trial
+            end = training.training_end(contract.date_start, ladder.training_months)
+            if employee in filed:
+                problems = [self.env._("Your initial grading is on file.")]
+            else:
+                start = employee.technical_experience_date
+                years = full_months_between(start, today) // 12 if start else 0
+                problems = [
+                    public._training_problem_text(code, value, years, ladder)
+                    for code, value in training.early_confirmation_problems(
+                        today,
+                        contract.date_start,
+                        ladder.training_months,
+                        ladder.early_confirmation_months,
+                        years,
+                        ladder.early_confirmation_years,
+                    )
+                ]
+            standing[public] = (ladder, contract, end, problems)
+        return standing
+
+    def _training_problem_text(self, code, value, years, ladder):
+        if code == training.TOO_EARLY:
+            return self.env._(
+                "An early confirmation can be asked for from %(day)s, after %(months)s "
+                "month(s) of training.",
+                day=value,
+                months=ladder.early_confirmation_months,
+            )
+        if code == training.EXPERIENCE:
+            return self.env._(
+                "An early confirmation needs %(required)s year(s) of experience; %(actual)s "
+                "are counted.",
+                required=value,
+                actual=years,
+            )
+        if code == training.TRAINING_OVER:
+            return self.env._(
+                "Your training ended on %(day)s: HR prepares your initial grading.", day=value
+            )
+        return self.env._("This ladder has no early confirmation.")
+
+    @api.depends_context("uid")
+    def _compute_my_training(self):
+        standing = self._training_standing(fields.Date.context_today(self))
+        for public in self:
+            _ladder, _contract, end, problems = standing.get(public, (None, None, False, []))
+            public.my_training_end = end
+            public.my_can_ask_early = public in standing and not problems
+            public.my_early_problems = "\n".join(problems) or False
+
+    def action_apply_for_early_confirmation(self):
+        """Ask for the initial grading before the training ends (seed 000).
+
+        Experienced new staff may ask once the early months of their training
+        are done; the initial grading is prepared as a draft for the
+        contract's HR responsible, who prepares it and submits it.
+        """
+        self.ensure_one()
+        if not self._may_see_technical_grade():
+            raise UserError(self.env._("You can ask for your own early confirmation only."))
+        today = fields.Date.context_today(self)
+        standing = self._training_standing(today)
+        if self not in standing:
+            raise UserError(
+                self.env._(
+                    "An early confirmation is for new staff in training on a ladder with a "
+                    "training period, before their first grade."
+                )
+            )
+        ladder, contract, _end, problems = standing[self]
+        if problems:
+            raise UserError("\n".join(problems))
+        evaluation = (
+            self.env["hr.technical.grade.evaluation"]
+            .sudo()
+            .create(
+                {
+                    "employee_id": self.employee_id.id,
+                    "kind": "initial",
+                    "initial_reason": "early",
+                    "initial_due_date": today,
+                    "target_grade_id": ladder._first_grade().id,
+                    "contract_id": contract.id,
+                }
+            )
+        )
+        evaluation.message_post(
+            body=self.env._(
+                "%(user)s asked for an early confirmation on %(day)s, after %(months)s month(s) "
+                "of the %(training)s months of training under %(contract)s.",
+                user=self.env.user.name,
+                day=today,
+                months=ladder.early_confirmation_months,
+                training=ladder.training_months,
+                contract=contract.name,
+            ),
+            author_id=self.env.user.partner_id.id,
+        )
+        evaluation.activity_update()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "hr.technical.grade.evaluation",
+            "res_id": evaluation.id,
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "current",
+        }
 
     @api.model
     def action_my_technical_grade(self):

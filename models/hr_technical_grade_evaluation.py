@@ -76,6 +76,7 @@ WORKFLOW_FIELDS = {
     "quota_rank",
     "within_quota",
     "contract_id",
+    "initial_due_date",
     "cycle_window_start",
     "cycle_window_end",
     "exam_weights",
@@ -83,6 +84,7 @@ WORKFLOW_FIELDS = {
     "calibrated_score",
     "has_calibrated_score",
     "calibration_adjustment_ids",
+    "material_ids",
 }
 # What the chair's signature puts on record for good.
 SIGNATURE_FIELDS = {
@@ -149,8 +151,20 @@ class HrTechnicalGradeEvaluation(models.Model):
         tracking=True,
     )
     initial_reason = fields.Selection(
-        [("probation", "End of probation (new hire)"), ("transfer", "End of trial (transferee)")],
+        [
+            ("probation", "End of probation (new hire)"),
+            ("transfer", "End of trial (transferee)"),
+            ("training", "End of training (new staff)"),
+            ("early", "Early confirmation (experienced new staff)"),
+        ],
         string="Initial Grading Of",
+    )
+    initial_due_date = fields.Date(
+        string="Grading Due",
+        readonly=True,
+        copy=False,
+        help="The day this initial grading became due: the end of the trial period or of the "
+        "new staff's training, or the day an early confirmation was asked for.",
     )
     contract_id = fields.Many2one(
         "hr.contract",
@@ -302,6 +316,15 @@ class HrTechnicalGradeEvaluation(models.Model):
     )
     override_reason = fields.Text(tracking=True, copy=False)
     attachment_ids = fields.Many2many("ir.attachment", string="Evidence", copy=False)
+    material_ids = fields.One2many(
+        "hr.technical.grade.evaluation.material",
+        "evaluation_id",
+        string="Material Requests",
+        readonly=True,
+        groups=OFFICER,
+        help="What the market and customer service department was asked to supply (seed 000); "
+        "supplied files are added to the evidence.",
+    )
     note = fields.Html(string="Notes")
     review_ids = fields.One2many(
         "hr.technical.grade.review",
@@ -1495,8 +1518,32 @@ class HrTechnicalGradeEvaluation(models.Model):
 
     def action_cancel(self):
         """The applicant (or HR) withdraws the request: it stays on record, cancelled."""
-        self._check_transition("cancel", "withdraw").sudo().write({"state": "cancel"})
+        cancelled = self._check_transition("cancel", "withdraw").sudo()
+        cancelled.write({"state": "cancel"})
+        cancelled.material_ids.action_cancel()
         self.activity_update()
+
+    def action_submit(self):
+        """Submit; the market and customer service department is asked for the material."""
+        res = super().action_submit()
+        submitted = self.sudo().filtered(lambda e: e.state in ("submitted", "approved"))
+        self.env["hr.technical.grade.evaluation.material"]._request_for(submitted)
+        return res
+
+    def action_request_material(self):
+        """Ask the material suppliers not yet asked (HR), e.g. after adding one."""
+        if not self.env.user.has_group(OFFICER):
+            raise AccessError(self.env._("Only HR asks for evaluation material."))
+        if not self.company_id.technical_grade_material_user_ids:
+            raise UserError(
+                self.env._(
+                    "Name the market and customer service department's members in the "
+                    "Technical Grades settings (Evaluation material) first."
+                )
+            )
+        open_ones = self.filtered(lambda e: e.state not in ("cancel", "rejected"))
+        self.env["hr.technical.grade.evaluation.material"]._request_for(open_ones)
+        return True
 
     def _may_withdraw(self):
         self._check_applicant_or_officer()
@@ -1606,7 +1653,7 @@ class HrTechnicalGradeEvaluation(models.Model):
                         "Prepare the initial grading of %(employee)s",
                         employee=evaluation.employee_id.name,
                     ),
-                    "date_deadline": contract.trial_date_end,
+                    "date_deadline": evaluation.initial_due_date or contract.trial_date_end,
                 }
             }
         submitted = prepared.filtered(lambda e: e.state in ("submitted", "approved", "done"))

@@ -41,6 +41,35 @@ class HrTechnicalGradeLadder(models.Model):
         "graded on this ladder: when their contract's trial period ends, an initial grading "
         "is prepared for HR.",
     )
+    training_months = fields.Integer(
+        string="New Staff Training (months)",
+        tracking=True,
+        help="New staff of the graded departments are trained for this many months from the "
+        "start of their contract, then take their initial grading (seed 000, after-sales "
+        "workshop staff: 2). 0: the initial grading follows the end of the contract's trial "
+        "period.",
+    )
+    early_confirmation_months = fields.Integer(
+        string="Early Confirmation After (months)",
+        tracking=True,
+        help="Experienced new staff may ask for their initial grading once this many months "
+        "of their training are done (seed 000: 1). 0: no early confirmation.",
+    )
+    early_confirmation_years = fields.Integer(
+        string="Early Confirmation: Years of Experience",
+        tracking=True,
+        help="Years of experience a new hire needs to ask for an early confirmation (seed "
+        "000: 1, 有1年以上经验), counted from the employee's In the Trade Since date.",
+    )
+
+    _sql_constraints = [
+        (
+            "training_months_positive",
+            "CHECK(training_months >= 0 AND early_confirmation_months >= 0 "
+            "AND early_confirmation_years >= 0)",
+            "The training, the early confirmation and the experience it needs cannot be negative.",
+        ),
+    ]
 
     def _first_grade(self):
         """The ladder's lowest grade, where an initial grading starts."""

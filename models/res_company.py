@@ -182,6 +182,17 @@ class ResCompany(models.Model):
         "its members get every appeal in their activities, beside the superior, the manager two "
         "levels up and the plan's HR. They need the Technical Grades officer rights.",
     )
+    technical_grade_material_user_ids = fields.Many2many(
+        "res.users",
+        "res_company_technical_grade_material_rel",
+        "company_id",
+        "user_id",
+        string="Evaluation Material",
+        help="The market and customer service department (市场及顾客服务部) provides the "
+        "evaluation material (seed 000, 1.3): when an evaluation is submitted, each of these "
+        "users is asked for it in their activities, and what they supply is added to the "
+        "evaluation's evidence. They see their own requests only, not the evaluations.",
+    )
     technical_grade_handbook_url = fields.Char(
         string="Employee Handbook",
         help="Where the company's Employee Handbook is (a link): especially serious cases "

@@ -52,6 +52,9 @@ class ResConfigSettings(models.TransientModel):
     technical_grade_appeal_days = fields.Integer(
         related="company_id.technical_grade_appeal_days", readonly=False
     )
+    technical_grade_material_user_ids = fields.Many2many(
+        related="company_id.technical_grade_material_user_ids", readonly=False
+    )
     technical_grade_plant_affairs_user_ids = fields.Many2many(
         related="company_id.technical_grade_plant_affairs_user_ids", readonly=False
     )

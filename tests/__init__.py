@@ -18,6 +18,7 @@ if find_spec("odoo"):
     from . import test_rules_quota
     from . import test_rules_calibration
     from . import test_rules_recertification
+    from . import test_rules_training
     from . import test_rules_review
     from . import test_rules_scoring
     from . import test_rules_translations
@@ -64,6 +65,8 @@ if find_spec("odoo"):
     from . import test_suite_layout
     from . import test_browser_start
     from . import test_initial_grading
+    from . import test_training
+    from . import test_evaluation_material
     from . import test_review_feedback
     from . import test_security_wizards
     from . import test_opening_concurrency
