@@ -25,5 +25,5 @@ elif [ "$(cat "$stamp" 2>/dev/null)" != "$(addon_fingerprint)" ]; then
 fi
 
 say "Odoo on http://localhost:$HTTP_PORT  database: $DB"
-say "log in as admin / admin; demo users (password = login): tg_hr (HR officer), tg_engineer (engineer), tg_lead and tg_lead2 (team leads, superiors), tg_head (service head: department head, committee), tg_mvp and tg_hrvp (vice presidents), tg_gm (general manager, committee chair)"
+say "log in as admin / admin; demo users (password = login): tg_hr (HR officer), tg_engineer (engineer), tg_lead and tg_lead2 (team leads, superiors), tg_head (service head: department head, committee), tg_mvp and tg_hrvp (vice presidents), tg_gm (general manager, committee chair), tg_quality, tg_production and tg_rnd (committee), tg_market (market and customer service: evaluation material)"
 odoo -d "$DB" --db-filter="^$DB\$" "${args[@]}"
