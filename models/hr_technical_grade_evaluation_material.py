@@ -94,7 +94,35 @@ class HrTechnicalGradeEvaluationMaterial(models.Model):
                 raise UserError(
                     self.env._("This material was supplied or cancelled: it cannot change.")
                 )
-        return super().write(vals)
+        if "attachment_ids" in vals:
+            linked = set()
+            for command in vals["attachment_ids"] or ():
+                if isinstance(command, (list, tuple)) and command[0] == Command.LINK:
+                    linked.add(command[1])
+                elif isinstance(command, (list, tuple)) and command[0] == Command.SET:
+                    linked.update(command[2])
+            self._check_own_files(self.env["ir.attachment"].browse(linked))
+        res = super().write(vals)
+        if "attachment_ids" in vals:
+            self._check_own_files()
+        return res
+
+    def _check_own_files(self, attachments=None):
+        """Only files uploaded on the request itself: a supplier cannot hand over
+        (and so copy onto the evaluation) a file of another document."""
+        for material in self.sudo():
+            files = material.attachment_ids if attachments is None else attachments.sudo()
+            foreign = files.exists().filtered(
+                lambda a, m=material: (a.res_model, a.res_id) != (m._name, m.id)
+            )
+            if foreign:
+                raise AccessError(
+                    self.env._(
+                        "Upload the material on the request itself: %(files)s belong to "
+                        "another document.",
+                        files=", ".join(foreign.mapped("name")),
+                    )
+                )
 
     @api.model
     def _request_for(self, evaluations):
@@ -139,6 +167,7 @@ class HrTechnicalGradeEvaluationMaterial(models.Model):
                 raise UserError(self.env._("This material was already supplied or cancelled."))
             if not material.attachment_ids and not (material.note or "").strip():
                 raise UserError(self.env._("Attach the material or write a comment first."))
+        self._check_own_files()
         for material in self.sudo():
             evaluation = material.evaluation_id
             copies = material.attachment_ids.copy(

@@ -102,9 +102,7 @@ class TestEvaluationMaterial(TechnicalGradeCase):
         with self.assertRaises(AccessError):
             material.with_user(self.supplier).read(["evaluation_id"])
         self.assertFalse(
-            self.env["hr.technical.grade.evaluation.material"]
-            .with_user(self.other)
-            .search([])
+            self.env["hr.technical.grade.evaluation.material"].with_user(self.other).search([])
         )
         # Nothing but files and a comment; no forged request.
         with self.assertRaises(AccessError):
@@ -122,6 +120,19 @@ class TestEvaluationMaterial(TechnicalGradeCase):
             )
         with self.assertRaises(AccessError):
             material.with_user(self.other).action_supply()
+        # A file of another document cannot be handed over (and so copied
+        # onto the evaluation, where the committee would read it).
+        private = self.env["ir.attachment"].create(
+            {
+                "name": "payslip.pdf",
+                "datas": base64.b64encode(b"salary"),
+                "res_model": "res.partner",
+                "res_id": self.hr_officer.partner_id.id,
+            }
+        )
+        with self.assertRaisesRegex(AccessError, "another document"):
+            material.with_user(self.supplier).write({"attachment_ids": [(4, private.id)]})
+        self.assertFalse(material.attachment_ids)
         # Nothing to supply: say so.
         with self.assertRaisesRegex(UserError, "Attach the material"):
             material.with_user(self.supplier).action_supply()
