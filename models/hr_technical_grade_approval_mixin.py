@@ -131,6 +131,22 @@ class HrTechnicalGradeApprovalMixin(models.AbstractModel):
     # Starting values a new document may carry, as its form sends them.
     _workflow_defaults = {}
 
+    def _sent_values(self, vals):
+        """The values a new document is created with, as its checks must see them.
+
+        The context's defaults (``default_kind``, ``default_theory_score``,
+        ...) are values sent too: a check that read ``vals`` alone would let
+        them through.  On existing documents, ``vals`` as they are.
+        """
+        if self:
+            return vals
+        defaults = {
+            key[len("default_") :]: value
+            for key, value in self.env.context.items()
+            if key.startswith("default_") and key[len("default_") :] in self._fields
+        }
+        return {**defaults, **vals}
+
     def _check_workflow_fields(self, vals):
         """Refuse a client call that sets what the workflow writes, HR included.
 
@@ -140,15 +156,7 @@ class HrTechnicalGradeApprovalMixin(models.AbstractModel):
         """
         touched = self._workflow_fields & set(vals)
         if not self:
-            # The context's defaults (default_state, ...) are values sent too.
-            vals = {
-                **{
-                    fname: self.env.context[f"default_{fname}"]
-                    for fname in self._workflow_fields
-                    if f"default_{fname}" in self.env.context
-                },
-                **vals,
-            }
+            vals = self._sent_values(vals)
             touched = {
                 fname
                 for fname in self._workflow_fields & set(vals)

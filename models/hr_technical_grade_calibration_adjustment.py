@@ -152,6 +152,14 @@ class HrTechnicalGradeCalibrationAdjustment(models.Model):
             )
         # The signed lock of the committee round: a signed result stays as signed.
         candidate.committee_round_ids._check_unsigned()
+        if candidate.committee_state not in ("scoring", "closed"):
+            raise UserError(
+                self.env._(
+                    "%(name)s is not before the committee: the calibration adjusts the results "
+                    "the committee is judging, between its scoring and its signature.",
+                    name=candidate.name,
+                )
+            )
         if campaign.state != "open" or candidate.state not in CALIBRATED_STATES:
             raise UserError(
                 self.env._(

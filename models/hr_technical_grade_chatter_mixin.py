@@ -1,7 +1,7 @@
 # Copyright 2026 hr_technical_grade contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 
-from odoo import models
+from odoo import api, models
 from odoo.exceptions import AccessError
 
 
@@ -19,11 +19,29 @@ class HrTechnicalGradeChatterMixin(models.AbstractModel):
     _description = "Technical Grade Chatter"
 
     def message_post(self, *, author_id=None, **kwargs):
-        if author_id and not self.env.su and author_id != self.env.user.partner_id.id:
+        self._check_own_name(author_id, kwargs.get("email_from"))
+        return super().message_post(author_id=author_id, **kwargs)
+
+    def message_notify(self, *, author_id=None, **kwargs):
+        self._check_own_name(author_id, kwargs.get("email_from"))
+        return super().message_notify(author_id=author_id, **kwargs)
+
+    @api.model
+    def _check_own_name(self, author_id, email_from=None):
+        """Refuse a message of a client call in someone else's name.
+
+        Naming another author, or an e-mail address from which the author
+        would be looked up, is the code's own business, as superuser.
+        """
+        if self.env.su:
+            return
+        user = self.env.user
+        if (author_id and author_id != user.partner_id.id) or (
+            email_from and email_from not in (user.email, user.email_formatted)
+        ):
             document = self.env["ir.model"]._get(self._name).name
             raise AccessError(
                 self.env._(
                     "Messages on %(document)s are posted in your own name.", document=document
                 )
             )
-        return super().message_post(author_id=author_id, **kwargs)

@@ -972,8 +972,14 @@ class HrTechnicalGradeEvaluation(models.Model):
             return
         forbidden = set(vals) - REQUESTER_FIELDS - {"name", "message_follower_ids"}
         if forbidden and not self:
-            # A new request carries the defaults its form sends (state, committee...).
-            defaults = self.default_get(list(forbidden))
+            # A new request carries the defaults its form sends (state, committee...):
+            # the model's own, not those a caller puts in the context.
+            context = {
+                key: value
+                for key, value in self.env.context.items()
+                if not key.startswith("default_")
+            }
+            defaults = self.with_env(self.env(context=context)).default_get(list(forbidden))
             forbidden = {
                 fname
                 for fname in forbidden
@@ -1108,9 +1114,11 @@ class HrTechnicalGradeEvaluation(models.Model):
     def create(self, vals_list):
         default_kind = self.default_get(["kind"]).get("kind")
         for vals in vals_list:
-            self.browse()._check_cycle_reason_by_hr(vals)
-            self.browse()._check_recertification_by_hr(vals)
-            self.browse()._check_requester_fields(vals)
+            # What the checks see includes the context's defaults (default_kind, ...).
+            sent = self.browse()._sent_values(vals)
+            self.browse()._check_cycle_reason_by_hr(sent)
+            self.browse()._check_recertification_by_hr(sent)
+            self.browse()._check_requester_fields(sent)
             self.browse()._check_workflow_fields(vals)
             if vals.get("name", "/") == "/":
                 vals["name"] = (

@@ -109,6 +109,23 @@ class HrTechnicalGradeReviewLine(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        if not self.env.su:
+            # The computation creates the entries it fills, as superuser; a
+            # client never sends what it computed (nor its context defaults).
+            defaults = {
+                key[len("default_") :]: value
+                for key, value in self.env.context.items()
+                if key.startswith("default_")
+            }
+            if any(
+                {**defaults, **vals}.get(fname) for vals in vals_list for fname in SOURCE_FIELDS
+            ):
+                raise AccessError(
+                    self.env._(
+                        "Values computed from records are written by the computation only; "
+                        "correct the entry itself, with a comment."
+                    )
+                )
         self.env["hr.technical.grade.review"].browse(
             [vals["review_id"] for vals in vals_list if vals.get("review_id")]
         )._check_entries_editable()

@@ -288,6 +288,35 @@ class TestCalibration(CampaignCase):
             )
         self.assertEqual(self.mine.result, "pending")
 
+    def test_a_window_stays_on_its_candidate_and_drafts_are_not_calibrated(self):
+        # Probe 2026-12: a wizard created on one candidate, then turned on
+        # another (a draft the member may not even read), adjusted that one.
+        draft = self.senior_one
+        self.assertEqual(draft.state, "draft")
+        for model, vals in (
+            (
+                "hr.technical.grade.calibration.wizard",
+                {
+                    "campaign_id": self.campaign.id,
+                    "kind": "score",
+                    "new_score": 100,
+                    "reason": "swap",
+                },
+            ),
+            ("hr.technical.grade.score.wizard", {}),
+            ("hr.technical.grade.committee.sign.wizard", {"opinion": "swap"}),
+        ):
+            user = self.chair if "sign" in model else self.member
+            wizard = self.env[model].with_user(user).create({"evaluation_id": self.mine.id, **vals})
+            with self.subTest(model=model), self.assertRefused(AccessError, "was opened on"):
+                wizard.write({"evaluation_id": draft.id})
+            self.assertEqual(wizard.evaluation_id, self.mine)
+        # A draft is not before the committee: nothing to calibrate.
+        with self.assertRefused(UserError, "not before the committee"):
+            self.adjust(draft, kind="score", new_score=100)
+        self.assertFalse(draft.has_calibrated_score)
+        self.assertFalse(draft.calibration_adjustment_ids)
+
     def test_a_member_excused_from_the_candidate_does_not_adjust(self):
         # The candidates' manager joins the committee: excused from judging his team.
         self.committee.member_ids = [Command.link(self.manager_user.id)]

@@ -131,6 +131,16 @@ class TestKpiFromRecords(ReviewCase):
         self.assertTrue(logged, "the correction is on record in the review's chatter")
         with self.assertRefused(AccessError, "computation only"):
             line.write({"source_value": 3})
+        # Nor at creation, in the values or the context's defaults (probe 2026-12).
+        Line = self.env["hr.technical.grade.review.line"].with_user(self.manager_user)
+        for vals, context in (
+            ({"source_computed": True, "source_count": 99}, {}),
+            ({}, {"default_source_res_ids": [1, 2, 3], "default_source_model": "res.users"}),
+        ):
+            with self.assertRefused(AccessError, "computation only"):
+                Line.with_context(**context).create(
+                    {"review_id": review.id, "kpi_id": self.counted.id, **vals}
+                )
 
     def test_submission_computes_the_entries_again(self):
         self.contract(self.engineer, "2026-03-02")

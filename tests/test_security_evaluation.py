@@ -702,3 +702,55 @@ class TestCommitteeWizardsShowReadableEvaluations(CommitteeSecurityCase):
             .create({"evaluation_id": evaluation.id, "theory_score": 90})
         )
         self.assertEqual(wizard.employee_id, self.engineer)
+
+
+@tagged("post_install", "-at_install")
+class TestContextDefaultsAndAuthors(EvaluationSecurityCase):
+    """Probe 2026-12: what a client puts in the context's defaults is sent too,
+    and a message on a document is in the caller's own name, however sent."""
+
+    def test_context_defaults_pass_no_check_of_hr(self):
+        Evaluation = self.Evaluation.with_user(self.engineer_user)
+        for defaults in (
+            {"default_override_eligibility": True, "default_override_reason": "probe"},
+            {"default_kind": "recertification"},
+            {"default_cycle_reason": "outside the campaign"},
+            {"default_theory_score": 100},
+            {"default_state": "approved"},
+        ):
+            with self.subTest(defaults=defaults), self.assertRaises(AccessError):
+                Evaluation.with_context(**defaults).create(
+                    {"employee_id": self.engineer.id, "kind": defaults.get("default_kind")}
+                    if "default_kind" in defaults
+                    else {"employee_id": self.engineer.id, "kind": "promotion"}
+                )
+        self.assertFalse(self.requests_of(self.engineer))
+        # The form's own defaults still go through, and HR may send any.
+        request = Evaluation.with_context(default_employee_id=self.engineer.id).create(
+            {"kind": "promotion"}
+        )
+        self.assertEqual(request.employee_id, self.engineer)
+        self.assertFalse(request.override_eligibility)
+
+    def test_messages_are_posted_in_ones_own_name(self):
+        request = self.promotion(user=self.engineer_user)
+        mine = request.with_user(self.engineer_user)
+        hr_partner = self.hr_officer.partner_id
+        with self.assertRaises(AccessError):
+            mine.message_post(body="approved by HR", email_from=self.hr_officer.email_formatted)
+        with self.assertRaises(AccessError):
+            mine.message_notify(body="probe", author_id=hr_partner.id, partner_ids=hr_partner.ids)
+        with self.assertRaises(AccessError):
+            self.env["mail.message"].with_user(self.engineer_user).create(
+                {
+                    "model": request._name,
+                    "res_id": request.id,
+                    "body": "forged",
+                    "author_id": hr_partner.id,
+                    "message_type": "comment",
+                }
+            )
+        self.assertFalse(request.message_ids.filtered(lambda m: m.author_id == hr_partner))
+        # In one's own name, as the chatter does, it is posted.
+        message = mine.message_post(body="my note")
+        self.assertEqual(message.author_id, self.engineer_user.partner_id)

@@ -4,6 +4,7 @@
 from . import hr_technical_grade_set_wizard
 from . import hr_technical_grade_adjustment_wizard
 from . import hr_technical_grade_approval_reason_wizard
+from . import hr_technical_grade_evaluation_wizard_mixin
 from . import hr_technical_grade_score_wizard
 from . import hr_technical_grade_score_wizard_line
 from . import hr_technical_grade_score_wizard_item

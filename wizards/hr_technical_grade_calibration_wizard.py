@@ -9,6 +9,8 @@ class HrTechnicalGradeCalibrationWizard(models.TransientModel):
     campaign's calibration, saying why (see the calibration adjustment)."""
 
     _name = "hr.technical.grade.calibration.wizard"
+    _inherit = ["hr.technical.grade.evaluation.wizard.mixin"]
+    _fixed_fields = ("evaluation_id", "campaign_id")
     _description = "Adjust a Result in the Calibration"
 
     campaign_id = fields.Many2one("hr.technical.grade.campaign", required=True)
@@ -17,7 +19,7 @@ class HrTechnicalGradeCalibrationWizard(models.TransientModel):
         string="Candidate",
         required=True,
         domain="[('campaign_id', '=', campaign_id), ('state', 'in', ('draft', 'submitted')), "
-        "('committee_state', '!=', 'signed')]",
+        "('committee_state', 'in', ('scoring', 'closed'))]",
     )
     current_result = fields.Selection(related="evaluation_id.result", string="Current Result")
     current_score = fields.Float(related="evaluation_id.final_score", string="Current Final Score")
@@ -30,14 +32,6 @@ class HrTechnicalGradeCalibrationWizard(models.TransientModel):
     new_result = fields.Selection([("passed", "Passed"), ("failed", "Failed")])
     new_score = fields.Float(string="New Final Score", digits=(5, 2))
     reason = fields.Text(required=True, help="Recorded on the candidate and in the minutes.")
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        wizards = super().create(vals_list)
-        # It shows its candidate (related fields read it as the superuser):
-        # only to whoever may read the evaluation.
-        wizards.evaluation_id.check_access("read")
-        return wizards
 
     @api.onchange("evaluation_id")
     def _onchange_evaluation_id(self):

@@ -9,6 +9,7 @@ class HrTechnicalGradeCommitteeSignWizard(models.TransientModel):
     """The chair signs the committee's final opinion (签署最终评审意见)."""
 
     _name = "hr.technical.grade.committee.sign.wizard"
+    _inherit = ["hr.technical.grade.evaluation.wizard.mixin"]
     _description = "Sign the Committee Opinion"
 
     evaluation_id = fields.Many2one("hr.technical.grade.evaluation", required=True)
@@ -31,14 +32,6 @@ class HrTechnicalGradeCommitteeSignWizard(models.TransientModel):
         precompute=True,
         readonly=False,
     )
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        wizards = super().create(vals_list)
-        # It shows its evaluation (related fields read it as the superuser):
-        # only to whoever may read the evaluation.
-        wizards.evaluation_id.check_access("read")
-        return wizards
 
     @api.depends("evaluation_id")
     def _compute_date(self):

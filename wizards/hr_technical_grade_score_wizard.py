@@ -11,6 +11,7 @@ class HrTechnicalGradeScoreWizard(models.TransientModel):
     """A committee member scores a candidate, without seeing the others' scores."""
 
     _name = "hr.technical.grade.score.wizard"
+    _inherit = ["hr.technical.grade.evaluation.wizard.mixin"]
     _description = "Score a Technical Grade Evaluation"
 
     evaluation_id = fields.Many2one("hr.technical.grade.evaluation", required=True)
@@ -41,14 +42,6 @@ class HrTechnicalGradeScoreWizard(models.TransientModel):
         readonly=False,
     )
     comment = fields.Text()
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        wizards = super().create(vals_list)
-        # It shows its evaluation (related fields read it as the superuser):
-        # only to whoever may read the evaluation.
-        wizards.evaluation_id.check_access("read")
-        return wizards
 
     @api.depends("evaluation_id")
     def _compute_line_ids(self):
