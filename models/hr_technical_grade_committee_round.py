@@ -12,7 +12,7 @@ from ..grade_rules import committee as committee_rules
 
 OFFICER = "hr_technical_grade.group_technical_grade_officer"
 # What the chair's signature puts on record for good.
-SIGNATURE_FIELDS = {"opinion", "decision", "signed_by_id", "signed_on"}
+SIGNATURE_FIELDS = {"opinion", "decision", "decision_reason", "signed_by_id", "signed_on"}
 
 
 class HrTechnicalGradeCommitteeRound(models.Model):
@@ -80,6 +80,12 @@ class HrTechnicalGradeCommitteeRound(models.Model):
         string="Committee Decision",
         readonly=True,
         tracking=True,
+    )
+    decision_reason = fields.Text(
+        string="Reason Against the Scores",
+        readonly=True,
+        help="The committee decides: a decision against the scores (passed under the pass "
+        "mark, or failed at or above it) is signed with its written reason.",
     )
     signed_by_id = fields.Many2one("res.users", readonly=True)
     signed_on = fields.Date(readonly=True, tracking=True)
@@ -437,13 +443,15 @@ class HrTechnicalGradeCommitteeRound(models.Model):
         )
         return scored.mapped("assessment_score")
 
-    def _sign(self, opinion, decision):
+    def _sign(self, opinion, decision, reason=False):
         """The chair signs the committee's final opinion today, locking the scores.
 
         A pass approves the committee step (and opens the public notice when
         the company has one, from today); a fail rejects the evaluation with
         the opinion.  The signature is dated the day it is made: a back-dated
-        one would shorten the public notice.
+        one would shorten the public notice.  The committee decides (seed
+        000), also against the scores, but then with a written ``reason``,
+        kept on the round and posted on the evaluation.
         """
         self.ensure_one()
         self._check_chair()
@@ -457,6 +465,12 @@ class HrTechnicalGradeCommitteeRound(models.Model):
             )
         if not (opinion or "").strip():
             raise UserError(self.env._("The committee's opinion cannot be empty."))
+        if decision not in (committee_rules.PASSED, committee_rules.FAILED):
+            raise UserError(self.env._("The committee's decision is either passed or failed."))
+        against = evaluation.sudo()._decision_against_scores(decision)
+        reason = (reason or "").strip() if against else ""
+        if against and not reason:
+            raise UserError(evaluation.sudo()._against_scores_message(decision))
         day = evaluation._workflow_today()
         notice_days = evaluation.sudo().company_id.technical_grade_notice_days
         # Before the signature, which locks the scores.
@@ -465,6 +479,7 @@ class HrTechnicalGradeCommitteeRound(models.Model):
             {
                 "opinion": opinion,
                 "decision": decision,
+                "decision_reason": reason or False,
                 "signed_by_id": self.env.uid,
                 "signed_on": day,
                 "state": "signed",
@@ -475,6 +490,8 @@ class HrTechnicalGradeCommitteeRound(models.Model):
                 ),
             }
         )
+        if against:
+            evaluation.sudo()._post_decision_against_scores(decision, reason)
         if decision == "passed":
             evaluation.action_approve()
         else:

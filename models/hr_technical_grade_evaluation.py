@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import AccessError, RedirectWarning, UserError, ValidationError
 from odoo.fields import Command
 from odoo.tools.misc import format_date
 
@@ -61,6 +61,7 @@ WORKFLOW_FIELDS = {
     "committee_state",
     "committee_opinion",
     "committee_decision",
+    "committee_decision_reason",
     "committee_signed_by_id",
     "committee_signed_on",
     "notice_end_date",
@@ -88,6 +89,7 @@ WORKFLOW_FIELDS = {
 SIGNATURE_FIELDS = {
     "committee_opinion",
     "committee_decision",
+    "committee_decision_reason",
     "committee_signed_by_id",
     "committee_signed_on",
 }
@@ -399,6 +401,7 @@ class HrTechnicalGradeEvaluation(models.Model):
     is_chair = fields.Boolean(compute="_compute_committee_rights")
     committee_opinion = fields.Text(related="committee_round_id.opinion")
     committee_decision = fields.Selection(related="committee_round_id.decision")
+    committee_decision_reason = fields.Text(related="committee_round_id.decision_reason")
     committee_signed_by_id = fields.Many2one(related="committee_round_id.signed_by_id")
     committee_signed_on = fields.Date(related="committee_round_id.signed_on")
     notice_end_date = fields.Date(related="committee_round_id.notice_end_date")
@@ -1475,7 +1478,38 @@ class HrTechnicalGradeEvaluation(models.Model):
         return res
 
     def _approval_committee_users(self, step):
+        """The chair decides the committee step, once the committee can evaluate."""
+        self._check_committee_ready()
         return self.sudo().committee_id.chair_id
+
+    def _check_committee_ready(self):
+        """Refuse a submission whose committee cannot evaluate, naming what is missing.
+
+        The problems are the first-run checklist's (the company computes
+        them in one place); the refusal links to the committee to fix.
+        """
+        for evaluation in self.sudo():
+            company = evaluation.company_id or self.env.company
+            problems = [
+                problem
+                for problem in company._technical_grade_committee_problems(evaluation.committee_id)
+                if problem.blocking
+            ]
+            if not problems:
+                continue
+            record = problems[0].record
+            raise RedirectWarning(
+                self.env._(
+                    "%(name)s cannot be submitted until its committee can evaluate: "
+                    "%(problems)s",
+                    name=evaluation.name,
+                    problems=" ".join(problem.message for problem in problems),
+                ),
+                company._technical_grade_setup_action(problems[0]),
+                self.env._("Open %(record)s", record=record.display_name)
+                if record
+                else self.env._("Open the committees"),
+            )
 
     def _approval_notified_partners(self):
         return (self.employee_id.user_id | self.create_uid).partner_id
@@ -1895,7 +1929,62 @@ class HrTechnicalGradeEvaluation(models.Model):
         self.sudo().committee_round_id.with_env(self.env).action_close_scoring()
         return True
 
-    def _committee_sign(self, opinion, decision):
+    def _score_result(self):
+        """What the scores say before the committee signs: passed or failed.
+
+        A result the committee calibrated (with its reason) counts as what
+        the scores say.
+        """
+        self.ensure_one()
+        company = self.company_id or self.env.company
+        return committee_rules.score_result(
+            self.final_score, company.technical_grade_pass_mark, self.calibrated_result
+        )
+
+    def _decision_against_scores(self, decision):
+        """Whether the committee's ``decision`` departs from what the scores say."""
+        self.ensure_one()
+        return decision != self._score_result()
+
+    def _decision_label(self, decision):
+        return dict(
+            self.env["hr.technical.grade.committee.round"]
+            ._fields["decision"]
+            ._description_selection(self.env)
+        ).get(decision, decision)
+
+    def _against_scores_message(self, decision):
+        """The refusal of a decision against the scores signed without a reason."""
+        company = self.company_id or self.env.company
+        return self.env._(
+            "%(name)s: the final score %(score)s against the pass mark %(mark)s says "
+            "%(result)s. The committee may decide %(decision)s, but only with a written "
+            "reason for deciding against the scores.",
+            name=self.name,
+            score=self.final_score,
+            mark=company.technical_grade_pass_mark,
+            result=self._decision_label(self._score_result()),
+            decision=self._decision_label(decision),
+        )
+
+    def _post_decision_against_scores(self, decision, reason):
+        """Put the committee's decision against the scores, and why, in the chatter."""
+        self.ensure_one()
+        company = self.company_id or self.env.company
+        self.message_post(
+            body=self.env._(
+                "The committee decided %(decision)s against the scores (final score "
+                "%(score)s, pass mark %(mark)s), signed by %(chair)s. Reason: %(reason)s",
+                decision=self._decision_label(decision),
+                score=self.final_score,
+                mark=company.technical_grade_pass_mark,
+                chair=self.env.user.name,
+                reason=reason,
+            ),
+            author_id=self.env.user.partner_id.id,
+        )
+
+    def _committee_sign(self, opinion, decision, reason=False):
         """The chair signs the committee's final opinion today (see the round)."""
         self.ensure_one()
         self._check_chair()
@@ -1907,7 +1996,7 @@ class HrTechnicalGradeEvaluation(models.Model):
                     name=self.name,
                 )
             )
-        committee_round._sign(opinion, decision)
+        committee_round._sign(opinion, decision, reason)
 
     def action_open_objection(self):
         """File an objection during the public notice."""
