@@ -31,7 +31,7 @@ class TestCommitteeRoles(TechnicalGradeCase):
     def role_problems(self):
         return [
             message
-            for message, _xmlid, record in self.env.company._technical_grade_setup_problems()
+            for message, _xmlid, record, _blocking in self.env.company._technical_grade_setup_problems()
             if record == self.committee and "has nobody as" in message
         ]
 
