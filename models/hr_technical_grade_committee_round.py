@@ -265,6 +265,14 @@ class HrTechnicalGradeCommitteeRound(models.Model):
             rounds |= committee_round
         return rounds
 
+    def _is_open(self):
+        """Whether the round still decides: current, on an evaluation in approval.
+
+        A withdrawn (cancelled) evaluation is no longer scored nor signed.
+        """
+        self.ensure_one()
+        return not self.superseded and self.sudo().evaluation_id.state == "submitted"
+
     def _supersede(self):
         """The evaluation went back to its draft: this round stays on record, superseded."""
         self.sudo().write({"superseded": True})
@@ -323,7 +331,7 @@ class HrTechnicalGradeCommitteeRound(models.Model):
         line = self.sudo().score_ids.filtered(
             lambda score: score.member_id == self.env.user and score.state == "pending"
         )
-        if self.state != "scoring" or self.superseded or not line:
+        if self.state != "scoring" or not self._is_open() or not line:
             raise UserError(
                 self.env._("%(name)s is not waiting for your score.", name=evaluation.name)
             )
@@ -379,7 +387,7 @@ class HrTechnicalGradeCommitteeRound(models.Model):
         self._check_chair()
         self._lock()
         for committee_round in self:
-            if committee_round.state != "scoring" or committee_round.superseded:
+            if committee_round.state != "scoring" or not committee_round._is_open():
                 raise UserError(
                     self.env._(
                         "%(name)s is not being scored.",
@@ -456,7 +464,7 @@ class HrTechnicalGradeCommitteeRound(models.Model):
         self.ensure_one()
         self._check_chair()
         evaluation = self.evaluation_id
-        if self.state != "closed" or self.superseded:
+        if self.state != "closed" or not self._is_open():
             raise UserError(
                 self.env._(
                     "The scoring of %(name)s must be closed before the chair signs.",
