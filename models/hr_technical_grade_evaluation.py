@@ -550,7 +550,7 @@ class HrTechnicalGradeEvaluation(models.Model):
                 and evaluation.committee_state == "none"
                 and not evaluation._committee_rates()
             )
-            scoring = evaluation.committee_state == "scoring"
+            scoring = evaluation.state == "submitted" and evaluation.committee_state == "scoring"
             evaluation.can_score = (
                 scoring and evaluation.sudo().committee_round_id in pending.round_id
             )
@@ -1574,22 +1574,24 @@ class HrTechnicalGradeEvaluation(models.Model):
     def activity_update(self):
         """Every activity of the evaluations: their approvers, then the committee's members.
 
-        While the committee scores, each member with a pending score line has
-        a scoring activity, marked done once scored; outside the scoring
-        there is none.
+        While the committee scores a submitted evaluation, each member with a
+        pending score line has a scoring activity, marked done once scored;
+        outside the scoring, or once the evaluation is withdrawn, there is none.
         """
         res = super().activity_update()
         wanted = {}
-        for evaluation in self.sudo():
-            if evaluation.committee_state == "scoring":
-                summary = self.env._(
-                    "Score %(employee)s for %(grade)s",
-                    employee=evaluation.employee_id.name,
-                    grade=evaluation.target_grade_id.name,
-                )
-                pending = evaluation.score_ids.filtered(lambda score: score.state == "pending")
-                wanted[evaluation.id] = dict.fromkeys(pending.member_id, summary)
-        in_scoring = self.filtered(lambda e: e.committee_state == "scoring")
+        scoring = self.sudo().filtered(
+            lambda e: e.state == "submitted" and e.committee_state == "scoring"
+        )
+        for evaluation in scoring:
+            summary = self.env._(
+                "Score %(employee)s for %(grade)s",
+                employee=evaluation.employee_id.name,
+                grade=evaluation.target_grade_id.name,
+            )
+            pending = evaluation.score_ids.filtered(lambda score: score.state == "pending")
+            wanted[evaluation.id] = dict.fromkeys(pending.member_id, summary)
+        in_scoring = self.browse(scoring.ids)
         in_scoring._sync_activities(SCORING_ACTIVITY, wanted, self.env._("Scored"))
         (self - in_scoring)._sync_activities(SCORING_ACTIVITY, wanted)
         self._campaign_activity_update()
@@ -1942,8 +1944,15 @@ class HrTechnicalGradeEvaluation(models.Model):
         )
 
     def _decision_against_scores(self, decision):
-        """Whether the committee's ``decision`` departs from what the scores say."""
+        """Whether the committee's ``decision`` departs from what the scores say.
+
+        The pass mark judges a candidate for a grade (initial grading,
+        promotion, recertification); a demotion's scores do not say whether
+        it holds, so no decision on one goes against them.
+        """
         self.ensure_one()
+        if self.kind == "demotion":
+            return False
         return decision != self._score_result()
 
     def _decision_label(self, decision):
