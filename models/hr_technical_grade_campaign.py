@@ -334,7 +334,7 @@ class HrTechnicalGradeCampaign(models.Model):
         )
 
     def _decisions_against_scores(self):
-        """The campaign's evaluations the committee decided against their scores, for the minutes."""
+        """The evaluations the committee decided against their scores, for the minutes."""
         self.ensure_one()
         return self.sudo().evaluation_ids.filtered("committee_decision_reason")
 

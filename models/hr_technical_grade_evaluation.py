@@ -1500,8 +1500,7 @@ class HrTechnicalGradeEvaluation(models.Model):
             record = problems[0].record
             raise RedirectWarning(
                 self.env._(
-                    "%(name)s cannot be submitted until its committee can evaluate: "
-                    "%(problems)s",
+                    "%(name)s cannot be submitted until its committee can evaluate: %(problems)s",
                     name=evaluation.name,
                     problems=" ".join(problem.message for problem in problems),
                 ),

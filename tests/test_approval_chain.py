@@ -257,7 +257,9 @@ class TestApprovalChain(TechnicalGradeCase):
         evaluation = self.submitted()
         self.approve_all(evaluation, (self.manager_user, self.head_user))
         self.assertEqual(evaluation.committee_state, "scoring")
-        self.assertTrue(evaluation.activity_ids.filtered(lambda a: a.user_id == self.committee_user))
+        self.assertTrue(
+            evaluation.activity_ids.filtered(lambda a: a.user_id == self.committee_user)
+        )
         evaluation.with_user(self.hr_officer).action_cancel()
         self.assertFalse(evaluation.current_approval_id)
         self.assertFalse(evaluation.activity_ids)

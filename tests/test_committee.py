@@ -307,9 +307,11 @@ class TestCommittee(CommitteeCase):
             evaluation.committee_round_id.sudo().decision_reason = "Another reason"
         # The promotion form shows it beside the opinion.
         report = self.env.ref("hr_technical_grade.action_report_evaluation_promotion")
-        html = report.with_user(self.hr_officer)._render_qweb_html(
-            report.report_name, evaluation.ids
-        )[0].decode()
+        html = (
+            report.with_user(self.hr_officer)
+            ._render_qweb_html(report.report_name, evaluation.ids)[0]
+            .decode()
+        )
         self.assertIn("Reason Against the Scores", html)
         self.assertIn(reason, html)
 

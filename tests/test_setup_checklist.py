@@ -181,7 +181,9 @@ class TestSetupChecklist(TechnicalGradeCase):
                 evaluation.action_submit()
         self.env.invalidate_all()
         # The refusal names what is missing, as the checklist does.
-        self.assertIn(f"The committee {self.committee.name} has no members.", caught.exception.args[0])
+        self.assertIn(
+            f"The committee {self.committee.name} has no members.", caught.exception.args[0]
+        )
         self.assertIn("has no chair to sign its opinion", caught.exception.args[0])
         # The refusal links to the record to fix: here the committee.
         _message, action, button, _context = caught.exception.args
