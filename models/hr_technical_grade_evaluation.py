@@ -9,6 +9,7 @@ from odoo.tools.misc import format_date
 from ..grade_rules import committee as committee_rules
 from ..grade_rules import cycle, eligibility, scoring
 from ..grade_rules import recertification as recert_rules
+from .hr_technical_grade_committee_round import SIGNATURE_FIELDS as ROUND_SIGNATURE_FIELDS
 
 EXAM_PARTS = scoring.EXAM_PARTS
 OFFICER = "hr_technical_grade.group_technical_grade_officer"
@@ -85,14 +86,9 @@ WORKFLOW_FIELDS = {
     "has_calibrated_score",
     "calibration_adjustment_ids",
 }
-# What the chair's signature puts on record for good.
-SIGNATURE_FIELDS = {
-    "committee_opinion",
-    "committee_decision",
-    "committee_decision_reason",
-    "committee_signed_by_id",
-    "committee_signed_on",
-}
+# What the chair's signature puts on record for good: the round's signature,
+# as the evaluation shows it (committee_<field of the round>).
+SIGNATURE_FIELDS = frozenset(f"committee_{name}" for name in ROUND_SIGNATURE_FIELDS)
 # The value a new request starts with, which a client may send back as is.
 WORKFLOW_DEFAULTS = {"state": "draft", "committee_state": "none"}
 # What stays writable on an applied evaluation: notes and the chatter's fields.
@@ -116,6 +112,7 @@ class HrTechnicalGradeEvaluation(models.Model):
         "hr.technical.grade.chatter.mixin",
         "mail.activity.mixin",
         "hr.technical.grade.approval.mixin",
+        "hr.technical.grade.exam.score.mixin",
     ]
     _order = "create_date desc, id desc"
     _approval_activity_type = "hr_technical_grade.mail_activity_evaluation_approval"
@@ -237,13 +234,14 @@ class HrTechnicalGradeEvaluation(models.Model):
         string="Assessment",
     )
     assessment_score = fields.Float(compute="_compute_scores", store=True, digits=(5, 2))
-    theory_score = fields.Float(string="Theory Exam", digits=(5, 2), tracking=True)
-    practical_score = fields.Float(string="On-site Practical", digits=(5, 2), tracking=True)
-    teaching_score = fields.Float(string="Teaching", digits=(5, 2), tracking=True)
-    written_score = fields.Float(string="Written Test", digits=(5, 2), tracking=True)
-    interview_score = fields.Float(string="Interview", digits=(5, 2), tracking=True)
-    case_score = fields.Float(string="Case Analysis", digits=(5, 2), tracking=True)
-    simulation_score = fields.Float(string="Simulated Operation", digits=(5, 2), tracking=True)
+    # The exam scores (hr.technical.grade.exam.score.mixin), tracked in the chatter.
+    theory_score = fields.Float(tracking=True)
+    practical_score = fields.Float(tracking=True)
+    teaching_score = fields.Float(tracking=True)
+    written_score = fields.Float(tracking=True)
+    interview_score = fields.Float(tracking=True)
+    case_score = fields.Float(tracking=True)
+    simulation_score = fields.Float(tracking=True)
     exam_parts = fields.Char(
         compute="_compute_exam_parts",
         help="The exam parts of the target grade, which the committee scores.",
@@ -990,18 +988,10 @@ class HrTechnicalGradeEvaluation(models.Model):
         return self.env._("submit, approve, reject, sign, apply")
 
     def _check_signature_unchanged(self, vals):
-        """The chair's signed opinion stays as signed, for everyone."""
+        """The chair's signed opinion stays as signed, for everyone: the round's lock."""
         if not SIGNATURE_FIELDS & set(vals):
             return
-        for evaluation in self:
-            if evaluation.committee_state == "signed":
-                raise UserError(
-                    self.env._(
-                        "The committee has signed its opinion on %(name)s: its decision, opinion "
-                        "and signature stay as signed.",
-                        name=evaluation.name,
-                    )
-                )
+        self.sudo().committee_round_id._check_unsigned()
 
     def _check_request_is_draft(self, vals):
         """The employee, kind and target grade of a request change on its draft only."""
