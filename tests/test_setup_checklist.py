@@ -95,6 +95,22 @@ class TestSetupChecklist(TechnicalGradeCase):
             {message for message, _xmlid, _record in self.problems()},
         )
 
+    def assertRefusedAtTheCommittee(self, evaluation, *missing):
+        """The submission is refused naming each ``missing`` piece, with a link to the committee."""
+        with self.assertRaisesRegex(RedirectWarning, "cannot be submitted") as caught:
+            with self.env.cr.savepoint():
+                evaluation.action_submit()
+        self.env.invalidate_all()
+        message, action, button, _context = caught.exception.args
+        for text in missing:
+            self.assertIn(text, message)
+        self.assertEqual(
+            (action["res_model"], action["res_id"]),
+            ("hr.technical.grade.committee", self.committee.id),
+        )
+        self.assertIn(self.committee.name, button)
+        self.assertEqual(evaluation.state, "draft")
+
     def ready(self):
         """The blocking part of the checklist done: the committee can evaluate, steps named."""
         self.committee.write(
@@ -146,18 +162,7 @@ class TestSetupChecklist(TechnicalGradeCase):
         self.assertIs(problems.get(message), True)
         self.vp_step.user_ids = self.gm  # the VP step itself is not the problem here
         evaluation = self.draft()
-        with self.assertRaisesRegex(RedirectWarning, "cannot be submitted") as caught:
-            with self.env.cr.savepoint():
-                evaluation.action_submit()
-        self.env.invalidate_all()
-        self.assertIn(message, caught.exception.args[0])
-        _message, action, button, _context = caught.exception.args
-        self.assertEqual(
-            (action["res_model"], action["res_id"]),
-            ("hr.technical.grade.committee", self.committee.id),
-        )
-        self.assertIn(self.committee.name, button)
-        self.assertEqual(evaluation.state, "draft")
+        self.assertRefusedAtTheCommittee(evaluation, message)
         # A member named in the departed one's place: the submission goes through.
         self.committee.member_ids = [Command.link(self.head_user.id)]
         evaluation.action_submit()
@@ -176,23 +181,11 @@ class TestSetupChecklist(TechnicalGradeCase):
             .with_user(self.hr_officer)
             .create({"employee_id": self.engineer.id, "kind": "promotion"})
         )
-        with self.assertRaisesRegex(RedirectWarning, "cannot be submitted") as caught:
-            with self.env.cr.savepoint():
-                evaluation.action_submit()
-        self.env.invalidate_all()
-        # The refusal names what is missing, as the checklist does.
-        self.assertIn(
-            f"The committee {self.committee.name} has no members.", caught.exception.args[0]
+        self.assertRefusedAtTheCommittee(
+            evaluation,
+            f"The committee {self.committee.name} has no members.",
+            "has no chair to sign its opinion",
         )
-        self.assertIn("has no chair to sign its opinion", caught.exception.args[0])
-        # The refusal links to the record to fix: here the committee.
-        _message, action, button, _context = caught.exception.args
-        self.assertEqual(
-            (action["res_model"], action["res_id"]),
-            ("hr.technical.grade.committee", self.committee.id),
-        )
-        self.assertIn(self.committee.name, button)
-        self.assertEqual(evaluation.state, "draft")
         # Done as the checklist says: committee members and chair, the VPs, the form.
         self.committee.write(
             {"member_ids": [Command.set(self.chair.ids)], "chair_id": self.chair.id, "quorum": 1}
