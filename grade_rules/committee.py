@@ -56,3 +56,27 @@ def combine(scores, rule=MEAN):
     if rule == TRIMMED_MEAN and len(values) >= 3:
         values = values[1:-1]
     return round_amount(sum(values, Decimal(0)) / len(values))
+
+
+PASSED = "passed"
+FAILED = "failed"
+
+
+def score_result(final_score, pass_mark, calibrated_result=None):
+    """What the scores say: ``passed`` at or above the pass mark, else ``failed``.
+
+    A result the committee calibrated (with its reason on record) is what
+    the scores say from then on.
+    """
+    if calibrated_result:
+        return calibrated_result
+    return PASSED if to_decimal(final_score) >= to_decimal(pass_mark) else FAILED
+
+
+def against_score(decision, final_score, pass_mark, calibrated_result=None):
+    """Whether the chair's ``decision`` departs from what the scores say.
+
+    The committee decides (seed 000): it may pass a candidate under the
+    pass mark or fail one above it, but only with a written reason.
+    """
+    return decision != score_result(final_score, pass_mark, calibrated_result)

@@ -153,3 +153,24 @@ def months_in_value(segments, day):
             break
         start = prev.date_from
     return full_months_between(start, day)
+
+
+# Where a history line comes from.
+EVALUATION = "evaluation"  # decided by an evaluation
+LOADING = "loading"  # an existing grade loaded by hand (Set Grade, at go-live)
+CORRECTION = "correction"  # a correction by hand (Set Grade)
+
+
+def record_source(manual, change_type):
+    """Where a history line comes from, from its ``manual`` mark and change type.
+
+    A line not set by hand was decided by an evaluation.  Set Grade records a
+    correction as such; anything else it records (an initial grade, or a
+    promotion held before the company started with the addon) is an existing
+    grade loaded.
+    """
+    if not manual:
+        return EVALUATION
+    if change_type == "correction":
+        return CORRECTION
+    return LOADING

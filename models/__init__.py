@@ -6,6 +6,7 @@ from . import hr_technical_grade_activity_mixin
 from . import hr_technical_grade_workflow_record_mixin
 from . import hr_technical_grade_batch_opening_mixin
 from . import hr_technical_grade_document_access_mixin
+from . import hr_technical_grade_exam_score_mixin
 from . import hr_technical_grade
 from . import hr_technical_grade_exam_part
 from . import hr_technical_grade_exam_item

@@ -104,11 +104,20 @@ class HrTechnicalGradeApprovalMixin(models.AbstractModel):
     # Whether the document names a committee whose chair decides a committee step.
     _approval_committee = False
 
-    @api.depends("approval_ids.state", "approval_ids.approved_by_ids", "approval_ids.superseded")
+    @api.depends(
+        "state", "approval_ids.state", "approval_ids.approved_by_ids", "approval_ids.superseded"
+    )
     @api.depends_context("uid")
     def _compute_current_approval(self):
+        """The step waiting for a decision: only a submitted document has one.
+
+        A document withdrawn (cancelled), rejected or back in its draft waits
+        for nobody, whatever its last round left pending.
+        """
         for document in self:
             current = document._current_approvals().filtered(lambda a: a.state == "pending")[:1]
+            if document.state != "submitted":
+                current = current.browse()
             document.current_approval_id = current
             document.can_approve = bool(current) and self.env.user in current._waiting_for()
 

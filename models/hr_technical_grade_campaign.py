@@ -333,6 +333,11 @@ class HrTechnicalGradeCampaign(models.Model):
             self
         )
 
+    def _decisions_against_scores(self):
+        """The evaluations the committee decided against their scores, for the minutes."""
+        self.ensure_one()
+        return self.sudo().evaluation_ids.filtered("committee_decision_reason")
+
     def _calibration_committees(self):
         """The committees of the campaign's candidates, for the minutes."""
         self.ensure_one()

@@ -12,7 +12,7 @@ from ..grade_rules import committee as committee_rules
 
 OFFICER = "hr_technical_grade.group_technical_grade_officer"
 # What the chair's signature puts on record for good.
-SIGNATURE_FIELDS = {"opinion", "decision", "signed_by_id", "signed_on"}
+SIGNATURE_FIELDS = {"opinion", "decision", "decision_reason", "signed_by_id", "signed_on"}
 
 
 class HrTechnicalGradeCommitteeRound(models.Model):
@@ -80,6 +80,12 @@ class HrTechnicalGradeCommitteeRound(models.Model):
         string="Committee Decision",
         readonly=True,
         tracking=True,
+    )
+    decision_reason = fields.Text(
+        string="Reason Against the Scores",
+        readonly=True,
+        help="The committee decides: a decision against the scores (passed under the pass "
+        "mark, or failed at or above it) is signed with its written reason.",
     )
     signed_by_id = fields.Many2one("res.users", readonly=True)
     signed_on = fields.Date(readonly=True, tracking=True)
@@ -259,6 +265,14 @@ class HrTechnicalGradeCommitteeRound(models.Model):
             rounds |= committee_round
         return rounds
 
+    def _is_open(self):
+        """Whether the round still decides: current, on an evaluation in approval.
+
+        A withdrawn (cancelled) evaluation is no longer scored nor signed.
+        """
+        self.ensure_one()
+        return not self.superseded and self.sudo().evaluation_id.state == "submitted"
+
     def _supersede(self):
         """The evaluation went back to its draft: this round stays on record, superseded."""
         self.sudo().write({"superseded": True})
@@ -317,7 +331,7 @@ class HrTechnicalGradeCommitteeRound(models.Model):
         line = self.sudo().score_ids.filtered(
             lambda score: score.member_id == self.env.user and score.state == "pending"
         )
-        if self.state != "scoring" or self.superseded or not line:
+        if self.state != "scoring" or not self._is_open() or not line:
             raise UserError(
                 self.env._("%(name)s is not waiting for your score.", name=evaluation.name)
             )
@@ -373,7 +387,7 @@ class HrTechnicalGradeCommitteeRound(models.Model):
         self._check_chair()
         self._lock()
         for committee_round in self:
-            if committee_round.state != "scoring" or committee_round.superseded:
+            if committee_round.state != "scoring" or not committee_round._is_open():
                 raise UserError(
                     self.env._(
                         "%(name)s is not being scored.",
@@ -437,18 +451,20 @@ class HrTechnicalGradeCommitteeRound(models.Model):
         )
         return scored.mapped("assessment_score")
 
-    def _sign(self, opinion, decision):
+    def _sign(self, opinion, decision, reason=False):
         """The chair signs the committee's final opinion today, locking the scores.
 
         A pass approves the committee step (and opens the public notice when
         the company has one, from today); a fail rejects the evaluation with
         the opinion.  The signature is dated the day it is made: a back-dated
-        one would shorten the public notice.
+        one would shorten the public notice.  The committee decides (seed
+        000), also against the scores, but then with a written ``reason``,
+        kept on the round and posted on the evaluation.
         """
         self.ensure_one()
         self._check_chair()
         evaluation = self.evaluation_id
-        if self.state != "closed" or self.superseded:
+        if self.state != "closed" or not self._is_open():
             raise UserError(
                 self.env._(
                     "The scoring of %(name)s must be closed before the chair signs.",
@@ -457,6 +473,12 @@ class HrTechnicalGradeCommitteeRound(models.Model):
             )
         if not (opinion or "").strip():
             raise UserError(self.env._("The committee's opinion cannot be empty."))
+        if decision not in (committee_rules.PASSED, committee_rules.FAILED):
+            raise UserError(self.env._("The committee's decision is either passed or failed."))
+        against = evaluation.sudo()._decision_against_scores(decision)
+        reason = (reason or "").strip() if against else ""
+        if against and not reason:
+            raise UserError(evaluation.sudo()._against_scores_message(decision))
         day = evaluation._workflow_today()
         notice_days = evaluation.sudo().company_id.technical_grade_notice_days
         # Before the signature, which locks the scores.
@@ -465,6 +487,7 @@ class HrTechnicalGradeCommitteeRound(models.Model):
             {
                 "opinion": opinion,
                 "decision": decision,
+                "decision_reason": reason or False,
                 "signed_by_id": self.env.uid,
                 "signed_on": day,
                 "state": "signed",
@@ -475,6 +498,8 @@ class HrTechnicalGradeCommitteeRound(models.Model):
                 ),
             }
         )
+        if against:
+            evaluation.sudo()._post_decision_against_scores(decision, reason)
         if decision == "passed":
             evaluation.action_approve()
         else:

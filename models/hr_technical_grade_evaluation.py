@@ -2,13 +2,14 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import AccessError, RedirectWarning, UserError, ValidationError
 from odoo.fields import Command
 from odoo.tools.misc import format_date
 
 from ..grade_rules import committee as committee_rules
 from ..grade_rules import cycle, eligibility, scoring
 from ..grade_rules import recertification as recert_rules
+from .hr_technical_grade_committee_round import SIGNATURE_FIELDS as ROUND_SIGNATURE_FIELDS
 
 EXAM_PARTS = scoring.EXAM_PARTS
 OFFICER = "hr_technical_grade.group_technical_grade_officer"
@@ -61,6 +62,7 @@ WORKFLOW_FIELDS = {
     "committee_state",
     "committee_opinion",
     "committee_decision",
+    "committee_decision_reason",
     "committee_signed_by_id",
     "committee_signed_on",
     "notice_end_date",
@@ -86,13 +88,9 @@ WORKFLOW_FIELDS = {
     "calibration_adjustment_ids",
     "material_ids",
 }
-# What the chair's signature puts on record for good.
-SIGNATURE_FIELDS = {
-    "committee_opinion",
-    "committee_decision",
-    "committee_signed_by_id",
-    "committee_signed_on",
-}
+# What the chair's signature puts on record for good: the round's signature,
+# as the evaluation shows it (committee_<field of the round>).
+SIGNATURE_FIELDS = frozenset(f"committee_{name}" for name in ROUND_SIGNATURE_FIELDS)
 # The value a new request starts with, which a client may send back as is.
 WORKFLOW_DEFAULTS = {"state": "draft", "committee_state": "none"}
 # What stays writable on an applied evaluation: notes and the chatter's fields.
@@ -116,6 +114,7 @@ class HrTechnicalGradeEvaluation(models.Model):
         "hr.technical.grade.chatter.mixin",
         "mail.activity.mixin",
         "hr.technical.grade.approval.mixin",
+        "hr.technical.grade.exam.score.mixin",
     ]
     _order = "create_date desc, id desc"
     _approval_activity_type = "hr_technical_grade.mail_activity_evaluation_approval"
@@ -249,13 +248,14 @@ class HrTechnicalGradeEvaluation(models.Model):
         string="Assessment",
     )
     assessment_score = fields.Float(compute="_compute_scores", store=True, digits=(5, 2))
-    theory_score = fields.Float(string="Theory Exam", digits=(5, 2), tracking=True)
-    practical_score = fields.Float(string="On-site Practical", digits=(5, 2), tracking=True)
-    teaching_score = fields.Float(string="Teaching", digits=(5, 2), tracking=True)
-    written_score = fields.Float(string="Written Test", digits=(5, 2), tracking=True)
-    interview_score = fields.Float(string="Interview", digits=(5, 2), tracking=True)
-    case_score = fields.Float(string="Case Analysis", digits=(5, 2), tracking=True)
-    simulation_score = fields.Float(string="Simulated Operation", digits=(5, 2), tracking=True)
+    # The exam scores (hr.technical.grade.exam.score.mixin), tracked in the chatter.
+    theory_score = fields.Float(tracking=True)
+    practical_score = fields.Float(tracking=True)
+    teaching_score = fields.Float(tracking=True)
+    written_score = fields.Float(tracking=True)
+    interview_score = fields.Float(tracking=True)
+    case_score = fields.Float(tracking=True)
+    simulation_score = fields.Float(tracking=True)
     exam_parts = fields.Char(
         compute="_compute_exam_parts",
         help="The exam parts of the target grade, which the committee scores.",
@@ -422,6 +422,7 @@ class HrTechnicalGradeEvaluation(models.Model):
     is_chair = fields.Boolean(compute="_compute_committee_rights")
     committee_opinion = fields.Text(related="committee_round_id.opinion")
     committee_decision = fields.Selection(related="committee_round_id.decision")
+    committee_decision_reason = fields.Text(related="committee_round_id.decision_reason")
     committee_signed_by_id = fields.Many2one(related="committee_round_id.signed_by_id")
     committee_signed_on = fields.Date(related="committee_round_id.signed_on")
     notice_end_date = fields.Date(related="committee_round_id.notice_end_date")
@@ -570,7 +571,7 @@ class HrTechnicalGradeEvaluation(models.Model):
                 and evaluation.committee_state == "none"
                 and not evaluation._committee_rates()
             )
-            scoring = evaluation.committee_state == "scoring"
+            scoring = evaluation.state == "submitted" and evaluation.committee_state == "scoring"
             evaluation.can_score = (
                 scoring and evaluation.sudo().committee_round_id in pending.round_id
             )
@@ -1016,18 +1017,10 @@ class HrTechnicalGradeEvaluation(models.Model):
         return self.env._("submit, approve, reject, sign, apply")
 
     def _check_signature_unchanged(self, vals):
-        """The chair's signed opinion stays as signed, for everyone."""
+        """The chair's signed opinion stays as signed, for everyone: the round's lock."""
         if not SIGNATURE_FIELDS & set(vals):
             return
-        for evaluation in self:
-            if evaluation.committee_state == "signed":
-                raise UserError(
-                    self.env._(
-                        "The committee has signed its opinion on %(name)s: its decision, opinion "
-                        "and signature stay as signed.",
-                        name=evaluation.name,
-                    )
-                )
+        self.sudo().committee_round_id._check_unsigned()
 
     def _check_request_is_draft(self, vals):
         """The employee, kind and target grade of a request change on its draft only."""
@@ -1506,7 +1499,37 @@ class HrTechnicalGradeEvaluation(models.Model):
         return res
 
     def _approval_committee_users(self, step):
+        """The chair decides the committee step, once the committee can evaluate."""
+        self._check_committee_ready()
         return self.sudo().committee_id.chair_id
+
+    def _check_committee_ready(self):
+        """Refuse a submission whose committee cannot evaluate, naming what is missing.
+
+        The problems are the first-run checklist's (the company computes
+        them in one place); the refusal links to the committee to fix.
+        """
+        for evaluation in self.sudo():
+            company = evaluation.company_id or self.env.company
+            problems = [
+                problem
+                for problem in company._technical_grade_committee_problems(evaluation.committee_id)
+                if problem.blocking
+            ]
+            if not problems:
+                continue
+            record = problems[0].record
+            raise RedirectWarning(
+                self.env._(
+                    "%(name)s cannot be submitted until its committee can evaluate: %(problems)s",
+                    name=evaluation.name,
+                    problems=" ".join(problem.message for problem in problems),
+                ),
+                company._technical_grade_setup_action(problems[0]),
+                self.env._("Open %(record)s", record=record.display_name)
+                if record
+                else self.env._("Open the committees"),
+            )
 
     def _approval_notified_partners(self):
         return (self.employee_id.user_id | self.create_uid).partner_id
@@ -1595,22 +1618,24 @@ class HrTechnicalGradeEvaluation(models.Model):
     def activity_update(self):
         """Every activity of the evaluations: their approvers, then the committee's members.
 
-        While the committee scores, each member with a pending score line has
-        a scoring activity, marked done once scored; outside the scoring
-        there is none.
+        While the committee scores a submitted evaluation, each member with a
+        pending score line has a scoring activity, marked done once scored;
+        outside the scoring, or once the evaluation is withdrawn, there is none.
         """
         res = super().activity_update()
         wanted = {}
-        for evaluation in self.sudo():
-            if evaluation.committee_state == "scoring":
-                summary = self.env._(
-                    "Score %(employee)s for %(grade)s",
-                    employee=evaluation.employee_id.name,
-                    grade=evaluation.target_grade_id.name,
-                )
-                pending = evaluation.score_ids.filtered(lambda score: score.state == "pending")
-                wanted[evaluation.id] = dict.fromkeys(pending.member_id, summary)
-        in_scoring = self.filtered(lambda e: e.committee_state == "scoring")
+        scoring = self.sudo().filtered(
+            lambda e: e.state == "submitted" and e.committee_state == "scoring"
+        )
+        for evaluation in scoring:
+            summary = self.env._(
+                "Score %(employee)s for %(grade)s",
+                employee=evaluation.employee_id.name,
+                grade=evaluation.target_grade_id.name,
+            )
+            pending = evaluation.score_ids.filtered(lambda score: score.state == "pending")
+            wanted[evaluation.id] = dict.fromkeys(pending.member_id, summary)
+        in_scoring = self.browse(scoring.ids)
         in_scoring._sync_activities(SCORING_ACTIVITY, wanted, self.env._("Scored"))
         (self - in_scoring)._sync_activities(SCORING_ACTIVITY, wanted)
         self._campaign_activity_update()
@@ -1950,7 +1975,69 @@ class HrTechnicalGradeEvaluation(models.Model):
         self.sudo().committee_round_id.with_env(self.env).action_close_scoring()
         return True
 
-    def _committee_sign(self, opinion, decision):
+    def _score_result(self):
+        """What the scores say before the committee signs: passed or failed.
+
+        A result the committee calibrated (with its reason) counts as what
+        the scores say.
+        """
+        self.ensure_one()
+        company = self.company_id or self.env.company
+        return committee_rules.score_result(
+            self.final_score, company.technical_grade_pass_mark, self.calibrated_result
+        )
+
+    def _decision_against_scores(self, decision):
+        """Whether the committee's ``decision`` departs from what the scores say.
+
+        The pass mark judges a candidate for a grade (initial grading,
+        promotion, recertification); a demotion's scores do not say whether
+        it holds, so no decision on one goes against them.
+        """
+        self.ensure_one()
+        if self.kind == "demotion":
+            return False
+        return decision != self._score_result()
+
+    def _decision_label(self, decision):
+        return dict(
+            self.env["hr.technical.grade.committee.round"]
+            ._fields["decision"]
+            ._description_selection(self.env)
+        ).get(decision, decision)
+
+    def _against_scores_message(self, decision):
+        """The refusal of a decision against the scores signed without a reason."""
+        company = self.company_id or self.env.company
+        return self.env._(
+            "%(name)s: the final score %(score)s against the pass mark %(mark)s says "
+            "%(result)s. The committee may decide %(decision)s, but only with a written "
+            "reason for deciding against the scores.",
+            name=self.name,
+            score=self.final_score,
+            mark=company.technical_grade_pass_mark,
+            result=self._decision_label(self._score_result()),
+            decision=self._decision_label(decision),
+        )
+
+    def _post_decision_against_scores(self, decision, reason):
+        """Put the committee's decision against the scores, and why, in the chatter."""
+        self.ensure_one()
+        company = self.company_id or self.env.company
+        self.message_post(
+            body=self.env._(
+                "The committee decided %(decision)s against the scores (final score "
+                "%(score)s, pass mark %(mark)s), signed by %(chair)s. Reason: %(reason)s",
+                decision=self._decision_label(decision),
+                score=self.final_score,
+                mark=company.technical_grade_pass_mark,
+                chair=self.env.user.name,
+                reason=reason,
+            ),
+            author_id=self.env.user.partner_id.id,
+        )
+
+    def _committee_sign(self, opinion, decision, reason=False):
         """The chair signs the committee's final opinion today (see the round)."""
         self.ensure_one()
         self._check_chair()
@@ -1962,7 +2049,7 @@ class HrTechnicalGradeEvaluation(models.Model):
                     name=self.name,
                 )
             )
-        committee_round._sign(opinion, decision)
+        committee_round._sign(opinion, decision, reason)
 
     def action_open_objection(self):
         """File an objection during the public notice."""

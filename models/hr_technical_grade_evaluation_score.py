@@ -16,6 +16,7 @@ class HrTechnicalGradeEvaluationScore(models.Model):
 
     _name = "hr.technical.grade.evaluation.score"
     _description = "Technical Grade Committee Score"
+    _inherit = ["hr.technical.grade.exam.score.mixin"]
     _order = "round_id, state, id"
     _rec_name = "member_id"
 
@@ -45,13 +46,6 @@ class HrTechnicalGradeEvaluationScore(models.Model):
         ],
         string="Excused Because",
     )
-    theory_score = fields.Float(string="Theory Exam", digits=(5, 2))
-    practical_score = fields.Float(string="On-site Practical", digits=(5, 2))
-    teaching_score = fields.Float(string="Teaching", digits=(5, 2))
-    written_score = fields.Float(string="Written Test", digits=(5, 2))
-    interview_score = fields.Float(string="Interview", digits=(5, 2))
-    case_score = fields.Float(string="Case Analysis", digits=(5, 2))
-    simulation_score = fields.Float(string="Simulated Operation", digits=(5, 2))
     exam_parts = fields.Char(related="evaluation_id.exam_parts")
     theory_item_scores = fields.Json(
         readonly=True, help="The member's score of each content item of the theory exam."

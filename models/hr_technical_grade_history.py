@@ -92,6 +92,19 @@ class HrTechnicalGradeHistory(models.Model):
         help="Recorded by an administrator (Set Grade: an existing grade loaded, or a "
         "correction), not decided by an evaluation.",
     )
+    source = fields.Selection(
+        [
+            ("evaluation", "Evaluation"),
+            ("loading", "Existing grade (loading)"),
+            ("correction", "Correction"),
+        ],
+        string="Recorded As",
+        compute="_compute_source",
+        store=True,
+        help="Decided by an evaluation; or set by hand with Set Grade: an existing grade "
+        "loaded (the grades engineers held when the company started with the addon), or a "
+        "correction.",
+    )
     is_current = fields.Boolean(
         string="Current",
         compute="_compute_is_current",
@@ -145,6 +158,11 @@ class HrTechnicalGradeHistory(models.Model):
             "A grade history line cannot end before it starts.",
         ),
     ]
+
+    @api.depends("manual", "change_type")
+    def _compute_source(self):
+        for line in self:
+            line.source = rules.record_source(line.manual, line.change_type)
 
     @api.depends("date_from", "date_to")
     @api.depends_context("tz")

@@ -1,12 +1,18 @@
 # Copyright 2026 hr_technical_grade contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 
+from collections import namedtuple
+
 from markupsafe import Markup, escape
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..grade_rules import review as review_rules
+
+# One problem of the first-run checklist: what is missing, the action (XML id)
+# and record where to fix it, and whether it stops a submission.
+SetupProblem = namedtuple("SetupProblem", ["message", "xmlid", "record", "blocking"])
 
 
 class ResCompany(models.Model):
@@ -297,9 +303,10 @@ class ResCompany(models.Model):
     def _technical_grade_setup_problems(self):
         """What stops the company's evaluations on a fresh install, each with where to fix it.
 
-        A list of ``(message, action XML id, record)``: the grade ladder and
-        its assessment forms, the committee's members and chair, and the
-        approval steps that name nobody.  Empty once the workflow can run.
+        A list of ``SetupProblem(message, action XML id, record, blocking)``:
+        the grade ladder and its assessment forms, the committees (see
+        ``_technical_grade_committee_problems``) and the approval steps that
+        name nobody.  Empty once the workflow can run.
         """
         self.ensure_one()
         problems = []
@@ -308,67 +315,26 @@ class ResCompany(models.Model):
         grades = Grade.search([("company_id", "=", self.id)])
         if not grades:
             problems.append(
-                (
+                SetupProblem(
                     self.env._("%(company)s has no grade ladder.", company=self.name),
                     action % "hr_technical_grade_action",
                     Grade,
+                    True,
                 )
             )
         for grade in grades.filtered(lambda g: not g.assessment_template_id):
             problems.append(
-                (
+                SetupProblem(
                     self.env._("The grade %(grade)s has no assessment form.", grade=grade.name),
                     action % "hr_technical_grade_action",
                     grade,
+                    True,
                 )
             )
         committees = (
             self.env["hr.technical.grade.committee"].sudo().search([("company_id", "=", self.id)])
         )
-        if not committees:
-            problems.append(
-                (
-                    self.env._("%(company)s has no evaluation committee.", company=self.name),
-                    action % "hr_technical_grade_committee_action",
-                    committees,
-                )
-            )
-        for committee in committees:
-            members = committee.member_ids.filtered("active")
-            if not members:
-                problems.append(
-                    (
-                        self.env._(
-                            "The committee %(committee)s has no members.",
-                            committee=committee.name,
-                        ),
-                        action % "hr_technical_grade_committee_action",
-                        committee,
-                    )
-                )
-            for seat in committee.seat_ids.filtered(lambda seat: not seat.user_id.active):
-                problems.append(
-                    (
-                        self.env._(
-                            "The committee %(committee)s has nobody as %(role)s.",
-                            committee=committee.name,
-                            role=seat._role_label(),
-                        ),
-                        action % "hr_technical_grade_committee_action",
-                        committee,
-                    )
-                )
-            if not committee.chair_id.active:
-                problems.append(
-                    (
-                        self.env._(
-                            "The committee %(committee)s has no chair to sign its opinion.",
-                            committee=committee.name,
-                        ),
-                        action % "hr_technical_grade_committee_action",
-                        committee,
-                    )
-                )
+        problems += self._technical_grade_committee_problems(committees)
         steps = (
             self.env["hr.technical.grade.approval.step"]
             .sudo()
@@ -377,30 +343,125 @@ class ResCompany(models.Model):
         for step in steps:
             if step._names_nobody():
                 problems.append(
-                    (
+                    SetupProblem(
                         self.env._(
                             "The approval step %(step)s names nobody to decide.", step=step.name
                         ),
                         action % "hr_technical_grade_approval_step_action",
                         step,
+                        True,
                     )
                 )
         return problems
 
+    def _technical_grade_committee_problems(self, committees):
+        """What stops ``committees`` from evaluating: the one place that says it.
+
+        The checklist lists these problems and a submission that reaches a
+        committee is refused with its blocking ones.  None given: the
+        company has no committee.  A committee blocks without an active
+        chair to sign, or with fewer active members than its quorum to
+        score.  A seed role nobody holds does not block: the committee's
+        members can be added or removed per evaluation (seed 000), so it
+        is listed for review only.
+        """
+        self.ensure_one()
+        action = "hr_technical_grade.hr_technical_grade_committee_action"
+        if not committees:
+            return [
+                SetupProblem(
+                    self.env._("%(company)s has no evaluation committee.", company=self.name),
+                    action,
+                    committees,
+                    True,
+                )
+            ]
+        problems = []
+        for committee in committees:
+            members = committee.member_ids.filtered("active")
+            if not members:
+                problems.append(
+                    SetupProblem(
+                        self.env._(
+                            "The committee %(committee)s has no members.",
+                            committee=committee.name,
+                        ),
+                        action,
+                        committee,
+                        True,
+                    )
+                )
+            elif len(members) < committee.quorum:
+                problems.append(
+                    SetupProblem(
+                        self.env._(
+                            "The committee %(committee)s has %(count)s active member(s), fewer "
+                            "than its quorum of %(quorum)s to score.",
+                            committee=committee.name,
+                            count=len(members),
+                            quorum=committee.quorum,
+                        ),
+                        action,
+                        committee,
+                        True,
+                    )
+                )
+            if not committee.chair_id.active:
+                problems.append(
+                    SetupProblem(
+                        self.env._(
+                            "The committee %(committee)s has no chair to sign its opinion.",
+                            committee=committee.name,
+                        ),
+                        action,
+                        committee,
+                        True,
+                    )
+                )
+            for seat in committee.seat_ids.filtered(lambda seat: not seat.user_id.active):
+                problems.append(
+                    SetupProblem(
+                        self.env._(
+                            "The committee %(committee)s has nobody as %(role)s.",
+                            committee=committee.name,
+                            role=seat._role_label(),
+                        ),
+                        action,
+                        committee,
+                        False,
+                    )
+                )
+        return problems
+
+    def _technical_grade_setup_action(self, problem):
+        """The window action where ``problem`` is fixed: its record, or the list."""
+        action = self.env["ir.actions.act_window"]._for_xml_id(problem.xmlid)
+        if len(problem.record) == 1:
+            action.update(res_id=problem.record.id, view_mode="form", views=[[False, "form"]])
+        return action
+
     def _technical_grade_setup_checklist_html(self):
-        """The checklist as HTML: each problem with a link to the record to fix."""
+        """The checklist as HTML: each problem with a link to the record to fix.
+
+        A problem that does not stop a submission says so.
+        """
         self.ensure_one()
         problems = self._technical_grade_setup_problems()
         if not problems:
             return Markup("<p class='text-success'>%s</p>") % self.env._(
                 "Ready: the ladder, the committee and the approval steps are set up."
             )
+        advisory = Markup(" <span class='text-muted'>%s</span>") % self.env._(
+            "(does not block a submission: members can be added or removed per evaluation)"
+        )
         items = Markup("").join(
-            Markup("<li><a href='%s'>%s</a></li>")
+            Markup("<li><a href='%s'>%s</a>%s</li>")
             % (
-                f"/odoo/action-{xmlid}" + (f"/{record.id}" if len(record) == 1 else ""),
-                escape(message),
+                f"/odoo/action-{problem.xmlid}"
+                + (f"/{problem.record.id}" if len(problem.record) == 1 else ""),
+                escape(problem.message),
+                Markup("") if problem.blocking else advisory,
             )
-            for message, xmlid, record in problems
+            for problem in problems
         )
         return Markup("<ul class='mb-0'>%s</ul>") % items

@@ -243,6 +243,33 @@ class TestApprovalChain(TechnicalGradeCase):
         self.assertTrue(all(evaluation.approval_ids.mapped("superseded")))
         self.assertFalse(evaluation.current_approval_id)
 
+    def test_a_withdrawn_evaluation_waits_for_nobody(self):
+        """Cancelled: no current step, nobody to approve, nothing in anyone's inbox."""
+        evaluation = self.submitted()
+        self.assertTrue(evaluation.current_approval_id)
+        evaluation.with_user(self.candidate_user).action_cancel()
+        self.assertEqual(evaluation.state, "cancel")
+        self.assertFalse(evaluation.current_approval_id)
+        self.assertFalse(evaluation.pending_approver_ids)
+        self.assertFalse(evaluation.with_user(self.manager_user).can_approve)
+        self.assertFalse(evaluation.activity_ids)
+        # Withdrawn while the committee scores: the members' scoring goes too.
+        evaluation = self.submitted()
+        self.approve_all(evaluation, (self.manager_user, self.head_user))
+        self.assertEqual(evaluation.committee_state, "scoring")
+        self.assertTrue(
+            evaluation.activity_ids.filtered(lambda a: a.user_id == self.committee_user)
+        )
+        evaluation.with_user(self.hr_officer).action_cancel()
+        self.assertFalse(evaluation.current_approval_id)
+        self.assertFalse(evaluation.activity_ids)
+        self.assertFalse(evaluation.with_user(self.committee_user).can_score)
+        with self.assertRaisesRegex(UserError, "not waiting for your score"):
+            evaluation.with_user(self.committee_user)._record_member_score(
+                {"theory": 90, "practical": 90, "teaching": 90},
+                ratings=form_ratings(evaluation),
+            )
+
     def test_the_candidate_never_approves(self):
         vps = self.env.ref("hr_technical_grade.approval_step_vice_presidents")
         vps.user_ids = self.candidate_user

@@ -349,6 +349,22 @@ class TestCalibration(CampaignCase):
             self.chair.name,
         ):
             self.assertIn(text, html)
+        self.assertNotIn("Decisions Against the Scores", html)
+        # A signature against the scores is in the minutes, with its reason.
+        wizard, action_sign = self.sign(self.theirs)
+        self.assertEqual(wizard.decision, "passed")
+        wizard.decision = "failed"
+        with self.assertRefused(UserError, "only with a written reason"):
+            action_sign()
+        wizard.decision_reason = "Failed on the interview, whatever the written test."
+        action_sign()
+        html = (
+            report.with_user(self.member)
+            ._render_qweb_html(report.report_name, self.campaign.ids)[0]
+            .decode()
+        )
+        self.assertIn("Decisions Against the Scores", html)
+        self.assertIn("Failed on the interview, whatever the written test.", html)
         # In the reader's language.
         load_chinese(self.env)
         self.member.lang = "zh_CN"

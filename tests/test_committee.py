@@ -275,6 +275,69 @@ class TestCommittee(CommitteeCase):
         with self.assertRefused(UserError, "file a new evaluation"):
             evaluation.with_user(self.hr_officer).action_draft()
 
+    def test_a_decision_against_the_scores_needs_a_written_reason(self):
+        """The committee decides (seed 000), against the scores only with a reason."""
+        evaluation = self.before_committee()
+        for member in (self.chair, self.member_b):
+            self.score(evaluation, member, 20, 20, 20)
+        evaluation.with_user(self.chair).action_close_scoring()
+        pass_mark = self.company.technical_grade_pass_mark
+        self.assertLess(evaluation.final_score, pass_mark)
+        sign = self.env["hr.technical.grade.committee.sign.wizard"].with_user(self.chair)
+        wizard = sign.create({"evaluation_id": evaluation.id, "opinion": "Promising."})
+        self.assertEqual((wizard.decision, wizard.against_scores), ("failed", False))
+        wizard.decision = "passed"
+        self.assertTrue(wizard.against_scores)
+        with self.assertRefused(UserError, "only with a written reason"):
+            wizard.action_sign()
+        with self.assertRefused(UserError, "only with a written reason"):
+            evaluation.with_user(self.chair)._committee_sign("Promising.", "passed", "  ")
+        self.assertEqual(evaluation.committee_state, "closed")
+        reason = "The interview and the case analysis show the level of the grade."
+        wizard.decision_reason = reason
+        wizard.action_sign()
+        self.assertEqual((evaluation.result, evaluation.state), ("passed", "approved"))
+        self.assertEqual(evaluation.committee_decision_reason, reason)
+        self.assertEqual(evaluation.committee_round_id.decision_reason, reason)
+        chatter = "".join(evaluation.message_ids.mapped("body"))
+        self.assertIn("decided Passed against the scores", chatter)
+        self.assertIn(reason, chatter)
+        # Signed for good, reason included.
+        with self.assertRefused(UserError, "stay as signed"):
+            evaluation.committee_round_id.sudo().decision_reason = "Another reason"
+        # The promotion form shows it beside the opinion.
+        report = self.env.ref("hr_technical_grade.action_report_evaluation_promotion")
+        html = (
+            report.with_user(self.hr_officer)
+            ._render_qweb_html(report.report_name, evaluation.ids)[0]
+            .decode()
+        )
+        self.assertIn("Reason Against the Scores", html)
+        self.assertIn(reason, html)
+
+    def test_failing_above_the_pass_mark_needs_a_reason_too(self):
+        evaluation = self.before_committee()
+        for member in (self.chair, self.member_b, self.member_c):
+            self.score(evaluation, member, 95, 95, 95)
+        self.assertGreaterEqual(evaluation.final_score, self.company.technical_grade_pass_mark)
+        chair = evaluation.with_user(self.chair)
+        with self.assertRefused(UserError, "only with a written reason"):
+            chair._committee_sign("Not yet.", "failed")
+        chair._committee_sign("Not yet.", "failed", "Two customer complaints this quarter.")
+        self.assertEqual((evaluation.state, evaluation.result), ("rejected", "failed"))
+        self.assertEqual(
+            evaluation.committee_decision_reason, "Two customer complaints this quarter."
+        )
+
+    def test_a_decision_with_the_scores_keeps_no_reason(self):
+        evaluation = self.before_committee()
+        for member in (self.chair, self.member_b, self.member_c):
+            self.score(evaluation, member, 95, 95, 95)
+        evaluation.with_user(self.chair)._committee_sign("Passed.", "passed", "Not needed")
+        self.assertEqual(evaluation.result, "passed")
+        self.assertFalse(evaluation.committee_decision_reason)
+        self.assertNotIn("against the scores", "".join(evaluation.message_ids.mapped("body")))
+
     def test_public_notice_and_objections(self):
         self.company.technical_grade_notice_days = 5
         evaluation = self.before_committee()

@@ -29,10 +29,11 @@ class TestCommitteeRoles(TechnicalGradeCase):
         cls.quality = cls.user("tg_roles_quality")
 
     def role_problems(self):
+        problems = self.env.company._technical_grade_setup_problems()
         return [
-            message
-            for message, _xmlid, record in self.env.company._technical_grade_setup_problems()
-            if record == self.committee and "has nobody as" in message
+            problem.message
+            for problem in problems
+            if problem.record == self.committee and "has nobody as" in problem.message
         ]
 
     def test_a_new_committee_lists_the_seeds_roles(self):

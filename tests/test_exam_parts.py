@@ -9,6 +9,7 @@ from odoo.fields import Command
 from odoo.tests import tagged
 from odoo.tools import SQL
 
+from ..grade_rules.scoring import EXAM_PARTS
 from .common import CommitteeCase, form_ratings
 
 MIGRATION = Path(__file__).parent.parent / "migrations" / "18.0.2.3.0" / "post-exams14.py"
@@ -366,3 +367,39 @@ class TestTheoryContent(CommitteeCase):
             score.theory_item_scores,
             {str(items[0].id): 50, str(items[1].id): 75, str(items[2].id): 100},
         )
+
+
+@tagged("post_install", "-at_install")
+class TestExamScoreFields(CommitteeCase):
+    """One declaration of the exam scores, the same columns as before (design D8)."""
+
+    def test_every_exam_part_has_its_score_where_scores_are_kept(self):
+        mixin = self.env["hr.technical.grade.exam.score.mixin"]
+        for model in (
+            "hr.technical.grade.evaluation",
+            "hr.technical.grade.evaluation.score",
+            "hr.technical.grade.score.wizard",
+        ):
+            Model = self.env[model]
+            self.assertIn("hr.technical.grade.exam.score.mixin", Model._inherit)
+            for part in EXAM_PARTS:
+                field = Model._fields[f"{part}_score"]
+                declared = mixin._fields[f"{part}_score"]
+                self.assertEqual(
+                    (field.type, field.store, field.get_digits(self.env), field.string),
+                    ("float", True, (5, 2), declared.string),
+                    f"{model}.{part}_score",
+                )
+                # The column is the one the table always had.
+                self.env.cr.execute(
+                    SQL(
+                        "SELECT data_type FROM information_schema.columns "
+                        "WHERE table_name = %s AND column_name = %s",
+                        Model._table,
+                        f"{part}_score",
+                    )
+                )
+                self.assertEqual(self.env.cr.fetchone(), ("numeric",), f"{model}.{part}_score")
+        # The evaluation tracks its exam scores in the chatter.
+        evaluation = self.env["hr.technical.grade.evaluation"]
+        self.assertTrue(all(evaluation._fields[f"{part}_score"].tracking for part in EXAM_PARTS))

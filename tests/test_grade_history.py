@@ -39,6 +39,7 @@ class TestGradeHistory(TechnicalGradeCase):
         self.assertEqual(line.reason, "Passed the probation assessment")
         self.assertEqual(line.change_type, "initial")
         self.assertTrue(line.manual, "a grade set by hand is marked as such in the history")
+        self.assertEqual(line.source, "loading")
         self.assertEqual(self.engineer.technical_grade_id, self.junior)
         self.assertEqual(self.engineer.technical_grade_date, date(2024, 3, 1))
         self.assertEqual(self.engineer.technical_grade_history_count, 1)
@@ -83,7 +84,38 @@ class TestGradeHistory(TechnicalGradeCase):
         self.assertFalse(self.engineer.technical_grade_history_ids)
 
     def test_lines_recorded_by_the_workflow_are_not_set_by_hand(self):
-        self.assertFalse(self.record(self.engineer, self.junior, "2024-01-01").manual)
+        line = self.record(self.engineer, self.junior, "2024-01-01")
+        self.assertFalse(line.manual)
+        self.assertEqual(line.source, "evaluation")
+
+    def test_a_correction_by_hand_reads_as_such(self):
+        self.record(self.engineer, self.junior, "2024-01-01")
+        self.env["hr.technical.grade.set.wizard"].create(
+            {
+                "employee_ids": [Command.set(self.engineer.ids)],
+                "grade_id": self.intermediate.id,
+                "date_from": "2025-01-01",
+                "change_type": "correction",
+                "reason": "Wrong grade keyed in",
+            }
+        ).action_apply()
+        line = self.engineer.technical_grade_history_ids.filtered("manual")
+        self.assertEqual((line.change_type, line.source), ("correction", "correction"))
+
+    def test_the_demo_histories_are_existing_grades_loaded_at_go_live(self):
+        """The demo's grades predate the addon: loaded as Set Grade loads them, not corrected."""
+        demo = self.env["ir.model.data"].search(
+            [
+                ("module", "=", "hr_technical_grade"),
+                ("model", "=", "hr.technical.grade.history"),
+                ("name", "=like", "history_%"),
+            ]
+        )
+        self.assertTrue(demo, "the tests run on a database with demo data")
+        lines = self.History.browse(demo.mapped("res_id")).exists()
+        self.assertEqual(set(lines.mapped("source")), {"loading"})
+        for xmlid in ("history_install_01_1", "history_install_04_2"):
+            self.assertEqual(self.env.ref(f"hr_technical_grade.{xmlid}").source, "loading")
 
     def test_wizard_refuses_initial_grading_of_a_graded_employee(self):
         self.record(self.engineer, self.junior, "2024-01-01")

@@ -64,3 +64,17 @@ class TestCombine(RuleCase):
     def test_unanimous_members_give_their_score(self, mark, count):
         for rule in committee.RULES:
             self.assertEqual(committee.combine([mark] * count, rule), mark)
+
+
+class TestAgainstScore(RuleCase):
+    def test_the_scores_say_pass_at_the_mark(self):
+        self.assertEqual(committee.score_result(60, 60), committee.PASSED)
+        self.assertEqual(committee.score_result(Decimal("59.99"), 60), committee.FAILED)
+        # A calibrated result is what the scores say from then on.
+        self.assertEqual(committee.score_result(40, 60, "passed"), committee.PASSED)
+
+    def test_a_decision_against_the_scores(self):
+        self.assertTrue(committee.against_score("passed", 52, 60))
+        self.assertTrue(committee.against_score("failed", 75, 60))
+        self.assertFalse(committee.against_score("passed", 75, 60))
+        self.assertFalse(committee.against_score("passed", 40, 60, "passed"))

@@ -186,3 +186,13 @@ class TestMonthsInGrade(RuleCase):
         self.assertLessEqual(0, months)
         self.assertLessEqual(months, days / 28)
         self.assertGreaterEqual(months, days // 31 - 1)
+
+
+class TestRecordSource(RuleCase):
+    def test_where_a_line_comes_from(self):
+        self.assertEqual(h.record_source(False, "promotion"), h.EVALUATION)
+        self.assertEqual(h.record_source(False, "correction"), h.EVALUATION)
+        self.assertEqual(h.record_source(True, "initial"), h.LOADING)
+        # A promotion held before go-live, loaded by hand.
+        self.assertEqual(h.record_source(True, "promotion"), h.LOADING)
+        self.assertEqual(h.record_source(True, "correction"), h.CORRECTION)

@@ -42,7 +42,7 @@ class TestSetupChecklist(TechnicalGradeCase):
         company = self.env.company
         return {
             (message, xmlid.split(".")[1], record)
-            for message, xmlid, record in company._technical_grade_setup_problems()
+            for message, xmlid, record, _blocking in company._technical_grade_setup_problems()
         }
 
     def fresh_install(self):
@@ -95,9 +95,82 @@ class TestSetupChecklist(TechnicalGradeCase):
             {message for message, _xmlid, _record in self.problems()},
         )
 
+    def assertRefusedAtTheCommittee(self, evaluation, *missing):
+        """The submission is refused naming each ``missing`` piece, with a link to the committee."""
+        with self.assertRaisesRegex(RedirectWarning, "cannot be submitted") as caught:
+            with self.env.cr.savepoint():
+                evaluation.action_submit()
+        self.env.invalidate_all()
+        message, action, button, _context = caught.exception.args
+        for text in missing:
+            self.assertIn(text, message)
+        self.assertEqual(
+            (action["res_model"], action["res_id"]),
+            ("hr.technical.grade.committee", self.committee.id),
+        )
+        self.assertIn(self.committee.name, button)
+        self.assertEqual(evaluation.state, "draft")
+
+    def ready(self):
+        """The blocking part of the checklist done: the committee can evaluate, steps named."""
+        self.committee.write(
+            {
+                "member_ids": [Command.set((self.chair | self.vp).ids)],
+                "chair_id": self.chair.id,
+                "quorum": 2,
+            }
+        )
+        self.vp_step.user_ids = self.vp
+        self.committee.seat_ids.user_id = False
+
+    def draft(self):
+        return (
+            self.env["hr.technical.grade.evaluation"]
+            .with_user(self.hr_officer)
+            .create({"employee_id": self.engineer.id, "kind": "promotion"})
+        )
+
+    def test_an_empty_role_is_listed_but_does_not_block(self):
+        """Seed 000: members can be added or removed per evaluation; a role may stay empty."""
+        self.ready()
+        problems = [
+            problem
+            for problem in self.env.company._technical_grade_setup_problems()
+            if problem.record == self.committee
+        ]
+        self.assertTrue(problems)
+        self.assertTrue(all("has nobody as" in problem.message for problem in problems))
+        self.assertFalse(any(problem.blocking for problem in problems))
+        html = self.env["res.config.settings"].create({}).technical_grade_setup_checklist
+        self.assertIn("does not block a submission", html)
+        evaluation = self.draft()
+        evaluation.action_submit()
+        self.assertEqual(evaluation.state, "submitted")
+
+    def test_a_committee_short_of_its_quorum_blocks_the_submission(self):
+        """The members needed to score must exist: a departed member leaves a gap."""
+        self.ready()
+        self.vp.active = False  # left the company, still on the committee
+        message = (
+            f"The committee {self.committee.name} has 1 active member(s), fewer than its "
+            "quorum of 2 to score."
+        )
+        problems = {
+            problem.message: problem.blocking
+            for problem in self.env.company._technical_grade_setup_problems()
+        }
+        self.assertIs(problems.get(message), True)
+        self.vp_step.user_ids = self.gm  # the VP step itself is not the problem here
+        evaluation = self.draft()
+        self.assertRefusedAtTheCommittee(evaluation, message)
+        # A member named in the departed one's place: the submission goes through.
+        self.committee.member_ids = [Command.link(self.head_user.id)]
+        evaluation.action_submit()
+        self.assertEqual(evaluation.state, "submitted")
+
     def test_a_new_company_is_told_it_has_no_ladder_and_no_committee(self):
         company = self.env["res.company"].create({"name": "Newcomer"})
-        messages = [m for m, _x, _r in company._technical_grade_setup_problems()]
+        messages = [problem.message for problem in company._technical_grade_setup_problems()]
         self.assertIn("Newcomer has no grade ladder.", messages)
         self.assertIn("Newcomer has no evaluation committee.", messages)
 
@@ -108,18 +181,11 @@ class TestSetupChecklist(TechnicalGradeCase):
             .with_user(self.hr_officer)
             .create({"employee_id": self.engineer.id, "kind": "promotion"})
         )
-        with self.assertRaisesRegex(RedirectWarning, "has nobody to decide") as caught:
-            with self.env.cr.savepoint():
-                evaluation.action_submit()
-        self.env.invalidate_all()
-        # The refusal links to the record to fix: here the committee, for its chair.
-        _message, action, button, _context = caught.exception.args
-        self.assertEqual(
-            (action["res_model"], action["res_id"]),
-            ("hr.technical.grade.committee", self.committee.id),
+        self.assertRefusedAtTheCommittee(
+            evaluation,
+            f"The committee {self.committee.name} has no members.",
+            "has no chair to sign its opinion",
         )
-        self.assertIn(self.committee.name, button)
-        self.assertEqual(evaluation.state, "draft")
         # Done as the checklist says: committee members and chair, the VPs, the form.
         self.committee.write(
             {"member_ids": [Command.set(self.chair.ids)], "chair_id": self.chair.id, "quorum": 1}

@@ -23,6 +23,15 @@ class HrTechnicalGradeCommitteeSignWizard(models.TransientModel):
         precompute=True,
         readonly=False,
     )
+    against_scores = fields.Boolean(
+        compute="_compute_against_scores",
+        help="The decision departs from what the scores say: it needs a written reason.",
+    )
+    decision_reason = fields.Text(
+        string="Reason Against the Scores",
+        help="Why the committee decides against the scores: passed under the pass mark, "
+        "or failed at or above it.",
+    )
     # Shown, not chosen: the opinion is signed, and the public notice starts, today.
     date = fields.Date(
         string="Signed On",
@@ -41,12 +50,19 @@ class HrTechnicalGradeCommitteeSignWizard(models.TransientModel):
     @api.depends("evaluation_id")
     def _compute_decision(self):
         for wizard in self:
+            # What the scores say (or the result the committee calibrated, with
+            # its reason on record).
             evaluation = wizard.evaluation_id
-            pass_mark = evaluation.company_id.technical_grade_pass_mark
-            wizard.decision = "passed" if evaluation.final_score >= pass_mark else "failed"
-            if evaluation.calibrated_result:
-                # The committee calibrated the result, with a reason on record.
-                wizard.decision = evaluation.calibrated_result
+            wizard.decision = evaluation._score_result() if evaluation else False
+
+    @api.depends("evaluation_id", "decision")
+    def _compute_against_scores(self):
+        for wizard in self:
+            wizard.against_scores = bool(
+                wizard.evaluation_id
+                and wizard.decision
+                and wizard.evaluation_id._decision_against_scores(wizard.decision)
+            )
 
     def action_sign(self):
         self.ensure_one()
@@ -60,5 +76,5 @@ class HrTechnicalGradeCommitteeSignWizard(models.TransientModel):
                     date=self.date,
                 )
             )
-        self.evaluation_id._committee_sign(self.opinion, self.decision)
+        self.evaluation_id._committee_sign(self.opinion, self.decision, self.decision_reason)
         return {"type": "ir.actions.act_window_close"}

@@ -13,17 +13,11 @@ class HrTechnicalGradeScoreWizard(models.TransientModel):
     _name = "hr.technical.grade.score.wizard"
     _inherit = ["hr.technical.grade.evaluation.wizard.mixin"]
     _description = "Score a Technical Grade Evaluation"
+    _inherit = ["hr.technical.grade.exam.score.mixin"]
 
     evaluation_id = fields.Many2one("hr.technical.grade.evaluation", required=True)
     employee_id = fields.Many2one(related="evaluation_id.employee_id", string="Candidate")
     target_grade_id = fields.Many2one(related="evaluation_id.target_grade_id")
-    theory_score = fields.Float(string="Theory Exam", digits=(5, 2))
-    practical_score = fields.Float(string="On-site Practical", digits=(5, 2))
-    teaching_score = fields.Float(string="Teaching", digits=(5, 2))
-    written_score = fields.Float(string="Written Test", digits=(5, 2))
-    interview_score = fields.Float(string="Interview", digits=(5, 2))
-    case_score = fields.Float(string="Case Analysis", digits=(5, 2))
-    simulation_score = fields.Float(string="Simulated Operation", digits=(5, 2))
     exam_parts = fields.Char(related="evaluation_id.exam_parts")
     line_ids = fields.One2many(
         "hr.technical.grade.score.wizard.line",
