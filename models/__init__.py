@@ -59,6 +59,7 @@ from . import hr_technical_grade_review_pending
 from . import mail_activity
 from . import hr_technical_grade_work_log
 from . import hr_technical_grade_year_result
+from . import hr_technical_grade_points_placement
 from . import hr_technical_grade_work_plan
 from . import hr_technical_grade_work_plan_line
 from . import hr_technical_grade_review_dimension

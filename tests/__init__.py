@@ -18,6 +18,7 @@ if find_spec("odoo"):
     from . import test_rules_quota
     from . import test_rules_calibration
     from . import test_rules_recertification
+    from . import test_rules_points
     from . import test_rules_review
     from . import test_rules_scoring
     from . import test_rules_translations
@@ -73,4 +74,5 @@ if find_spec("odoo"):
     from . import test_review_dimensions
     from . import test_yearly_cycle
     from . import test_year_result
+    from . import test_points_placement
     from . import test_recertification
