@@ -20,7 +20,7 @@ class TestWorkshopLadder(ReviewCase):
         self.assertFalse(ladder.active)
         self.assertTrue(ladder.points_graded)
         self.assertFalse(self.env.ref("hr_technical_grade.ladder_technical_sequence").points_graded)
-        self.assertEqual(grades.mapped("code"), ["AT", "TE", "ST", "MT"])
+        self.assertEqual(grades.mapped("code"), ["WT1", "WT2", "WT3", "WT4"])
         self.assertEqual(
             grades.mapped("name"),
             ["Assistant Technician", "Technician", "Senior Technician", "Master Technician"],
@@ -129,6 +129,18 @@ class TestPointsPlacement(ReviewCase, PayslipCase):
             placement.with_user(self.hr_officer).write({"effective_date": date(2026, 3, 1)})
         with self.assertRaises(UserError):
             placement.with_user(self.hr_officer).action_confirm()
+
+    def test_the_grade_placed_in_pays_from_the_first_day_of_the_next_month(self):
+        # The company's amounts (the seed gives none for this ladder).
+        self.assistant.write({"base_wage": 2000, "post_wage": 0, "allowance": 0})
+        self.senior_tech.write({"base_wage": 3000, "post_wage": 0, "allowance": 800})
+        self.month(date(2026, 1, 15), 80, 80)
+        self.placements()
+        self.placement_of(self.engineer, "2026-01").with_user(self.hr_officer).action_confirm()
+        january = self.amounts(self.payslip(self.engineer, "2026-01-01", "2026-01-31"))
+        february = self.amounts(self.payslip(self.engineer, "2026-02-01", "2026-02-28"))
+        self.assertEqual((january["TG_BASE"], january.get("TG_ALW", 0.0)), (2000.0, 0.0))
+        self.assertEqual((february["TG_BASE"], february["TG_ALW"]), (3000.0, 800.0))
 
     def test_points_below_the_grade_held_move_it_down_and_equal_points_keep_it(self):
         self.month(date(2026, 1, 15), 95, 95)  # 87.5: senior technician
