@@ -242,3 +242,9 @@ class TestPointsPlacement(ReviewCase, PayslipCase):
                 }
             )
         self.assertEqual(mine.state, "draft")
+        # The engineer's form is read-only; HR's lets it move the effective date.
+        arch = Placement.get_views([(False, "form")])["views"]["form"]["arch"]
+        self.assertIn('edit="False"', arch.replace("'", '"'))
+        Officer = self.env["hr.technical.grade.points.placement"].with_user(self.hr_officer)
+        arch = Officer.get_views([(False, "form")])["views"]["form"]["arch"]
+        self.assertNotIn('edit="False"', arch.replace("'", '"'))
