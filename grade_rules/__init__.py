@@ -50,3 +50,4 @@ from .consequences import (
 )
 from .cycle import evaluation_window, next_window_start
 from .calibration import guideline_breach, pass_rate, spreads
+from .points import PointsError, check_minimums, placement

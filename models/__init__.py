@@ -62,6 +62,7 @@ from . import mail_activity
 from . import mail_message
 from . import hr_technical_grade_work_log
 from . import hr_technical_grade_year_result
+from . import hr_technical_grade_points_placement
 from . import hr_technical_grade_work_plan
 from . import hr_technical_grade_work_plan_line
 from . import hr_technical_grade_review_dimension

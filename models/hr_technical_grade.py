@@ -122,6 +122,18 @@ class HrTechnicalGrade(models.Model):
         "this many months (calendar periods from January), without a campaign, when the "
         "company turns the per-grade evaluation cycle on. 0: in the yearly campaign only.",
     )
+    # Ladders graded by monthly points (seed 000, 积分制): the seed gives no
+    # number; the company sets each grade's minimum (ours, empty by default).
+    points_graded = fields.Boolean(related="ladder_id.points_graded")
+    min_monthly_points = fields.Float(
+        string="Minimum Monthly Points",
+        digits=(6, 2),
+        tracking=True,
+        help="On a ladder graded by monthly points: the monthly points that place an employee "
+        "at this grade (or higher). The company's number, not the seed's: 0 is not set, and "
+        "no placement is computed on the ladder while a grade above the lowest has none. The "
+        "lowest grade needs none: every score places there at least.",
+    )
     description = fields.Html(translate=True)
     assessment_template_id = fields.Many2one(
         "hr.technical.grade.assessment.template",
@@ -240,6 +252,11 @@ class HrTechnicalGrade(models.Model):
             "evaluation_interval_positive",
             "CHECK(evaluation_interval_months >= 0)",
             "The evaluation cycle of a grade cannot be negative.",
+        ),
+        (
+            "min_monthly_points_positive",
+            "CHECK(min_monthly_points >= 0)",
+            "The minimum monthly points of a grade cannot be negative.",
         ),
         (
             "validity_positive",

@@ -74,6 +74,7 @@ class HrTechnicalGradeHistory(models.Model):
             ("demotion", "Demotion"),
             ("correction", "Correction"),
             ("recertification", "Recertification"),
+            ("points", "Monthly Points Placement"),
         ],
         required=True,
         default="initial",

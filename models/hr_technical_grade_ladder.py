@@ -2,7 +2,9 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 
 from odoo import fields, models
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
+
+from ..grade_rules import points as points_rules
 
 ADMIN = "hr_technical_grade.group_technical_grade_admin"
 
@@ -70,12 +72,57 @@ class HrTechnicalGradeLadder(models.Model):
             "The training, the early confirmation and the experience it needs cannot be negative.",
         ),
     ]
+    # Seed 000 (售后服务人员技能等级考核管理办法): the after-sales staff are scored
+    # in points every month, and their points place them in a skill grade.
+    points_graded = fields.Boolean(
+        string="Graded by Monthly Points",
+        tracking=True,
+        help="The employees on this ladder are placed in a grade by their monthly points (the "
+        "final score of their finished monthly review): HR computes the placements of a month "
+        "from a monthly review plan and confirms them. Each grade above the lowest needs its "
+        "minimum monthly points.",
+    )
 
     def _first_grade(self):
         """The ladder's lowest grade, where an initial grading starts."""
         self.ensure_one()
         grades = self.grade_ids.filtered("active").sorted(lambda g: (g.sequence, g.id))
         return grades[:1]
+
+    def _points_minimums(self):
+        """``{ladder: (grades in ladder order, minimum points of those above the lowest)}``.
+
+        Refuses, naming the grades, while a grade above the lowest has no
+        minimum or a minimum is not above the one below it.
+        """
+        minimums = {}
+        for ladder in self:
+            grades = ladder.grade_ids.filtered("active").sorted(lambda g: (g.sequence, g.id))
+            values = grades[1:].mapped("min_monthly_points")
+            try:
+                points_rules.check_minimums(values)
+            except points_rules.PointsError as err:
+                if err.missing:
+                    raise UserError(
+                        self.env._(
+                            "Set the minimum monthly points of %(grades)s (ladder %(ladder)s, "
+                            "grade form) before placing employees by their points: they are "
+                            "the company's numbers, the seed gives none.",
+                            grades=", ".join(grades[i].name for i in err.missing),
+                            ladder=ladder.name,
+                        )
+                    ) from err
+                raise UserError(
+                    self.env._(
+                        "The minimum monthly points of %(grade)s must be above those of "
+                        "%(below)s (ladder %(ladder)s).",
+                        grade=grades[err.not_rising].name,
+                        below=grades[err.not_rising - 1].name,
+                        ladder=ladder.name,
+                    )
+                ) from err
+            minimums[ladder] = (grades, values)
+        return minimums
 
     def action_turn_on(self):
         """Turn the ladder on with its grades (an administrator's decision)."""

@@ -153,6 +153,17 @@ class HrTechnicalGradeReviewPlan(models.Model):
         action["domain"] = [("id", "in", results.ids)]
         return action
 
+    def action_open_points_placements(self):
+        """HR computes the points placements of the plan's finished months and opens them."""
+        if not self.env.user.has_group("hr_technical_grade.group_technical_grade_officer"):
+            raise AccessError(self.env._("HR officers compute points placements."))
+        placements = self.env["hr.technical.grade.points.placement"]._compute_for_plans(self)
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "hr_technical_grade.hr_technical_grade_points_placement_action"
+        )
+        action["domain"] = [("id", "in", placements.ids)]
+        return action
+
     @contextmanager
     def _dimension_weights_checked_once(self):
         """Check the dimension weights of the plans changed in the block once, at its end.

@@ -19,6 +19,7 @@ if find_spec("odoo"):
     from . import test_rules_calibration
     from . import test_rules_recertification
     from . import test_rules_training
+    from . import test_rules_points
     from . import test_rules_review
     from . import test_rules_scoring
     from . import test_rules_translations
@@ -76,4 +77,5 @@ if find_spec("odoo"):
     from . import test_review_dimensions
     from . import test_yearly_cycle
     from . import test_year_result
+    from . import test_points_placement
     from . import test_recertification
