@@ -109,19 +109,26 @@ class HrTechnicalGradeReviewLine(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        if not self.env.su and any(SOURCE_FIELDS & set(vals) for vals in vals_list):
+            # An entry "computed from records" made up by hand would pass
+            # for evidence.
+            self._refuse_source_fields()
         self.env["hr.technical.grade.review"].browse(
             [vals["review_id"] for vals in vals_list if vals.get("review_id")]
         )._check_entries_editable()
         return super().create(vals_list)
 
+    def _refuse_source_fields(self):
+        raise AccessError(
+            self.env._(
+                "Values computed from records are written by the computation only; "
+                "correct the entry itself, with a comment."
+            )
+        )
+
     def write(self, vals):
         if SOURCE_FIELDS & set(vals) and not self.env.su:
-            raise AccessError(
-                self.env._(
-                    "Values computed from records are written by the computation only; "
-                    "correct the entry itself, with a comment."
-                )
-            )
+            self._refuse_source_fields()
         reviews = self.review_id
         if vals.get("review_id"):
             reviews |= reviews.browse(vals["review_id"])
