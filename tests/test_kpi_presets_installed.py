@@ -166,9 +166,9 @@ class TestPresetsOnInstalledModules(ReviewCase):
             if pay:
                 report.action_sheet_move_post()
                 action = report.action_register_payment()
-                self.env["account.payment.register"].with_context(
-                    **action["context"]
-                ).create({})._create_payments()
+                self.env["account.payment.register"].with_context(**action["context"]).create(
+                    {}
+                )._create_payments()
             return expenses
 
         paid = sheet([1500, 700], self.in_month.date())
