@@ -13,7 +13,6 @@ from datetime import datetime, timedelta
 
 from freezegun import freeze_time
 
-from odoo import fields
 from odoo.fields import Command
 from odoo.tests import tagged
 
@@ -37,19 +36,21 @@ class TestPresetsOnInstalledModules(ReviewCase):
         )
         cls.presets.write({"per_occurrence": 2})
         cls.monthly.kpi_ids |= cls.presets
-        # The month of today: create dates and closing times are today's.
-        cls.start = fields.Date.today().replace(day=1)
+        # The month of the transaction's time, which dates what is created
+        # (create_date), whatever date the test case freezes for Python.
+        cls.start = cls.env.cr.now().date().replace(day=1)
         cls.in_month = datetime.combine(cls.start, datetime.min.time()) + timedelta(hours=10)
         cls.before = cls.in_month - timedelta(days=3)
 
     def preset(self, key):
         return self.presets.filtered(lambda kpi: kpi.source_preset == key)
 
-    def open_month(self):
+    def open_month(self, both=False):
         reviews = self.monthly.with_user(self.hr_officer)._open_reviews(
             self.engineer | self.colleague, self.start
         )
-        return reviews.filtered(lambda r: r.employee_id == self.engineer)
+        mine = reviews.filtered(lambda r: r.employee_id == self.engineer)
+        return (mine, reviews - mine) if both else mine
 
     def entry(self, review, key):
         return review.line_ids.filtered(lambda line: line.kpi_id == self.preset(key))
@@ -102,9 +103,8 @@ class TestPresetsOnInstalledModules(ReviewCase):
         repair(self.engineer_user, self.in_month, finish=False)  # confirmed only
         repair(self.engineer_user, self.before)  # the month before
         theirs = repair(self.colleague_user, self.in_month)
-        review = self.open_month()
+        review, colleague = self.open_month(both=True)
         self.assertComputed(self.entry(review, "repair_done"), done, 2, 4)
-        colleague = self.monthly.review_ids.filtered(lambda r: r.employee_id == self.colleague)
         self.assertEqual(self.entry(colleague, "repair_done").source_res_ids, theirs.ids)
 
     def test_tasks_closed_and_closed_late(self):

@@ -23,7 +23,7 @@ ODOO_CONF=${given_conf:-$BUILD/odoo-presets.conf}
 
 ensure_venv
 EXTRA_ADDONS_PATH=$(install_preset_addons)
-INSTALL_MODULES=repair,project,hr_expense,helpdesk_mgmt
+INSTALL_MODULES=${INSTALL_MODULES:-repair,project,hr_expense,helpdesk_mgmt}
 OPTIONAL_TEST_TAGS=kpi_presets_installed
 export EXTRA_ADDONS_PATH INSTALL_MODULES OPTIONAL_TEST_TAGS
 # The preset tests and the KPI source tests, unless the arguments name tests.
