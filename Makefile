@@ -1,7 +1,7 @@
 # Copyright 2026 hr_technical_grade contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 
-.PHONY: run test test-odoo lint pot bench screenshots
+.PHONY: run test test-presets test-odoo lint pot bench screenshots
 
 ## Serve the addon with demo data on http://localhost:8069
 run:
@@ -10,6 +10,10 @@ run:
 ## Run every test (plain rule tests and Odoo tests in a throwaway database)
 test:
 	bash tools/test.sh $(PYTEST_ARGS)
+
+## Run the preset KPI tests with repair, project, hr_expense and OCA helpdesk_mgmt installed
+test-presets:
+	bash tools/test_presets.sh $(PYTEST_ARGS)
 
 ## Run every test under Odoo's own runner (--test-enable), in a throwaway database
 test-odoo:

@@ -3,7 +3,7 @@
 {
     "name": "Technical Grades",
     "summary": "Grade ladder, salary table and grade history of after-sales engineers",
-    "version": "18.0.2.4.0",
+    "version": "18.0.2.5.0",
     "category": "Human Resources/Employees",
     "website": "https://github.com/hr-technical-grade/hr_technical_grade",
     "author": "hr_technical_grade contributors",

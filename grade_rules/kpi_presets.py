@@ -10,6 +10,9 @@ reads, such as a signature an add-on module brings).  The points are the
 company's: every preset starts at 0 points per occurrence or unit.
 """
 
+# Tasks are dated by their last state or stage change: Odoo fills a task's
+# ending date (date_end) only when it enters a folded stage, never when it is
+# marked Done, while a state change (Done included) dates the change.
 PRESETS = (
     {
         "key": "repair_done",
@@ -38,7 +41,7 @@ PRESETS = (
         "model": "project.task",
         "domain": "[('state', '=', '1_done')]",
         "engineer": "user_ids",
-        "date": "date_end",
+        "date": "date_last_stage_update",
         "rule_kind": "add",
         "category": "kpi_category_general",
     },
@@ -48,7 +51,7 @@ PRESETS = (
         "model": "project.task",
         "domain": "[('state', '=', '1_done'), ('date_deadline', '!=', False)]",
         "engineer": "user_ids",
-        "date": "date_end",
+        "date": "date_last_stage_update",
         "late": "date_deadline",
         "rule_kind": "deduct_total",
         "category": "kpi_category_general",

@@ -7,7 +7,7 @@ from datetime import datetime, time, timedelta
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL
 from odoo.tools import safe_eval as eval_tools
 
@@ -228,13 +228,24 @@ class HrTechnicalGradeKpi(models.Model):
     def _has_source(self):
         """A complete source whose model is installed (a module removed leaves none)."""
         self.ensure_one()
-        return bool(
+        complete = bool(
             self.source_model_id
             and self.source_model_id.model in self.env
             and self.source_engineer_field_id
             and self.source_date_field_id
             and (self.source_measure == "count" or self.source_sum_field_id)
         )
+        if not complete:
+            return False
+        # A field whose module's code is gone while its metadata stays.
+        installed = self.env[self.source_model_id.model]._fields
+        named = (
+            self.source_engineer_field_id
+            | self.source_date_field_id
+            | self.source_sum_field_id
+            | self.source_late_field_id
+        )
+        return all(name in installed for name in named.mapped("name"))
 
     @api.onchange("source_model_id")
     def _onchange_source_model(self):
@@ -298,6 +309,39 @@ class HrTechnicalGradeKpi(models.Model):
                 )
             )
         self.sudo()._check_source_metadata()
+        if not self.env.su:
+            self._check_source_readable()
+
+    def _check_source_readable(self):
+        """The user reads every field the source reads: the filter (with the
+        models its paths cross), the engineer, the date, the sum and the late
+        date.  The computation reads them as the superuser, and the superior
+        sees what it gives: a filter on what the user may not read would tell
+        it (which employees earn more than X ...)."""
+        self.ensure_one()
+        source = self.sudo()
+        Model = self.env[source.source_model_id.model]
+        names = [
+            field.name
+            for field in (
+                source.source_engineer_field_id,
+                source.source_date_field_id,
+                source.source_sum_field_id,
+                source.source_late_field_id,
+            )
+            if field
+        ]
+        try:
+            Model.check_field_access_rights("read", names)
+            Model._search(source._source_domain())
+        except AccessError as err:
+            raise ValidationError(
+                self.env._(
+                    "%(item)s: the source reads fields or records you may not read: %(error)s",
+                    item=self.name,
+                    error=str(err),
+                )
+            ) from err
 
     def _check_source_metadata(self):
         self.ensure_one()

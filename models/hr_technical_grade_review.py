@@ -1,6 +1,7 @@
 # Copyright 2026 hr_technical_grade contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 
+import logging
 from collections import defaultdict
 from datetime import timedelta
 
@@ -13,6 +14,8 @@ from ..grade_rules import consequences as consequence_rules
 from ..grade_rules import kpi as kpi_rules
 from ..grade_rules import review as rules
 from .hr_technical_grade_evaluation import OPEN_STATES
+
+_logger = logging.getLogger(__name__)
 
 OFFICER = "hr_technical_grade.group_technical_grade_officer"
 APPEAL_ACTIVITY = "hr_technical_grade.mail_activity_review_appeal"
@@ -1115,7 +1118,19 @@ class HrTechnicalGradeReview(models.Model):
             batches[(line.kpi_id, line.review_id.company_id or self.env.company)] |= line
         now = fields.Datetime.now()
         for (kpi, company), kpi_lines in batches.items():
-            totals = kpi._source_totals(kpi_lines.review_id, company)
+            try:
+                totals = kpi._source_totals(kpi_lines.review_id, company)
+            except ValueError as err:
+                # A filter a module removed later no longer reads (its field
+                # is gone): the period opens, the entries stay the superior's.
+                _logger.warning(
+                    "KPI indicator %s (id %s): its records could not be read (%s); its "
+                    "entries are left to the superiors.",
+                    kpi.name,
+                    kpi.id,
+                    err,
+                )
+                continue
             for line in kpi_lines:
                 value, ids = totals.get(line.review_id.id, (0, []))
                 line._apply_source(value, ids, now)

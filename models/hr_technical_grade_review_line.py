@@ -110,8 +110,9 @@ class HrTechnicalGradeReviewLine(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         if not self.env.su:
-            # The computation creates the entries it fills, as superuser; a
-            # client never sends what it computed (nor its context defaults).
+            # The computation creates the entries it fills, as superuser: an
+            # entry "computed from records" made up by hand (in the values or
+            # the context's defaults) would pass for evidence.
             defaults = {
                 key[len("default_") :]: value
                 for key, value in self.env.context.items()
@@ -120,25 +121,23 @@ class HrTechnicalGradeReviewLine(models.Model):
             if any(
                 {**defaults, **vals}.get(fname) for vals in vals_list for fname in SOURCE_FIELDS
             ):
-                raise AccessError(
-                    self.env._(
-                        "Values computed from records are written by the computation only; "
-                        "correct the entry itself, with a comment."
-                    )
-                )
+                self._refuse_source_fields()
         self.env["hr.technical.grade.review"].browse(
             [vals["review_id"] for vals in vals_list if vals.get("review_id")]
         )._check_entries_editable()
         return super().create(vals_list)
 
+    def _refuse_source_fields(self):
+        raise AccessError(
+            self.env._(
+                "Values computed from records are written by the computation only; "
+                "correct the entry itself, with a comment."
+            )
+        )
+
     def write(self, vals):
         if SOURCE_FIELDS & set(vals) and not self.env.su:
-            raise AccessError(
-                self.env._(
-                    "Values computed from records are written by the computation only; "
-                    "correct the entry itself, with a comment."
-                )
-            )
+            self._refuse_source_fields()
         reviews = self.review_id
         if vals.get("review_id"):
             reviews |= reviews.browse(vals["review_id"])

@@ -56,6 +56,7 @@ if find_spec("odoo"):
     from . import test_review_scoring
     from . import test_review_kpi
     from . import test_review_kpi_source
+    from . import test_kpi_presets_installed
     from . import test_review_eligibility
     from . import test_tours
     from . import test_reporting

@@ -5,6 +5,7 @@ from datetime import date
 from unittest.mock import patch
 
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.fields import Command
 from odoo.tests import tagged
 
 from .review_common import ReviewCase
@@ -242,6 +243,105 @@ class TestKpiFromRecords(ReviewCase):
         )
         self.assertTrue(self.counted.has_source)
 
+    # ------------------------------------------------------------------
+    # Several companies
+    # ------------------------------------------------------------------
+
+    def test_records_of_another_company_never_count(self):
+        """The source is read within the review's company (its engineer's); an
+        indicator of one company never enters another company's reviews."""
+        company_b = self.env["res.company"].create({"name": "KPI Company B"})
+        engineer_b = self.env["hr.employee"].create(
+            {"name": "Engineer B", "company_id": company_b.id}
+        )
+        only_b = self.counted.copy({"name": "B contracts", "company_id": company_b.id})
+        self.monthly.kpi_ids |= only_b
+        plan_b = self.monthly.copy(
+            {
+                "name": "B monthly",
+                "company_id": company_b.id,
+                "kpi_ids": [Command.set((self.counted | only_b).ids)],
+            }
+        )
+        company_a = self.engineer.company_id
+        # A contract's company defaults to the creator's: each is set here.
+        mine = self.contract(self.engineer, "2026-03-02")
+        mine.company_id = company_a
+        self.contract(self.engineer, "2026-03-03").company_id = company_b
+        theirs = self.contract(engineer_b, "2026-03-04")
+        theirs.company_id = company_b
+        self.contract(engineer_b, "2026-03-05").company_id = company_a
+        review_a = self.open_march()
+        review_b = plan_b._open_reviews(engineer_b, date(2026, 3, 1))
+        self.assertEqual(review_b.company_id, company_b)
+        self.assertFalse(self.line(review_a, only_b), "B's indicator is not A's")
+        self.assertEqual(self.line(review_a, self.counted).source_res_ids, mine.ids)
+        self.assertEqual(self.line(review_b, self.counted).source_res_ids, theirs.ids)
+        self.assertEqual(self.line(review_b, only_b).source_res_ids, theirs.ids)
+        # A's HR and superiors do not see B's entries.
+        Line = self.env["hr.technical.grade.review.line"]
+        for user in (self.hr_officer, self.manager_user):
+            self.assertFalse(Line.with_user(user).search([("review_id", "=", review_b.id)]))
+
+    # ------------------------------------------------------------------
+    # Review of the source code (regressions)
+    # ------------------------------------------------------------------
+
+    def test_superiors_cannot_make_up_entries_computed_from_records(self):
+        """An entry created by hand that says "computed from records" would pass
+        its made-up records for evidence."""
+        review = self.open_march()
+        typed = self.env.ref("hr_technical_grade.kpi_complaint")
+        self.line(review, typed).sudo().unlink()
+        Line = self.env["hr.technical.grade.review.line"].with_user(self.manager_user)
+        with self.assertRefused(AccessError, "computation only"):
+            Line.create(
+                {
+                    "review_id": review.id,
+                    "kpi_id": typed.id,
+                    "occurrences": 1,
+                    "source_computed": True,
+                    "source_count": 1,
+                    "source_res_ids": [1],
+                    "source_model": "hr.contract",
+                }
+            )
+        line = Line.create({"review_id": review.id, "kpi_id": typed.id, "occurrences": 1})
+        self.assertTrue(line.evidence_missing)
+
+    def test_a_filter_on_what_hr_may_not_read_is_refused(self):
+        """The records are read as the superuser: a filter crossing into records
+        HR may not read (the wages of contracts) would tell them through the
+        counts."""
+        hr_model = self.env["ir.model"]._get("hr.employee")
+        Fields = self.env["ir.model.fields"]
+        vals = {
+            "source_model_id": hr_model.id,
+            "source_engineer_field_id": Fields._get("hr.employee", "parent_id").id,
+            "source_date_field_id": Fields._get("hr.employee", "create_date").id,
+        }
+        kpi = self.counted.with_user(self.hr_officer)
+        with self.assertRefused(ValidationError, "may not read"):
+            kpi.write({**vals, "source_domain": "[('contract_id.wage', '>', 5000)]"})
+        kpi.write({**vals, "source_domain": "[('department_id', '!=', False)]"})
+        self.assertTrue(self.counted.has_source)
+
+    def test_a_filter_broken_later_leaves_the_entries_to_the_superior(self):
+        """A module removed later takes a field the filter reads: the period
+        opens all the same, that indicator's entries are typed, the others
+        computed."""
+        self.contract(self.engineer, "2026-03-02", 40000)
+        self.env.cr.execute(
+            "UPDATE hr_technical_grade_kpi SET source_domain = %s WHERE id = %s",
+            ["[('no_longer_there', '=', True)]", self.counted.id],
+        )
+        self.counted.invalidate_recordset(["source_domain"])
+        with self.assertLogs("odoo.addons.hr_technical_grade.models", "WARNING") as logs:
+            review = self.open_march()
+        self.assertTrue(any("Service contracts signed" in line for line in logs.output))
+        self.assertFalse(self.line(review, self.counted).source_computed)
+        self.assertEqual(self.line(review, self.summed).amount, 40000)
+
 
 @tagged("post_install", "-at_install")
 class TestKpiPresets(ReviewCase):
@@ -336,6 +436,7 @@ class TestKpiPresets(ReviewCase):
             late = created.filtered(lambda k: k.source_preset == "task_late")
             self.assertEqual(late.source_late_field_id.name, "date_deadline")
             self.assertEqual(late.source_engineer_field_id.name, "user_ids")
+            self.assertEqual(late.source_date_field_id.name, "date_last_stage_update")
             return
         source = Path(get_module_path("project"), "models", "project_task.py").read_text()
         declared = {
@@ -351,6 +452,9 @@ class TestKpiPresets(ReviewCase):
         }
         self.assertEqual(presets["task_late"]["late"], "date_deadline")
         self.assertEqual(presets["task_late"]["engineer"], "user_ids")
+        # Odoo fills date_end only on a folded stage, never on the Done mark.
+        self.assertEqual(presets["task_closed"]["date"], "date_last_stage_update")
+        self.assertIn("task.date_last_stage_update = now", source)
         for preset in presets.values():
             for name in (preset["engineer"], preset["date"], preset.get("late")):
                 if name:

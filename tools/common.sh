@@ -22,14 +22,16 @@
 #   find_odoo           $ODOO_SRC, else an Odoo of $PYTHON, else the cache
 #                       tree, else the release download
 #   install_deps        Python test tools and OCA addons from PyPI, in the venv
+#   install_preset_addons  the OCA addons of `make test-presets` ($BUILD/oca-presets)
 #   write_config        $BUILD/odoo.conf with the addons path and database
+#                       (and EXTRA_ADDONS_PATH, when set)
 #   prepare_odoo        all of the above, for commands that need Odoo
 #
 # Nothing is ever pip-installed into $PYTHON itself: every pip install goes
 # through the virtual environment's own interpreter ($PY).
 #
 # Settings (environment): PYTHON, ODOO_SRC, ODOO_RELEASE_URL, PGHOST, PGPORT,
-# DB_USER, DB_PASSWORD, HTTP_PORT, BUILD, XDG_CACHE_HOME.
+# DB_USER, DB_PASSWORD, HTTP_PORT, BUILD, XDG_CACHE_HOME, ODOO_CONF.
 
 set -euo pipefail
 
@@ -40,6 +42,9 @@ ODOO_CACHE_SRC=$CACHE/odoo-18.0
 BUILD=${BUILD:-$CACHE/build-$(printf '%s' "$ROOT" | sha1sum | cut -c1-10)}
 PYTHON=${PYTHON:-python3}
 VENV=$BUILD/venv
+# The configuration the commands write and run with (test_presets.sh has its
+# own, so that `make test` may run meanwhile).
+ODOO_CONF=${ODOO_CONF:-$BUILD/odoo.conf}
 PY=$VENV/bin/python
 PGHOST=${PGHOST:-localhost}
 PGPORT=${PGPORT:-5432}
@@ -51,6 +56,9 @@ HTTP_PORT=${HTTP_PORT:-8069}
 ODOO_RELEASE_URL=${ODOO_RELEASE_URL-https://nightly.odoo.com/18.0/nightly/src/odoo_18.0.latest.tar.gz}
 # OCA addons from PyPI: payroll (payslips), report_xlsx (XLSX reports).
 OCA_ADDONS=("odoo-addon-payroll>=18.0,<18.1" "odoo-addon-report-xlsx>=18.0,<18.1")
+# OCA addons of the optional preset tests (`make test-presets`), in their own
+# folder: never on the addons path of the other commands.
+PRESET_OCA_ADDONS=("odoo-addon-helpdesk-mgmt>=18.0,<18.1")
 # Python packages the tests and reports need beyond Odoo's own requirements.
 PY_DEPS=("pytest-odoo>=2.3" "hypothesis" "websocket-client" "xlsxwriter" "openpyxl")
 # Debian packages that building Odoo's requirements needs (python-ldap,
@@ -281,6 +289,21 @@ install_deps() {
     touch "$stamp"
 }
 
+# The OCA addons the preset tests install beside the addon (helpdesk_mgmt),
+# in $BUILD/oca-presets; prints the folder to add to the addons path.
+install_preset_addons() {
+    local key stamp dest=$BUILD/oca-presets
+    key=$(printf '%s\n' "${PRESET_OCA_ADDONS[@]}" | sha1sum | cut -c1-12)
+    stamp="$BUILD/stamps/preset-addons-$key"
+    if [ ! -e "$stamp" ] || [ ! -d "$dest/odoo/addons/helpdesk_mgmt" ]; then
+        say "installing the OCA addons of the preset tests from PyPI into $dest"
+        rm -rf "$dest"
+        pip_install --no-deps --target "$dest" "${PRESET_OCA_ADDONS[@]}" >&2
+        touch "$stamp"
+    fi
+    echo "$dest/odoo/addons"
+}
+
 # ------------------------------------------------------------------ Config
 
 write_config() {
@@ -290,7 +313,8 @@ write_config() {
     ln -sfn "$ROOT" "$BUILD/addons/$ADDON"
     local addons_path="$BUILD/oca/odoo/addons,$BUILD/addons"
     if [ -n "$ODOO_ADDONS" ]; then addons_path="$ODOO_ADDONS,$addons_path"; fi
-    cat > "$BUILD/odoo.conf" <<CONF
+    if [ -n "${EXTRA_ADDONS_PATH:-}" ]; then addons_path="$addons_path,$EXTRA_ADDONS_PATH"; fi
+    cat > "$ODOO_CONF" <<CONF
 [options]
 addons_path = $addons_path
 data_dir = $BUILD/data
@@ -304,7 +328,7 @@ list_db = True
 CONF
 }
 
-odoo() { "${ODOO_CMD[@]}" -c "$BUILD/odoo.conf" "$@"; }
+odoo() { "${ODOO_CMD[@]}" -c "$ODOO_CONF" "$@"; }
 
 # Everything a command that needs Odoo prepares: Odoo, PostgreSQL, the PDF
 # renderer, the dependencies and the configuration.
@@ -335,20 +359,32 @@ log_problems() {
 }
 
 # install_cleanly DB [ODOO ARGS...]: a fresh database with the addon and its
-# demo data; fails when the install fails or logs a warning or an error.
+# demo data, then the modules of INSTALL_MODULES (comma separated), when set,
+# with theirs: the addon's demo data sets the company's currency, which no
+# longer changes once another module's demo data made journal items.  Fails
+# when an install fails or logs a warning or an error.
 install_cleanly() {
     local db=$1
     shift
     drop_db "$db"
-    say "installing $ADDON with demo data in the throwaway database $db"
-    local log="$BUILD/install-$db.log"
-    if ! odoo -d "$db" -i "$ADDON" --stop-after-init --log-level=info "$@" > "$log" 2>&1; then
+    install_step "$db" "$ADDON" "$@"
+    if [ -n "${INSTALL_MODULES:-}" ]; then
+        install_step "$db" "$INSTALL_MODULES" "$@"
+    fi
+}
+
+install_step() {
+    local db=$1 modules=$2
+    shift 2
+    say "installing $modules with demo data in the throwaway database $db"
+    local log="$BUILD/install-$db-${modules//,/-}.log"
+    if ! odoo -d "$db" -i "$modules" --stop-after-init --log-level=info "$@" > "$log" 2>&1; then
         tail -n 60 "$log"
-        die "installing $ADDON failed (full log: $log)"
+        die "installing $modules failed (full log: $log)"
     fi
     if log_problems "$log" > "$log.problems"; then
         cat "$log.problems"
-        die "installing $ADDON logged warnings or errors (full log: $log)"
+        die "installing $modules logged warnings or errors (full log: $log)"
     fi
 }
 

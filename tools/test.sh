@@ -79,8 +79,8 @@ done
 [ ${#targets[@]} -gt 0 ] || targets=("$BUILD/addons/$ADDON/tests")
 set +e
 PYTHONPATH="$ROOT/tools${PYTHONPATH:+:$PYTHONPATH}" \
-"$PY" -m pytest -p no:cacheprovider -p pytest_browser_tests -rs \
-    --odoo-config="$BUILD/odoo.conf" --odoo-database="$DB" --odoo-http \
+"$PY" -m pytest -p no:cacheprovider -p pytest_browser_tests -p pytest_test_tags -rs \
+    --odoo-config="$ODOO_CONF" --odoo-database="$DB" --odoo-http \
     "${targets[@]}" "${args[@]}"
 rc=$?
 set -e
