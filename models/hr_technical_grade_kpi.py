@@ -31,6 +31,7 @@ ENGINEER_TYPES = ("many2one", "many2many")
 DATE_TYPES = ("date", "datetime")
 NUMBER_TYPES = ("integer", "float", "monetary")
 OFFICER = "hr_technical_grade.group_technical_grade_officer"
+ADMIN = "hr_technical_grade.group_technical_grade_admin"
 
 
 class HrTechnicalGradeKpi(models.Model):
@@ -461,10 +462,17 @@ class HrTechnicalGradeKpi(models.Model):
         number: the records of all their engineers between the earliest start
         and the latest end, grouped by engineer and day; each review then adds
         up the days of its own period.  Read as the superuser (the engineer's
-        numbers are not the reader's records), within the review's company.
+        numbers are not the reader's records), within the review's company;
+        an indicator written by someone else than a Technical Grades
+        administrator counts only the records its author may read, so that a
+        source cannot count what its author could not read (colleagues'
+        private messages, another department's records...).
         """
         self.ensure_one()
         Model = self.env[self.source_model_id.model].sudo().with_context(tz="UTC")
+        author = self.sudo().write_uid
+        if author and not (author._is_superuser() or author.has_group(ADMIN)):
+            Model = Model.with_user(author)
         by_users = self.source_engineer_field_id.relation == "res.users"
         key_of = {
             review.id: (review.employee_id.user_id.id if by_users else review.employee_id.id)

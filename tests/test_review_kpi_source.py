@@ -6,7 +6,7 @@ from unittest.mock import patch
 
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Command
-from odoo.tests import tagged
+from odoo.tests import freeze_time, tagged
 
 from .review_common import ReviewCase
 
@@ -181,6 +181,41 @@ class TestKpiFromRecords(ReviewCase):
         review = self.open_march()
         line = self.line(review, self.counted)
         self.assertEqual((line.occurrences, line.source_res_ids), (1, late.ids))
+
+    def test_a_source_counts_only_what_its_author_may_read(self):
+        """Probe 2026-12: HR counted colleagues' private chat messages, read as the
+        superuser, and learnt their content by changing the filter."""
+        chat = self.env["discuss.channel"]._get_or_create_chat(
+            (self.engineer_user.partner_id | self.manager_user.partner_id).ids
+        )
+        with freeze_time("2026-03-10 10:00:00"):
+            chat.with_user(self.engineer_user).message_post(
+                body="I am planning to resign", message_type="comment"
+            )
+        Fields = self.env["ir.model.fields"]
+        vals = {
+            "name": "Messages about leaving",
+            "category_id": self.category.id,
+            "rule_kind": "add",
+            "per_occurrence": 1,
+            "source_model_id": self.env["ir.model"]._get("mail.message").id,
+            "source_domain": "[('body', 'ilike', 'resign')]",
+            "source_engineer_field_id": Fields._get("mail.message", "create_uid").id,
+            "source_date_field_id": Fields._get("mail.message", "date").id,
+        }
+        by_hr = self.env["hr.technical.grade.kpi"].with_user(self.hr_officer).create(vals)
+        self.assertFalse(
+            self.env["mail.message"]
+            .with_user(self.hr_officer)
+            .search([("body", "ilike", "resign")])
+        )
+        # The same source shipped or written by an administrator counts it.
+        by_admin = self.env["hr.technical.grade.kpi"].create({**vals, "name": "Shipped"})
+        self.monthly.kpi_ids |= by_hr | by_admin
+        review = self.open_march()
+        self.assertEqual(self.line(review, by_admin).occurrences, 1)
+        self.assertEqual(self.line(review, by_hr).occurrences, 0)
+        self.assertFalse(self.line(review, by_hr).source_res_ids)
 
     def test_sources_by_user(self):
         """A source may name the engineer by user: here his activities due in the period."""

@@ -30,8 +30,7 @@ class HrTechnicalGradeEvaluationWizardMixin(models.AbstractModel):
         changed = [
             fname
             for fname in self._fixed_fields
-            if fname in vals
-            and any(wizard[fname].id != vals[fname] for wizard in self)
+            if fname in vals and any(wizard[fname].id != vals[fname] for wizard in self)
         ]
         if changed and not self.env.su:
             raise AccessError(
