@@ -312,8 +312,12 @@ class TestCalibration(CampaignCase):
                 wizard.write({"evaluation_id": draft.id})
             self.assertEqual(wizard.evaluation_id, self.mine)
         # A draft is not before the committee: nothing to calibrate.
-        with self.assertRefused(UserError, "not before the committee"):
+        with self.assertRefused(AccessError, "top-secret"):
             self.adjust(draft, kind="score", new_score=100)
+        with self.assertRefused(UserError, "not before the committee"):
+            self.env["hr.technical.grade.calibration.adjustment"].with_user(self.member)._adjust(
+                draft, "score", 100, "A draft has no committee result yet."
+            )
         self.assertFalse(draft.has_calibrated_score)
         self.assertFalse(draft.calibration_adjustment_ids)
 

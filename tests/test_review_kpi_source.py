@@ -185,8 +185,10 @@ class TestKpiFromRecords(ReviewCase):
     def test_a_source_counts_only_what_its_author_may_read(self):
         """Probe 2026-12: HR counted colleagues' private chat messages, read as the
         superuser, and learnt their content by changing the filter."""
-        chat = self.env["discuss.channel"]._get_or_create_chat(
-            (self.engineer_user.partner_id | self.manager_user.partner_id).ids
+        chat = (
+            self.env["discuss.channel"]
+            .with_user(self.engineer_user)
+            .channel_get(self.manager_user.partner_id.ids)
         )
         with freeze_time("2026-03-10 10:00:00"):
             chat.with_user(self.engineer_user).message_post(

@@ -11,9 +11,11 @@ class HrTechnicalGradeScoreWizard(models.TransientModel):
     """A committee member scores a candidate, without seeing the others' scores."""
 
     _name = "hr.technical.grade.score.wizard"
-    _inherit = ["hr.technical.grade.evaluation.wizard.mixin"]
     _description = "Score a Technical Grade Evaluation"
-    _inherit = ["hr.technical.grade.exam.score.mixin"]
+    _inherit = [
+        "hr.technical.grade.exam.score.mixin",
+        "hr.technical.grade.evaluation.wizard.mixin",
+    ]
 
     evaluation_id = fields.Many2one("hr.technical.grade.evaluation", required=True)
     employee_id = fields.Many2one(related="evaluation_id.employee_id", string="Candidate")
