@@ -12,6 +12,24 @@ OFFICER = "hr_technical_grade.group_technical_grade_officer"
 STATE_MOVE = "hr_technical_grade_state_move"
 
 
+def sent_values(records, vals):
+    """The values ``records`` are created with, as their checks must see them.
+
+    The context's defaults (``default_kind``, ``default_theory_score``, ...)
+    are values sent too: a check that read ``vals`` alone would let them
+    through.  On existing records (a write), ``vals`` as they are.
+    """
+    if records:
+        return vals
+    prefix = "default_"
+    defaults = {
+        key[len(prefix) :]: value
+        for key, value in records.env.context.items()
+        if key.startswith(prefix) and key[len(prefix) :] in records._fields
+    }
+    return {**defaults, **vals}
+
+
 class StateMove:
     """The engine's mark on the writes of ``state`` it checked (``_check_transition``).
 
@@ -141,20 +159,9 @@ class HrTechnicalGradeApprovalMixin(models.AbstractModel):
     _workflow_defaults = {}
 
     def _sent_values(self, vals):
-        """The values a new document is created with, as its checks must see them.
-
-        The context's defaults (``default_kind``, ``default_theory_score``,
-        ...) are values sent too: a check that read ``vals`` alone would let
-        them through.  On existing documents, ``vals`` as they are.
-        """
-        if self:
-            return vals
-        defaults = {
-            key[len("default_") :]: value
-            for key, value in self.env.context.items()
-            if key.startswith("default_") and key[len("default_") :] in self._fields
-        }
-        return {**defaults, **vals}
+        """The values a new document is created with, as its checks must see them
+        (see :func:`sent_values`)."""
+        return sent_values(self, vals)
 
     def _check_workflow_fields(self, vals):
         """Refuse a client call that sets what the workflow writes, HR included.

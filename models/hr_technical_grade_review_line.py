@@ -5,6 +5,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
 from ..grade_rules import kpi as rules
+from .hr_technical_grade_approval_mixin import sent_values
 
 # What the computation from records writes: never a client.
 SOURCE_FIELDS = frozenset(
@@ -113,13 +114,10 @@ class HrTechnicalGradeReviewLine(models.Model):
             # The computation creates the entries it fills, as superuser: an
             # entry "computed from records" made up by hand (in the values or
             # the context's defaults) would pass for evidence.
-            defaults = {
-                key[len("default_") :]: value
-                for key, value in self.env.context.items()
-                if key.startswith("default_")
-            }
             if any(
-                {**defaults, **vals}.get(fname) for vals in vals_list for fname in SOURCE_FIELDS
+                sent_values(self.browse(), vals).get(fname)
+                for vals in vals_list
+                for fname in SOURCE_FIELDS
             ):
                 self._refuse_source_fields()
         self.env["hr.technical.grade.review"].browse(
