@@ -63,3 +63,53 @@ def early_confirmation_problems(
     if experience_years < min_experience_years:
         problems.append((EXPERIENCE, min_experience_years))
     return problems
+
+
+# The layered and modular training of the Haier variant (seed 000,
+# 海尔售后工程师升级方案, 培训体系构建): courses per level (初级/中级/高级),
+# their content split into modules each with its own assessment standard, and
+# training held online or on site.
+
+ONLINE = "online"
+OFFLINE = "offline"
+# 线上培训: 远程培训、在线考试、案例分析; 线下培训: 集中培训、实地操作、经验交流.
+METHODS = {
+    ONLINE: ("remote", "online_exam", "case_analysis"),
+    OFFLINE: ("classroom", "on_site", "experience_sharing"),
+}
+
+PENDING = "pending"
+PASSED = "passed"
+FAILED = "failed"
+ABSENT = "absent"
+DECIDED = (PASSED, FAILED, ABSENT)
+
+
+def method_fits_mode(mode, method):
+    """Whether a training method belongs to its mode (online or on site)."""
+    if mode not in METHODS:
+        raise ValueError(f"unknown training mode {mode!r}")
+    return method in METHODS[mode]
+
+
+def module_standing(results):
+    """The latest decided result of each module, from ``(module, day, result)``.
+
+    A result still pending is no result; of two results of a module, the one
+    of the later day counts (a module failed then passed again is passed, and
+    the reverse), and on the same day a pass counts over a failure.
+    """
+    best = {}
+    for module, day, result in results:
+        if result not in DECIDED:
+            continue
+        key = (day, result == PASSED)
+        if module not in best or key > best[module][0]:
+            best[module] = (key, result)
+    return {module: result for module, (_key, result) in best.items()}
+
+
+def modules_to_pass(required, results):
+    """The modules of ``required`` (in their order) not passed by ``results``."""
+    standing = module_standing(results)
+    return [module for module in required if standing.get(module) != PASSED]

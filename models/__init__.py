@@ -67,3 +67,7 @@ from . import hr_technical_grade_work_plan
 from . import hr_technical_grade_work_plan_line
 from . import hr_technical_grade_review_dimension
 from . import hr_technical_grade_review_result
+from . import hr_technical_grade_training_module
+from . import hr_technical_grade_training_course
+from . import hr_technical_grade_training_session
+from . import hr_technical_grade_training_result

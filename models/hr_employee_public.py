@@ -121,6 +121,22 @@ class HrEmployeePublic(models.Model):
         help="Why an early confirmation cannot be asked for now.",
     )
     my_can_ask_early = fields.Boolean(compute="_compute_my_training")
+    my_course_ids = fields.Many2many(
+        "hr.technical.grade.training.course",
+        compute="_compute_my_courses",
+        string="My Courses",
+        help="The courses of the layered training for your grade.",
+    )
+    my_modules_to_pass = fields.Char(
+        compute="_compute_my_courses",
+        string="Modules to Pass",
+        help="The modules of your courses whose latest result is not a pass.",
+    )
+    my_training_result_ids = fields.Many2many(
+        "hr.technical.grade.training.result",
+        compute="_compute_my_courses",
+        string="My Training Results",
+    )
 
     def _may_see_technical_grade(self):
         self.ensure_one()
@@ -231,6 +247,39 @@ class HrEmployeePublic(models.Model):
                     ),
                 )
             public.update(values)
+
+    @api.depends_context("uid")
+    def _compute_my_courses(self):
+        """The courses of one's grade, and the modules still to pass (seed 000, 分层培训)."""
+        shown = self.filtered(lambda public: public._may_see_technical_grade())
+        employees = shown.employee_id.sudo()
+        courses = self.env["hr.technical.grade.training.course"].sudo()
+        if employees.technical_grade_id:
+            courses = courses.search([("grade_ids", "in", employees.technical_grade_id.ids)])
+        results = (
+            self.env["hr.technical.grade.training.result"]
+            .sudo()
+            .search([("employee_id", "in", employees.ids)])
+        )
+        for public in self:
+            employee = public.employee_id.sudo()
+            if public not in shown:
+                mine, done = courses.browse(), results.browse()
+            else:
+                mine = courses.filtered(
+                    lambda course, employee=employee: employee.technical_grade_id
+                    in course.grade_ids
+                )
+                done = results.filtered(
+                    lambda result, employee=employee: result.employee_id == employee
+                )
+            to_pass = training.modules_to_pass(
+                mine.module_ids.sorted(),
+                [(result.module_id, result.date, result.result) for result in done],
+            )
+            public.my_course_ids = mine.ids
+            public.my_modules_to_pass = ", ".join(module.name for module in to_pass) or False
+            public.my_training_result_ids = done.ids
 
     def _training_standing(self, today):
         """The training of each shown employee on ``today``, for early confirmation.

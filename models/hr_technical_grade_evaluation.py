@@ -333,6 +333,13 @@ class HrTechnicalGradeEvaluation(models.Model):
         readonly=True,
         help="The reviews whose results propose this demotion.",
     )
+    training_result_ids = fields.Many2many(
+        "hr.technical.grade.training.result",
+        compute="_compute_training_result_ids",
+        string="Training Results",
+        help="The candidate's recorded results in the modules of the layered training (seed "
+        "000), as far as the reader may see them.",
+    )
     appointment_ids = fields.One2many(
         "hr.technical.grade.appointment", "evaluation_id", string="Appointments", readonly=True
     )
@@ -894,6 +901,20 @@ class HrTechnicalGradeEvaluation(models.Model):
     # ------------------------------------------------------------------
 
     @api.model
+    @api.depends("employee_id")
+    def _compute_training_result_ids(self):
+        """The candidates' training results, read as the user: the record rules decide."""
+        Result = self.env["hr.technical.grade.training.result"]
+        results = Result.browse()
+        if self.employee_id and Result.has_access("read"):
+            results = Result.search(
+                [("employee_id", "in", self.employee_id.ids), ("result", "!=", "pending")]
+            )
+        for evaluation in self:
+            evaluation.training_result_ids = results.filtered(
+                lambda result, employee=evaluation.employee_id: result.employee_id == employee
+            )
+
     def _propose_demotion(self, employee, reason, evidence, source):
         """The open demotion request of ``employee``, or a new draft one, for ``reason``.
 

@@ -84,3 +84,64 @@ class TestEarlyConfirmation(RuleCase):
         first = t.early_confirmation_day(start, 2, 1)
         end = t.training_end(start, 2)
         self.assertEqual(problems == [], first <= today < end and experience >= 1)
+
+
+class TestModularTraining(RuleCase):
+    """Seed 000, 海尔售后工程师升级方案: modules with their standard, online and on site."""
+
+    def test_the_seeds_methods_belong_to_their_mode(self):
+        # 线上培训: 远程培训、在线考试、案例分析
+        for method in ("remote", "online_exam", "case_analysis"):
+            self.assertTrue(t.method_fits_mode(t.ONLINE, method))
+            self.assertFalse(t.method_fits_mode(t.OFFLINE, method))
+        # 线下培训: 集中培训、实地操作、经验交流
+        for method in ("classroom", "on_site", "experience_sharing"):
+            self.assertTrue(t.method_fits_mode(t.OFFLINE, method))
+            self.assertFalse(t.method_fits_mode(t.ONLINE, method))
+        with self.assertRaises(ValueError):
+            t.method_fits_mode("blended", "remote")
+
+    def test_the_later_result_of_a_module_counts(self):
+        results = [
+            ("basics", D("2026-03-01"), t.FAILED),
+            ("basics", D("2026-04-01"), t.PASSED),
+            ("diagnosis", D("2026-03-01"), t.PASSED),
+            ("diagnosis", D("2026-05-01"), t.FAILED),
+            ("skills", D("2026-06-01"), t.PENDING),
+        ]
+        self.assertEqual(t.module_standing(results), {"basics": t.PASSED, "diagnosis": t.FAILED})
+        self.assertEqual(
+            t.modules_to_pass(["basics", "diagnosis", "skills", "service"], results),
+            ["diagnosis", "skills", "service"],
+        )
+
+    def test_a_pass_counts_over_a_failure_of_the_same_day(self):
+        day = D("2026-03-01")
+        for order in ((t.FAILED, t.PASSED), (t.PASSED, t.FAILED)):
+            results = [("basics", day, order[0]), ("basics", day, order[1])]
+            self.assertEqual(t.module_standing(results), {"basics": t.PASSED})
+
+    @given(
+        st.lists(
+            st.tuples(
+                st.sampled_from("abcd"),
+                st.dates(date(2026, 1, 1), date(2026, 12, 31)),
+                st.sampled_from([t.PENDING, t.PASSED, t.FAILED, t.ABSENT]),
+            ),
+            max_size=20,
+        )
+    )
+    def test_a_module_is_passed_only_by_its_latest_decided_result(self, results):
+        standing = t.module_standing(results)
+        for module in "abcd":
+            decided = [(day, r) for m, day, r in results if m == module and r in t.DECIDED]
+            if not decided:
+                self.assertNotIn(module, standing)
+                continue
+            last_day = max(day for day, _r in decided)
+            last = {r for day, r in decided if day == last_day}
+            self.assertEqual(standing[module] == t.PASSED, t.PASSED in last)
+        self.assertEqual(
+            t.modules_to_pass(list("abcd"), results),
+            [m for m in "abcd" if standing.get(m) != t.PASSED],
+        )

@@ -1,0 +1,49 @@
+# Copyright 2026 hr_technical_grade contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
+
+from odoo import fields, models
+
+
+class HrTechnicalGradeTrainingModule(models.Model):
+    """A module of the training content, with its assessment standard.
+
+    Seed 000 (海尔售后工程师升级方案, 模块化培训): "将培训内容分为多个模块,每个
+    模块设置相应的考核标准,确保培训效果": basic knowledge, fault diagnosis,
+    repair skills and the service process.  A module's result is recorded
+    against its standard only: a module without one cannot be passed or failed.
+    """
+
+    _name = "hr.technical.grade.training.module"
+    _description = "Technical Grade Training Module"
+    _inherit = ["hr.technical.grade.chatter.mixin"]
+    _order = "sequence, id"
+
+    name = fields.Char(required=True, translate=True, tracking=True)
+    sequence = fields.Integer(default=10)
+    active = fields.Boolean(default=True, tracking=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
+    topics = fields.Text(
+        translate=True, help="What the module teaches (e.g. product knowledge, circuit principles)."
+    )
+    trainers = fields.Char(
+        string="Trained By",
+        translate=True,
+        help="Who gives the module's training, e.g. the product R&D and design staff for "
+        "product knowledge, repair experts for repair techniques.",
+    )
+    standard = fields.Text(
+        string="Assessment Standard",
+        translate=True,
+        tracking=True,
+        help="How the module is assessed and what passing it means. Results are recorded "
+        "against this standard: a module without one cannot be passed or failed.",
+    )
+    course_ids = fields.Many2many(
+        "hr.technical.grade.training.course",
+        "hr_technical_grade_training_course_module_rel",
+        "module_id",
+        "course_id",
+        string="Courses",
+    )
