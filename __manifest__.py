@@ -86,6 +86,7 @@
         "demo/hr_technical_grade_campaign_demo.xml",
         "demo/hr_technical_grade_review_demo.xml",
         "demo/hr_technical_grade_training_demo.xml",
+        "demo/hr_technical_grade_training_results_demo.xml",
     ],
     "external_dependencies": {"python": ["xlsxwriter"]},
     "installable": True,

@@ -88,9 +88,10 @@ class HrTechnicalGradeTrainingResult(models.Model):
     @api.constrains("result", "module_id")
     def _check_standard(self):
         for result in self:
-            if result.result in (rules.PASSED, rules.FAILED) and not (
-                result.module_id.standard or ""
-            ).strip():
+            if (
+                result.result in (rules.PASSED, rules.FAILED)
+                and not (result.module_id.standard or "").strip()
+            ):
                 raise ValidationError(
                     self.env._(
                         "The module %(module)s has no assessment standard yet: write it on the "
@@ -103,9 +104,7 @@ class HrTechnicalGradeTrainingResult(models.Model):
     def create(self, vals_list):
         if not self.env.su:
             raise AccessError(
-                self.env._(
-                    "Training results are prepared from a training's attendees and modules."
-                )
+                self.env._("Training results are prepared from a training's attendees and modules.")
             )
         return super().create(vals_list)
 

@@ -24,13 +24,23 @@ class TestLayeredTraining(TechnicalGradeCase):
         cls.junior_course = ref("hr_technical_grade.training_course_junior")
         cls.intermediate_course = ref("hr_technical_grade.training_course_intermediate")
         (cls.basics | cls.diagnosis | cls.repair | cls.service).standard = False
-        cls.engineer_user = cls.user("tg_training_engineer", "hr_technical_grade.group_technical_grade_user")
+        cls.engineer_user = cls.user(
+            "tg_training_engineer", "hr_technical_grade.group_technical_grade_user"
+        )
         cls.engineer.user_id = cls.engineer_user
-        cls.colleague_user = cls.user("tg_training_colleague", "hr_technical_grade.group_technical_grade_user")
+        cls.colleague_user = cls.user(
+            "tg_training_colleague", "hr_technical_grade.group_technical_grade_user"
+        )
         cls.colleague.user_id = cls.colleague_user
-        cls.member = cls.user("tg_training_member", "hr_technical_grade.group_technical_grade_committee")
-        cls.lead_user = cls.user("tg_training_lead", "hr_technical_grade.group_technical_grade_manager")
-        cls.lead = cls.env["hr.employee"].create({"name": "Training Lead", "user_id": cls.lead_user.id})
+        cls.member = cls.user(
+            "tg_training_member", "hr_technical_grade.group_technical_grade_committee"
+        )
+        cls.lead_user = cls.user(
+            "tg_training_lead", "hr_technical_grade.group_technical_grade_manager"
+        )
+        cls.lead = cls.env["hr.employee"].create(
+            {"name": "Training Lead", "user_id": cls.lead_user.id}
+        )
         cls.engineer.parent_id = cls.lead
         cls.outsider = cls.env["hr.employee"].create({"name": "Other Team"})
         cls.Session = cls.env["hr.technical.grade.training.session"].with_user(cls.hr_officer)
@@ -62,7 +72,9 @@ class TestLayeredTraining(TechnicalGradeCase):
         self.assertEqual(self.diagnosis.trainers, "Repair experts")
         # The seed requires a standard per module but words none: none is invented.
         data_modules = modules.with_context(lang="en_US")
-        self.assertEqual(self.intermediate_course.module_ids, self.diagnosis | self.repair | self.service)
+        self.assertEqual(
+            self.intermediate_course.module_ids, self.diagnosis | self.repair | self.service
+        )
         load_chinese(self.env)
         chinese = data_modules.with_context(lang="zh_CN")
         self.assertEqual(chinese.mapped("name"), ["基础知识", "故障诊断", "维修技能", "服务流程"])
@@ -167,7 +179,11 @@ class TestLayeredTraining(TechnicalGradeCase):
         # Results come from the training: HR neither forges one nor moves one.
         with self.assertRefused(AccessError, "prepared from a training"):
             Result.with_user(self.hr_officer).create(
-                {"session_id": session.id, "employee_id": self.engineer.id, "module_id": self.diagnosis.id}
+                {
+                    "session_id": session.id,
+                    "employee_id": self.engineer.id,
+                    "module_id": self.diagnosis.id,
+                }
             )
         with self.assertRefused(AccessError, "come from the training"):
             mine[0].with_user(self.hr_officer).employee_id = self.colleague
@@ -183,9 +199,13 @@ class TestLayeredTraining(TechnicalGradeCase):
     def test_my_technical_grade_lists_my_courses_and_the_modules_to_pass(self):
         self.record(self.engineer, self.intermediate, "2025-01-01")
         (self.diagnosis | self.repair | self.service).standard = "Standard."
-        public = self.env["hr.employee.public"].with_user(self.engineer_user).browse(self.engineer.id)
+        public = (
+            self.env["hr.employee.public"].with_user(self.engineer_user).browse(self.engineer.id)
+        )
         self.assertEqual(public.my_course_ids, self.intermediate_course)
-        self.assertEqual(public.my_modules_to_pass, "Fault Diagnosis, Repair Skills, Service Process")
+        self.assertEqual(
+            public.my_modules_to_pass, "Fault Diagnosis, Repair Skills, Service Process"
+        )
         first = self.session(employees=self.engineer, date_start="2026-03-01")
         for result in first.result_ids:
             result.result = "failed" if result.module_id == self.service else "passed"
@@ -203,7 +223,9 @@ class TestLayeredTraining(TechnicalGradeCase):
         public.invalidate_recordset()
         self.assertFalse(public.my_modules_to_pass)
         # A colleague's training stays private.
-        other = self.env["hr.employee.public"].with_user(self.colleague_user).browse(self.engineer.id)
+        other = (
+            self.env["hr.employee.public"].with_user(self.colleague_user).browse(self.engineer.id)
+        )
         self.assertFalse(other.my_training_result_ids)
         self.assertFalse(other.my_course_ids)
 
@@ -224,6 +246,24 @@ class TestLayeredTraining(TechnicalGradeCase):
         self.assertEqual(shown.employee_id, self.engineer)
         self.assertEqual(shown.mapped("result"), ["passed"])
         self.assertEqual(shown.session_id, session)
+        self.assertEqual(evaluation.with_user(self.engineer_user).training_result_ids, shown)
+
+    def test_demo_trainings(self):
+        junior = self.env.ref("hr_technical_grade.demo_training_junior", raise_if_not_found=False)
+        if not junior:
+            self.skipTest("installed without demo data")
+        li_wei = self.env.ref("hr_technical_grade.employee_install_01")
+        self.assertEqual(junior.state, "done")
         self.assertEqual(
-            evaluation.with_user(self.engineer_user).training_result_ids, shown
+            {(r.employee_id.name, r.result, r.score) for r in junior.result_ids},
+            {("Li Wei", "passed", 82.0), ("Zhang Min", "failed", 51.0)},
         )
+        exam = self.env.ref("hr_technical_grade.demo_training_intermediate")
+        self.assertEqual((exam.state, exam.mode, exam.method), ("draft", "online", "online_exam"))
+        self.assertEqual(set(exam.result_ids.mapped("result")), {"pending"})
+        self.assertEqual(len(exam.result_ids), 3)
+        # Li Wei's page: the junior course passed, nothing left to pass there.
+        user = self.env.ref("hr_technical_grade.user_engineer")
+        public = self.env["hr.employee.public"].with_user(user).browse(li_wei.id)
+        self.assertIn(self.junior_course, public.my_course_ids)
+        self.assertEqual(public.my_training_result_ids.mapped("result"), ["passed"])
