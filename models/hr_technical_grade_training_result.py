@@ -30,7 +30,6 @@ class HrTechnicalGradeTrainingResult(models.Model):
     )
     module_id = fields.Many2one(
         "hr.technical.grade.training.module",
-        string="Module",
         required=True,
         readonly=True,
         ondelete="restrict",
