@@ -26,7 +26,7 @@ class HrTechnicalGradeTrainingResult(models.Model):
         ondelete="cascade",
     )
     employee_id = fields.Many2one(
-        "hr.employee", required=True, readonly=True, index=True, ondelete="cascade"
+        "hr.employee", required=True, readonly=True, index=True, ondelete="restrict"
     )
     module_id = fields.Many2one(
         "hr.technical.grade.training.module",
