@@ -259,7 +259,7 @@ class HrEmployeePublic(models.Model):
         results = (
             self.env["hr.technical.grade.training.result"]
             .sudo()
-            .search([("employee_id", "in", employees.ids)])
+            .search([("employee_id", "in", employees.ids), ("session_id.state", "=", "done")])
         )
         for public in self:
             employee = public.employee_id.sudo()

@@ -902,13 +902,14 @@ class HrTechnicalGradeEvaluation(models.Model):
 
     @api.model
     @api.depends("employee_id")
+    @api.depends_context("uid")
     def _compute_training_result_ids(self):
         """The candidates' training results, read as the user: the record rules decide."""
         Result = self.env["hr.technical.grade.training.result"]
         results = Result.browse()
         if self.employee_id and Result.has_access("read"):
             results = Result.search(
-                [("employee_id", "in", self.employee_id.ids), ("result", "!=", "pending")]
+                [("employee_id", "in", self.employee_id.ids), ("session_id.state", "=", "done")]
             )
         for evaluation in self:
             evaluation.training_result_ids = results.filtered(

@@ -85,6 +85,21 @@ class HrTechnicalGradeTrainingCourse(models.Model):
                     )
                 )
 
+    @api.constrains("module_ids")
+    def _check_planned_trainings(self):
+        for course in self:
+            planned = course.sudo().session_ids.filtered(lambda session: session.state == "draft")
+            stray = planned.module_ids - course.module_ids
+            if stray:
+                raise ValidationError(
+                    self.env._(
+                        "Planned trainings of %(course)s assess %(modules)s: take the modules "
+                        "out of those trainings first.",
+                        course=course.display_name,
+                        modules=", ".join(stray.mapped("display_name")),
+                    )
+                )
+
     def action_view_sessions(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(

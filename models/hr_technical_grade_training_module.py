@@ -1,7 +1,10 @@
 # Copyright 2026 hr_technical_grade contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+from ..grade_rules import training as rules
 
 
 class HrTechnicalGradeTrainingModule(models.Model):
@@ -47,3 +50,41 @@ class HrTechnicalGradeTrainingModule(models.Model):
         "course_id",
         string="Courses",
     )
+
+    @api.constrains("company_id", "course_ids")
+    def _check_company(self):
+        Result = self.env["hr.technical.grade.training.result"].sudo()
+        for module in self:
+            courses = module.course_ids.filtered(
+                lambda course, module=module: course.company_id != module.company_id
+            )
+            if courses or Result.search_count(
+                [("module_id", "=", module.id), ("company_id", "!=", module.company_id.id)],
+                limit=1,
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "The module %(module)s stays with the company of its courses and results.",
+                        module=module.display_name,
+                    )
+                )
+
+    @api.constrains("standard")
+    def _check_standard_kept(self):
+        cleared = self.filtered(lambda module: not (module.standard or "").strip())
+        assessed = (
+            self.env["hr.technical.grade.training.result"]
+            .sudo()
+            .search(
+                [("module_id", "in", cleared.ids), ("result", "in", (rules.PASSED, rules.FAILED))],
+                limit=1,
+            )
+        )
+        if assessed:
+            raise ValidationError(
+                self.env._(
+                    "Results of %(module)s were recorded against its assessment standard: "
+                    "change its wording, but do not clear it.",
+                    module=assessed.module_id.display_name,
+                )
+            )

@@ -72,9 +72,17 @@ class HrTechnicalGradeTrainingResult(models.Model):
                 module=result.module_id.name or "",
             )
 
-    @api.constrains("score")
+    @api.constrains("score", "result")
     def _check_score(self):
         for result in self:
+            if result.score and result.result not in (rules.PASSED, rules.FAILED):
+                raise ValidationError(
+                    self.env._(
+                        "Only a passed or failed result has a score: clear the score of "
+                        "%(result)s.",
+                        result=result.display_name,
+                    )
+                )
             if not 0 <= result.score <= 100:
                 raise ValidationError(
                     self.env._(

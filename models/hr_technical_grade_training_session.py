@@ -52,6 +52,7 @@ class HrTechnicalGradeTrainingSession(models.Model):
         "session_id",
         "module_id",
         string="Modules Assessed",
+        context={"active_test": False},
         compute="_compute_module_ids",
         store=True,
         precompute=True,
@@ -92,7 +93,9 @@ class HrTechnicalGradeTrainingSession(models.Model):
         domain="[('company_id', '=', company_id)]",
     )
     result_ids = fields.One2many("hr.technical.grade.training.result", "session_id")
-    pending_count = fields.Integer(compute="_compute_pending_count", string="Results to Record")
+    pending_count = fields.Integer(
+        compute="_compute_pending_count", compute_sudo=True, string="Results to Record"
+    )
     state = fields.Selection(
         [("draft", "Planned"), ("done", "Done"), ("cancel", "Cancelled")],
         required=True,
@@ -145,6 +148,23 @@ class HrTechnicalGradeTrainingSession(models.Model):
                     )
                 )
 
+    @api.constrains("name")
+    def _check_name(self):
+        for session in self:
+            if not session.name.strip():
+                raise ValidationError(self.env._("A training needs a name."))
+
+    @api.constrains("module_ids", "state")
+    def _check_modules(self):
+        for session in self:
+            if session.state == "draft" and not session.module_ids:
+                raise ValidationError(
+                    self.env._(
+                        "The training %(session)s assesses at least one module of its course.",
+                        session=session.display_name,
+                    )
+                )
+
     @api.constrains("date_start", "date_end")
     def _check_dates(self):
         for session in self:
@@ -158,7 +178,7 @@ class HrTechnicalGradeTrainingSession(models.Model):
 
     @api.constrains("company_id", "course_id", "module_ids", "employee_ids")
     def _check_course(self):
-        for session in self:
+        for session in self.filtered(lambda session: session.state == "draft"):
             if session.course_id.company_id != session.company_id:
                 raise ValidationError(
                     self.env._(
@@ -191,11 +211,22 @@ class HrTechnicalGradeTrainingSession(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        if not self.env.su:
+            default = self.env.context.get("default_state")
+            if any(vals.get("state", default) not in (None, "draft") for vals in vals_list):
+                raise UserError(self.env._("A training is planned first, then marked done."))
         sessions = super().create(vals_list)
         sessions._sync_results()
         return sessions
 
     def write(self, vals):
+        if not self.env.su and set(vals) & {"state", "level", "course_module_ids"}:
+            raise UserError(
+                self.env._(
+                    "A training's status changes through its buttons (Mark Done, Cancel, "
+                    "Reopen), and its level and modules of the course are its course's."
+                )
+            )
         planned = {
             "course_id",
             "module_ids",
@@ -274,6 +305,14 @@ class HrTechnicalGradeTrainingSession(models.Model):
                         session=session.display_name,
                     )
                 )
+            if session.date_end > fields.Date.context_today(self):
+                raise UserError(
+                    self.env._(
+                        "%(session)s ends on %(date)s: it is marked done once it has ended.",
+                        session=session.display_name,
+                        date=session.date_end.isoformat(),
+                    )
+                )
             if session.pending_count:
                 raise UserError(
                     self.env._(
@@ -283,7 +322,8 @@ class HrTechnicalGradeTrainingSession(models.Model):
                         count=session.pending_count,
                     )
                 )
-        self.write({"state": "done"})
+        self.sudo().write({"state": "done"})
+        return True
 
     def action_cancel(self):
         self.check_access("write")
@@ -296,7 +336,8 @@ class HrTechnicalGradeTrainingSession(models.Model):
                     "its results back to pending."
                 )
             )
-        self.write({"state": "cancel"})
+        self.sudo().write({"state": "cancel"})
+        return True
 
     def action_reopen(self):
         """Back to planned, to correct a result: on record in the chatter."""
@@ -304,10 +345,11 @@ class HrTechnicalGradeTrainingSession(models.Model):
         for session in self:
             if session.state == "draft":
                 continue
-            session.write({"state": "draft"})
+            session.sudo().write({"state": "draft"})
             session.message_post(
                 body=self.env._("Reopened to correct its results or its plan."),
                 subtype_xmlid="mail.mt_note",
+                message_type="notification",
             )
         return True
 

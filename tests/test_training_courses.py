@@ -23,7 +23,9 @@ class TestLayeredTraining(TechnicalGradeCase):
         cls.service = ref("hr_technical_grade.training_module_service")
         cls.junior_course = ref("hr_technical_grade.training_course_junior")
         cls.intermediate_course = ref("hr_technical_grade.training_course_intermediate")
-        (cls.basics | cls.diagnosis | cls.repair | cls.service).standard = False
+        # The demo writes standards and passes Basic Knowledge against its own.
+        (cls.diagnosis | cls.repair | cls.service).standard = False
+        cls.basics.standard = cls.basics.standard or "Written test."
         cls.engineer_user = cls.user(
             "tg_training_engineer", "hr_technical_grade.group_technical_grade_user"
         )
@@ -267,3 +269,70 @@ class TestLayeredTraining(TechnicalGradeCase):
         public = self.env["hr.employee.public"].with_user(user).browse(li_wei.id)
         self.assertIn(self.junior_course, public.my_course_ids)
         self.assertEqual(public.my_training_result_ids.mapped("result"), ["passed"])
+
+    def test_only_done_trainings_count_and_they_end_first(self):
+        self.record(self.engineer, self.junior, "2020-01-01")
+        self.basics.standard = "Written test."
+        future = self.session(
+            course=self.junior_course, employees=self.engineer, date_start="2026-12-01"
+        )
+        future.result_ids.result = "passed"
+        with self.assertRefused(UserError, "marked done once it has ended"):
+            future.action_done()
+        # A result recorded in a planned training is not final: it counts nowhere yet.
+        public = (
+            self.env["hr.employee.public"].with_user(self.engineer_user).browse(self.engineer.id)
+        )
+        self.assertEqual(public.my_modules_to_pass, "Basic Knowledge")
+        self.assertFalse(public.my_training_result_ids)
+        # A score belongs to a passed or failed result only.
+        with self.assertRefused(ValidationError, "Only a passed or failed result has a score"):
+            future.result_ids.write({"result": "absent", "score": 95})
+        with self.assertRefused(ValidationError, "needs a name"):
+            future.name = "  "
+
+    def test_the_status_and_the_course_are_not_written_past_the_actions(self):
+        self.basics.standard = "Written test."
+        session = self.session(course=self.junior_course, employees=self.engineer)
+        for vals in ({"state": "done"}, {"state": "cancel"}, {"level": "senior"}):
+            with self.assertRefused(UserError, "through its buttons"):
+                session.write(vals)
+        with self.assertRefused(UserError, "planned first"):
+            self.session(state="done")
+        self.assertEqual(self.junior_course.level, "junior")
+        # The course keeps the modules its planned trainings assess.
+        with self.assertRefused(ValidationError, "take the modules out of those trainings"):
+            self.junior_course.with_user(self.hr_officer).module_ids = [
+                Command.unlink(self.basics.id)
+            ]
+        with self.assertRefused(ValidationError, "at least one module"):
+            session.module_ids = [Command.clear()]
+        session.result_ids.result = "passed"
+        self.assertTrue(session.action_done())
+        # A module archived later stays on the done training.
+        self.basics.with_user(self.hr_officer).active = False
+        session.invalidate_recordset()
+        self.assertEqual(session.module_ids, self.basics)
+
+    def test_own_comments_stay_editable_the_log_does_not(self):
+        session = self.session(employees=self.engineer)
+        comment = session.with_user(self.hr_officer).message_post(
+            body="Bring the multimeters.", message_type="comment"
+        )
+        session.with_user(self.hr_officer)._message_update_content(
+            comment, "Bring two multimeters."
+        )
+        self.assertIn("two multimeters", comment.body)
+        logged = session.message_ids.filtered(lambda m: m.message_type == "notification")
+        self.assertTrue(logged)
+        with self.assertRefused(AccessError, "history of Technical Grade Training is kept"):
+            logged.with_user(self.hr_officer).unlink()
+        # The same holds on every document of the addon, e.g. an evaluation.
+        self.record(self.engineer, self.junior, "2020-01-01")
+        evaluation = (
+            self.env["hr.technical.grade.evaluation"]
+            .with_user(self.hr_officer)
+            .create({"employee_id": self.engineer.id, "kind": "promotion"})
+        )
+        with self.assertRefused(AccessError, "is kept"):
+            evaluation.message_ids.with_user(self.hr_officer).write({"body": "Nothing here."})
