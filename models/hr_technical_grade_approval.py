@@ -71,9 +71,11 @@ class HrTechnicalGradeApproval(models.Model):
             ("pending", "To Approve"),
             ("approved", "Approved"),
             ("rejected", "Rejected"),
+            ("cancelled", "Not Decided"),
         ],
         required=True,
         default="waiting",
+        help="Not Decided: the document was withdrawn or rejected before this step decided.",
     )
     decided_by_id = fields.Many2one("res.users")
     decided_on = fields.Datetime()

@@ -433,7 +433,17 @@ class HrTechnicalGradeApprovalMixin(models.AbstractModel):
     def write(self, vals):
         if "state" in vals:
             self._check_state_written_by_engine(vals["state"])
-        return super().write(vals)
+        result = super().write(vals)
+        if vals.get("state") in self._approval_dropped_states:
+            self._close_undecided_approvals()
+        return result
+
+    def _close_undecided_approvals(self):
+        """A withdrawn or rejected document waits for nobody: the steps of its
+        round that had not decided are closed, on record as Not Decided."""
+        self.sudo()._current_approvals().filtered(
+            lambda approval: approval.state in ("waiting", "pending")
+        ).write({"state": "cancelled"})
 
     def _check_state_written_by_engine(self, state):
         """Refuse a write of the state that ``_check_transition`` did not check.

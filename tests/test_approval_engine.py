@@ -549,6 +549,38 @@ class TestApprovalEngineEvaluations(TechnicalGradeCase, TransitionTableMixin):
         self.assertEqual(approvals.exists(), approvals)
         self.assertEqual(approvals.comment, "No")
 
+    def test_steps_left_undecided_close_with_their_document(self):
+        """Withdrawn or rejected, a document waits for nobody: the steps of its
+        round that had not decided read Not Decided; decisions stay as made."""
+        second = self.env[STEP].create(
+            {
+                "name": "HR after the superior",
+                "model_id": self.env["ir.model"]._get_id(EVALUATION),
+                "approver_type": "users",
+                "user_ids": [(6, 0, self.hr_officer.ids)],
+                "sequence": 50,
+            }
+        )
+        withdrawn = self.promotion()
+        withdrawn.with_user(self.hr_officer).action_submit()
+        self.assertEqual(withdrawn.approval_ids.mapped("state"), ["pending", "waiting"])
+        withdrawn.with_user(self.manager_user).action_approve()
+        withdrawn.with_user(self.hr_officer).action_cancel()
+        self.assertEqual(withdrawn.approval_ids.mapped("state"), ["approved", "cancelled"])
+        self.assertEqual(withdrawn.approval_ids[1].step_id, second)
+        rejected = self.promotion()
+        rejected.with_user(self.hr_officer).action_submit()
+        rejected.with_user(self.hr_officer).action_reject("Not this year")
+        self.assertEqual(rejected.approval_ids.mapped("state"), ["rejected", "cancelled"])
+        # Reopened and submitted again, a new round waits; the first stays closed.
+        rejected.with_user(self.hr_officer).action_draft()
+        rejected.with_user(self.hr_officer).action_submit()
+        self.assertEqual(rejected.previous_approval_ids.mapped("state"), ["rejected", "cancelled"])
+        self.assertEqual(
+            rejected.approval_ids.filtered(lambda a: not a.superseded).mapped("state"),
+            ["pending", "waiting"],
+        )
+
     def test_wizard_refuses_other_models(self):
         wizard = self.env["hr.technical.grade.approval.reason.wizard"].create(
             {"res_model": "res.partner", "res_ids": [1], "reason": "x"}
