@@ -113,6 +113,14 @@ class HrContract(models.Model):
         prepared.activity_update()
         return prepared
 
+    def _technical_grade_follows_another(self):
+        """Whether the employee had an earlier contract: a transferee, not new staff."""
+        self.ensure_one()
+        return any(
+            other.date_start < self.date_start and other.state != "cancel"
+            for other in self.employee_id.contract_ids
+        )
+
     def _prepare_initial_gradings(self, departments, target, today, training_months=0):
         """Prepare the initial gradings due on ``today`` in ``departments``.
 
@@ -139,28 +147,13 @@ class HrContract(models.Model):
             first_start = fields.Date.subtract(oldest, months=training_months, days=3)
             contracts |= self.sudo().search(domain + [("date_start", ">=", first_start)])
         # Once graded, or once an initial grading is on file, nothing more.
-        graded = (
-            self.env["hr.technical.grade.history"]
-            .sudo()
-            .search([("employee_id", "in", contracts.employee_id.ids)])
-            .employee_id
-        )
-        filed = Evaluation.search(
-            [
-                ("employee_id", "in", contracts.employee_id.ids),
-                ("kind", "=", "initial"),
-                ("state", "!=", "cancel"),
-            ]
-        ).employee_id
+        graded, filed = contracts.employee_id._technical_grade_initial_settled()
         vals_list = []
         for contract in contracts.sorted(lambda c: (c.date_start, c.id)):
             employee = contract.employee_id
             if employee in graded | filed:
                 continue
-            earlier = employee.contract_ids.filtered(
-                lambda c, current=contract: c.date_start < current.date_start
-                and c.state != "cancel"
-            )
+            earlier = contract._technical_grade_follows_another()
             # New staff are trained, then graded; a transferee at the end of
             # their trial.
             if training_months and not earlier:

@@ -94,6 +94,28 @@ class HrEmployee(models.Model):
         """
         return self.filtered("technical_grade_history_ids")
 
+    def _technical_grade_initial_settled(self):
+        """Where the initial grading of these employees stands, as ``(graded, filed)``.
+
+        ``graded``: they already have a grade history; ``filed``: an initial
+        grading of theirs is on file (not withdrawn).  Either way nothing more
+        is prepared for them, and they ask for no early confirmation.
+        """
+        employees = self.sudo()
+        filed = (
+            self.env["hr.technical.grade.evaluation"]
+            .sudo()
+            .search(
+                [
+                    ("employee_id", "in", employees.ids),
+                    ("kind", "=", "initial"),
+                    ("state", "!=", "cancel"),
+                ]
+            )
+            .employee_id
+        )
+        return employees._technical_grade_graded(), filed
+
     def _check_technical_grade_ungraded(self):
         """Refuse an initial grading of employees who already have a grade."""
         graded = self._technical_grade_graded()

@@ -296,24 +296,7 @@ class HrEmployeePublic(models.Model):
             .sudo()
             .search([("training_months", ">", 0), ("department_ids", "!=", False)])
         )
-        graded = (
-            self.env["hr.technical.grade.history"]
-            .sudo()
-            .search([("employee_id", "in", employees.ids)])
-            .employee_id
-        )
-        filed = (
-            self.env["hr.technical.grade.evaluation"]
-            .sudo()
-            .search(
-                [
-                    ("employee_id", "in", employees.ids),
-                    ("kind", "=", "initial"),
-                    ("state", "!=", "cancel"),
-                ]
-            )
-            .employee_id
-        )
+        graded, filed = employees._technical_grade_initial_settled()
         standing = {}
         for public in shown:
             employee = public.employee_id.sudo()
@@ -327,11 +310,7 @@ class HrEmployeePublic(models.Model):
             )[:1]
             if employee in graded or not ladder or not contract or contract.state != "open":
                 continue
-            earlier = employee.contract_ids.filtered(
-                lambda c, current=contract: c.date_start < current.date_start
-                and c.state != "cancel"
-            )
-            if earlier:
+            if contract._technical_grade_follows_another():
                 continue  # a transferee is graded at the end of their trial
             end = training.training_end(contract.date_start, ladder.training_months)
             if employee in filed:

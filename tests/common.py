@@ -130,6 +130,33 @@ class TechnicalGradeCase(TransactionCase):
         self.env.invalidate_all()
 
 
+class NewStaffMixin:
+    """Contracts of new staff and the initial gradings prepared for them.
+
+    The test class sets ``responsible``, the HR officer of the contracts.
+    """
+
+    def contract(self, employee, start, trial_end=False, state="open", end=False):
+        return self.env["hr.contract"].create(
+            {
+                "name": f"{employee.name} {start}",
+                "employee_id": employee.id,
+                "date_start": start,
+                "date_end": end,
+                "trial_date_end": trial_end,
+                "wage": 5000,
+                "state": state,
+                "hr_responsible_id": self.responsible.id,
+            }
+        )
+
+    def initial(self, employee):
+        """The initial gradings of ``employee``."""
+        return self.env["hr.technical.grade.evaluation"].search(
+            [("employee_id", "=", employee.id), ("kind", "=", "initial")]
+        )
+
+
 class CommitteeCase(TechnicalGradeCase):
     """A promotion of the engineer (junior, eligible) before the committee alone.
 

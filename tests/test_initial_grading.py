@@ -8,11 +8,11 @@ from datetime import date, timedelta
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
-from .common import TechnicalGradeCase
+from .common import NewStaffMixin, TechnicalGradeCase
 
 
 @tagged("post_install", "-at_install")
-class TestInitialGrading(TechnicalGradeCase):
+class TestInitialGrading(NewStaffMixin, TechnicalGradeCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -35,31 +35,12 @@ class TestInitialGrading(TechnicalGradeCase):
             }
         )
 
-    def contract(self, employee, start, trial_end, state="open", end=False):
-        return self.Contract.create(
-            {
-                "name": f"{employee.name} {start}",
-                "employee_id": employee.id,
-                "date_start": start,
-                "date_end": end,
-                "trial_date_end": trial_end,
-                "wage": 5000,
-                "state": state,
-                "hr_responsible_id": self.responsible.id,
-            }
-        )
-
-    def prepared(self, employee):
-        return self.env["hr.technical.grade.evaluation"].search(
-            [("employee_id", "=", employee.id), ("kind", "=", "initial")]
-        )
-
     def test_a_trial_that_ends_prepares_one_initial_grading_for_hr(self):
         contract = self.contract(
             self.new_hire, self.today - timedelta(days=90), self.today - timedelta(days=1)
         )
         self.Contract._cron_prepare_initial_gradings()
-        evaluation = self.prepared(self.new_hire)
+        evaluation = self.initial(self.new_hire)
         self.assertEqual(
             (evaluation.state, evaluation.initial_reason, evaluation.target_grade_id),
             ("draft", "probation", self.trainee),
@@ -74,7 +55,7 @@ class TestInitialGrading(TechnicalGradeCase):
         self.assertFalse(self.new_hire.technical_grade_id)
         # Run again (every day): nothing more.
         self.Contract._cron_prepare_initial_gradings()
-        self.assertEqual(self.prepared(self.new_hire), evaluation)
+        self.assertEqual(self.initial(self.new_hire), evaluation)
         # Submitting it closes HR's activity.
         steps = self.env["hr.technical.grade.approval.step"].search([])
         steps.active = False
@@ -97,7 +78,7 @@ class TestInitialGrading(TechnicalGradeCase):
         )
         self.contract(self.new_hire, self.today - timedelta(days=60), self.today)
         self.Contract._cron_prepare_initial_gradings()
-        self.assertEqual(self.prepared(self.new_hire).initial_reason, "transfer")
+        self.assertEqual(self.initial(self.new_hire).initial_reason, "transfer")
 
     def test_nothing_prepared_where_it_is_not_due(self):
         # Trial not over yet; already graded; not a graded department; a trial
@@ -145,7 +126,7 @@ class TestInitialGrading(TechnicalGradeCase):
         )
         self.Contract._cron_prepare_initial_gradings()
         self.assertEqual(
-            self.prepared(self.new_hire).target_grade_id,
+            self.initial(self.new_hire).target_grade_id,
             self.env.ref("hr_technical_grade.grade_p1"),
         )
 

@@ -11,11 +11,11 @@ from odoo.exceptions import UserError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
-from .common import TechnicalGradeCase
+from .common import NewStaffMixin, TechnicalGradeCase
 
 
 @tagged("post_install", "-at_install")
-class TestTraining(TechnicalGradeCase):
+class TestTraining(NewStaffMixin, TechnicalGradeCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -46,25 +46,6 @@ class TestTraining(TechnicalGradeCase):
                 "user_id": cls.hire_user.id,
                 "technical_experience_date": cls.today - relativedelta(years=3),
             }
-        )
-
-    def contract(self, employee, start, trial_end=False, state="open", end=False):
-        return self.env["hr.contract"].create(
-            {
-                "name": f"{employee.name} {start}",
-                "employee_id": employee.id,
-                "date_start": start,
-                "date_end": end,
-                "trial_date_end": trial_end,
-                "wage": 5000,
-                "state": state,
-                "hr_responsible_id": self.responsible.id,
-            }
-        )
-
-    def initial(self, employee):
-        return self.env["hr.technical.grade.evaluation"].search(
-            [("employee_id", "=", employee.id), ("kind", "=", "initial")]
         )
 
     def page(self, employee, user):
