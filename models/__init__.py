@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 
 from . import hr_technical_grade_chatter_mixin
+from . import hr_technical_grade_hr_confirmation_mixin
 from . import hr_technical_grade_activity_mixin
 from . import hr_technical_grade_workflow_record_mixin
 from . import hr_technical_grade_batch_opening_mixin

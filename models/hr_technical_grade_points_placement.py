@@ -28,7 +28,7 @@ class HrTechnicalGradePointsPlacement(models.Model):
 
     _name = "hr.technical.grade.points.placement"
     _description = "Technical Grade Monthly Points Placement"
-    _inherit = ["hr.technical.grade.chatter.mixin"]
+    _inherit = ["hr.technical.grade.chatter.mixin", "hr.technical.grade.hr.confirmation.mixin"]
     _order = "period_start desc, points desc, id"
 
     employee_id = fields.Many2one(
@@ -85,15 +85,6 @@ class HrTechnicalGradePointsPlacement(models.Model):
         help="The day a change of grade takes effect, and its pay: by default the first day of "
         "the month after the one placed. Never inside a confirmed pay period.",
     )
-    state = fields.Selection(
-        [("draft", "To Confirm"), ("confirmed", "Confirmed")],
-        required=True,
-        default="draft",
-        readonly=True,
-        tracking=True,
-    )
-    confirm_user_id = fields.Many2one("res.users", string="Confirmed By", readonly=True)
-    confirm_date = fields.Date(string="Confirmed On", readonly=True)
     history_id = fields.Many2one(
         "hr.technical.grade.history",
         string="Grade Change",
@@ -261,6 +252,12 @@ class HrTechnicalGradePointsPlacement(models.Model):
     # Actions
     # ------------------------------------------------------------------
 
+    def _hr_confirmation_refusals(self):
+        return (
+            self.env._("HR officers confirm points placements."),
+            self.env._("Only points placements to confirm can be confirmed."),
+        )
+
     def action_confirm(self):
         """HR confirms the placements; a change of grade is recorded in the history.
 
@@ -268,10 +265,7 @@ class HrTechnicalGradePointsPlacement(models.Model):
         inside a confirmed pay period; a month confirmed after a later one
         of the same employee is refused.
         """
-        if not self.env.user.has_group(OFFICER):
-            raise AccessError(self.env._("HR officers confirm points placements."))
-        if any(placement.state != "draft" for placement in self):
-            raise UserError(self.env._("Only points placements to confirm can be confirmed."))
+        self._check_hr_confirmation()
         placements = self.sudo()
         employees = placements.employee_id
         if len(employees) != len(placements):
@@ -361,13 +355,11 @@ class HrTechnicalGradePointsPlacement(models.Model):
             ]
         )
         line_of = dict(zip(moving, lines, strict=True))
-        today = fields.Date.context_today(self)
+        confirmed = self._hr_confirmation_values()
         for placement in placements:
             placement.write(
                 {
-                    "state": "confirmed",
-                    "confirm_user_id": self.env.user.id,
-                    "confirm_date": today,
+                    **confirmed,
                     "history_id": line_of[placement].id if placement in line_of else False,
                 }
             )

@@ -4,7 +4,7 @@
 from collections import defaultdict
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError
 from odoo.fields import Command
 
 from ..grade_rules import review as rules
@@ -26,7 +26,7 @@ class HrTechnicalGradeYearResult(models.Model):
 
     _name = "hr.technical.grade.year.result"
     _description = "Technical Grade Yearly Result"
-    _inherit = ["hr.technical.grade.chatter.mixin"]
+    _inherit = ["hr.technical.grade.chatter.mixin", "hr.technical.grade.hr.confirmation.mixin"]
     _order = "year desc, score desc, id"
 
     employee_id = fields.Many2one(
@@ -56,15 +56,6 @@ class HrTechnicalGradeYearResult(models.Model):
         help="The arithmetic mean of the year's finished results of the plan (seed 003).",
     )
     band = fields.Selection(BANDS, readonly=True, help="The band of the exact mean.")
-    state = fields.Selection(
-        [("draft", "To Confirm"), ("confirmed", "Confirmed")],
-        required=True,
-        default="draft",
-        readonly=True,
-        tracking=True,
-    )
-    confirm_user_id = fields.Many2one("res.users", string="Confirmed By", readonly=True)
-    confirm_date = fields.Date(string="Confirmed On", readonly=True)
     demotion_evaluation_id = fields.Many2one(
         "hr.technical.grade.evaluation",
         string="Demotion Proposal",
@@ -153,23 +144,17 @@ class HrTechnicalGradeYearResult(models.Model):
     # Actions
     # ------------------------------------------------------------------
 
-    def _check_officer(self):
-        if not self.env.user.has_group(OFFICER):
-            raise AccessError(self.env._("HR officers confirm yearly results."))
+    def _hr_confirmation_refusals(self):
+        return (
+            self.env._("HR officers confirm yearly results."),
+            self.env._("Only yearly results to confirm can be confirmed."),
+        )
 
     def action_confirm(self):
         """HR confirms the yearly results; a 差 proposes a demotion (company setting)."""
-        self._check_officer()
-        if any(result.state != "draft" for result in self):
-            raise UserError(self.env._("Only yearly results to confirm can be confirmed."))
+        self._check_hr_confirmation()
         results = self.sudo()
-        results.write(
-            {
-                "state": "confirmed",
-                "confirm_user_id": self.env.user.id,
-                "confirm_date": fields.Date.context_today(self),
-            }
-        )
+        results.write(self._hr_confirmation_values())
         Evaluation = self.env["hr.technical.grade.evaluation"]
         for result in results.filtered(
             lambda r: r.band == rules.FAIL and r.company_id.technical_grade_year_demotion
