@@ -65,6 +65,11 @@ class HrEmployee(models.Model):
         compute="_compute_technical_grade_work_log_count",
         groups="hr.group_hr_user",
     )
+    technical_grade_training_result_count = fields.Integer(
+        string="Training Results",
+        compute="_compute_technical_grade_training_result_count",
+        groups="hr.group_hr_user",
+    )
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -165,6 +170,22 @@ class HrEmployee(models.Model):
         )
         for employee in self:
             employee.technical_grade_evaluation_count = counts.get(employee, 0)
+
+    def _compute_technical_grade_training_result_count(self):
+        Result = self.env["hr.technical.grade.training.result"]
+        if not Result.has_access("read"):
+            # An HR user outside the technical grades reads no training result.
+            self.technical_grade_training_result_count = 0
+            return
+        counts = dict(
+            Result._read_group(
+                [("employee_id", "in", self.ids)],
+                groupby=["employee_id"],
+                aggregates=["__count"],
+            )
+        )
+        for employee in self:
+            employee.technical_grade_training_result_count = counts.get(employee, 0)
 
     def _compute_technical_grade_work_log_count(self):
         Log = self.env["hr.technical.grade.work.log"]
@@ -680,6 +701,18 @@ class HrEmployee(models.Model):
             name=self.env._("Work Logs of %(employee)s", employee=self.name),
             domain=[("employee_id", "=", self.id)],
             context={"create": False},
+        )
+        return action
+
+    def action_open_technical_grade_training_results(self):
+        """The employee's results in the modules of the layered training."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "hr_technical_grade.hr_technical_grade_training_result_action"
+        )
+        action.update(
+            name=self.env._("Training Results of %(employee)s", employee=self.name),
+            domain=[("employee_id", "=", self.id)],
         )
         return action
 

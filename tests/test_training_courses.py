@@ -336,3 +336,13 @@ class TestLayeredTraining(TechnicalGradeCase):
         )
         with self.assertRefused(AccessError, "is kept"):
             evaluation.message_ids.with_user(self.hr_officer).write({"body": "Nothing here."})
+
+    def test_hr_opens_an_employees_training_results(self):
+        self.diagnosis.standard = "Standard."
+        self.session(employees=self.engineer | self.colleague)
+        employee = self.engineer.with_user(self.hr_officer)
+        self.assertEqual(employee.technical_grade_training_result_count, 3)
+        action = employee.action_open_technical_grade_training_results()
+        shown = self.env[action["res_model"]].with_user(self.hr_officer).search(action["domain"])
+        self.assertEqual(shown.employee_id, self.engineer)
+        self.assertEqual(len(shown), 3)
