@@ -61,6 +61,7 @@ from . import hr_technical_grade_campaign_pending
 from . import hr_technical_grade_review_pending
 from . import mail_activity
 from . import mail_message
+from . import ir_attachment
 from . import hr_technical_grade_work_log
 from . import hr_technical_grade_year_result
 from . import hr_technical_grade_points_placement

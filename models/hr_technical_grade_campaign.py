@@ -388,6 +388,7 @@ class HrTechnicalGradeCampaign(models.Model):
             campaign.state = "closed"
             campaign.message_post(body=campaign._close_summary(drafts))
         self.activity_update()
+        return True
 
     def _close_summary(self, cancelled):
         """The closing message: evaluations per state and per target grade."""
@@ -446,10 +447,12 @@ class HrTechnicalGradeCampaign(models.Model):
         evaluations.filtered(lambda e: e.state == "draft").action_cancel()
         self.state = "cancel"
         self.activity_update()
+        return True
 
     def action_draft(self):
         self._check_campaign_state("cancel")
         self.state = "draft"
+        return True
 
     # ------------------------------------------------------------------
     # Opening, in batches of the cron

@@ -4,6 +4,8 @@
 from odoo import api, models
 from odoo.exceptions import AccessError
 
+from .mail_message import MESSAGE_MARK, MESSAGE_MARK_KEY
+
 
 class HrTechnicalGradeChatterMixin(models.AbstractModel):
     """The chatter of the technical grade documents: messages in one's own name.
@@ -20,11 +22,22 @@ class HrTechnicalGradeChatterMixin(models.AbstractModel):
 
     def message_post(self, *, author_id=None, **kwargs):
         self._check_own_name(author_id, kwargs.get("email_from"))
+        if not self.env.su and kwargs.get("date"):
+            raise AccessError(
+                self.env._("A message is dated when it is posted: it cannot be back-dated.")
+            )
         return super().message_post(author_id=author_id, **kwargs)
 
     def message_notify(self, *, author_id=None, **kwargs):
         self._check_own_name(author_id, kwargs.get("email_from"))
         return super().message_notify(author_id=author_id, **kwargs)
+
+    def _message_create(self, values_list):
+        """Messages come from the thread's API: marked so, as ``mail.message``
+        checks (a direct create over RPC is refused on these documents)."""
+        return super(
+            HrTechnicalGradeChatterMixin, self.with_context(**{MESSAGE_MARK_KEY: MESSAGE_MARK})
+        )._message_create(values_list)
 
     @api.model
     def _check_own_name(self, author_id, email_from=None):

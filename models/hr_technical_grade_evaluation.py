@@ -1575,6 +1575,7 @@ class HrTechnicalGradeEvaluation(models.Model):
         cancelled.write({"state": "cancel"})
         cancelled.material_ids.action_cancel()
         self.activity_update()
+        return True
 
     def action_submit(self):
         """Submit; the market and customer service department is asked for the material."""

@@ -127,10 +127,12 @@ class HrTechnicalGradeLadder(models.Model):
     def action_turn_on(self):
         """Turn the ladder on with its grades (an administrator's decision)."""
         self._set_active(True)
+        return True
 
     def action_turn_off(self):
         """Archive the ladder with its grades; engineers keep their history."""
         self._set_active(False)
+        return True
 
     def _set_active(self, active):
         if not self.env.user.has_group(ADMIN):

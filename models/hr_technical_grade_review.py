@@ -1223,6 +1223,7 @@ class HrTechnicalGradeReview(models.Model):
     def action_cancel(self):
         self._check_transition("cancel", "cancel").sudo().write({"state": "cancel"})
         self.activity_update()
+        return True
 
     def _may_cancel(self):
         if not (self.env.su or self.env.user.has_group(OFFICER)):

@@ -249,9 +249,11 @@ class HrTechnicalGradeSalaryTable(models.Model):
 
     def action_activate(self):
         self.write({"state": "active"})
+        return True
 
     def action_reset_to_draft(self):
         self.write({"state": "draft"})
+        return True
 
     def action_new_version(self):
         """A draft copy of the table, to correct it or to prepare the next one."""

@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl.html).
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 from ..grade_rules import training as rules
 
@@ -49,6 +49,8 @@ class HrTechnicalGradeTrainingModule(models.Model):
         "module_id",
         "course_id",
         string="Courses",
+        readonly=True,
+        help="The courses made of this module: set on each course.",
     )
 
     @api.constrains("company_id", "course_ids")
@@ -88,3 +90,25 @@ class HrTechnicalGradeTrainingModule(models.Model):
                     module=assessed.module_id.display_name,
                 )
             )
+
+    def write(self, vals):
+        if not self.env.su and "course_ids" in vals:
+            raise UserError(
+                self.env._("A course's modules are set on the course (Training Courses).")
+            )
+        if vals.get("active") is False:
+            planned = (
+                self.env["hr.technical.grade.training.session"]
+                .sudo()
+                .search([("module_ids", "in", self.ids), ("state", "=", "draft")], limit=1)
+            )
+            if planned:
+                raise UserError(
+                    self.env._(
+                        "The planned training %(session)s assesses %(modules)s: take the module "
+                        "out of it, or mark it done, before archiving the module.",
+                        session=planned.display_name,
+                        modules=", ".join((planned.module_ids & self).mapped("display_name")),
+                    )
+                )
+        return super().write(vals)

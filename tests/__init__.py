@@ -70,6 +70,7 @@ if find_spec("odoo"):
     from . import test_training
     from . import test_training_courses
     from . import test_training_probe5
+    from . import test_training_reprobe5
     from . import test_evaluation_material
     from . import test_review_feedback
     from . import test_security_wizards

@@ -9,6 +9,8 @@ from contextlib import contextmanager
 from datetime import date, timedelta
 from unittest.mock import patch
 
+from odoo import Command
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import HttpCase, TransactionCase, new_test_user
 from odoo.tests.common import ChromeBrowser
 
@@ -154,6 +156,50 @@ class NewStaffMixin:
         """The initial gradings of ``employee``."""
         return self.env["hr.technical.grade.evaluation"].search(
             [("employee_id", "=", employee.id), ("kind", "=", "initial")]
+        )
+
+
+class TrainingCase(TechnicalGradeCase):
+    """The shipped modules and courses of the layered training, and HR's trainings.
+
+    The demo writes the modules' standards and passes Basic Knowledge against
+    its own: Basic Knowledge keeps a standard, the others start without.
+    """
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        ref = cls.env.ref
+        cls.basics = ref("hr_technical_grade.training_module_basics")
+        cls.diagnosis = ref("hr_technical_grade.training_module_diagnosis")
+        cls.repair = ref("hr_technical_grade.training_module_repair")
+        cls.service = ref("hr_technical_grade.training_module_service")
+        cls.junior_course = ref("hr_technical_grade.training_course_junior")
+        cls.intermediate_course = ref("hr_technical_grade.training_course_intermediate")
+        (cls.diagnosis | cls.repair | cls.service).standard = False
+        cls.basics.standard = cls.basics.standard or "Written test."
+        cls.Session = cls.env["hr.technical.grade.training.session"].with_user(cls.hr_officer)
+
+    @contextmanager
+    def refused(self):
+        """Expect the block to be refused (access, user or validation error); undo it."""
+        try:
+            with self.env.cr.savepoint():
+                yield
+        except (AccessError, UserError, ValidationError):
+            self.env.invalidate_all()
+            return
+        self.fail("not refused")
+
+    def session(self, course=None, employees=None, **values):
+        """A training planned by HR (the junior course by default) and its attendees."""
+        return self.Session.create(
+            {
+                "name": "Test training",
+                "course_id": (course or self.junior_course).id,
+                "employee_ids": [Command.set((employees or self.engineer).ids)],
+                **values,
+            }
         )
 
 

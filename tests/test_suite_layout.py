@@ -21,3 +21,15 @@ class TestSuiteLayout(RuleCase):
         }
         modules = {path.stem for path in TESTS.glob("test_*.py")}
         self.assertEqual(modules - imported, set())
+
+    def test_every_action_answers_rpc_clients(self):
+        """An ``action_*`` method returns a value: None cannot be marshalled over
+        XML-RPC, whose client then gets a fault although the action was done."""
+        silent = []
+        for folder in ("models", "wizards"):
+            for path in sorted((TESTS.parent / folder).glob("*.py")):
+                for node in ast.walk(ast.parse(path.read_text())):
+                    if isinstance(node, ast.FunctionDef) and node.name.startswith("action_"):
+                        if not isinstance(node.body[-1], ast.Return | ast.Raise):
+                            silent.append(f"{folder}/{path.name}: {node.name}")
+        self.assertEqual(silent, [])

@@ -5,27 +5,17 @@ from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
-from .common import TechnicalGradeCase, load_chinese
+from .common import TrainingCase, load_chinese
 
 
 @tagged("post_install", "-at_install")
-class TestLayeredTraining(TechnicalGradeCase):
+class TestLayeredTraining(TrainingCase):
     """Seed 000, 海尔售后工程师升级方案: layered courses, modules with their
     assessment standard, training online and on site (K5)."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        ref = cls.env.ref
-        cls.basics = ref("hr_technical_grade.training_module_basics")
-        cls.diagnosis = ref("hr_technical_grade.training_module_diagnosis")
-        cls.repair = ref("hr_technical_grade.training_module_repair")
-        cls.service = ref("hr_technical_grade.training_module_service")
-        cls.junior_course = ref("hr_technical_grade.training_course_junior")
-        cls.intermediate_course = ref("hr_technical_grade.training_course_intermediate")
-        # The demo writes standards and passes Basic Knowledge against its own.
-        (cls.diagnosis | cls.repair | cls.service).standard = False
-        cls.basics.standard = cls.basics.standard or "Written test."
         cls.engineer_user = cls.user(
             "tg_training_engineer", "hr_technical_grade.group_technical_grade_user"
         )
@@ -45,16 +35,13 @@ class TestLayeredTraining(TechnicalGradeCase):
         )
         cls.engineer.parent_id = cls.lead
         cls.outsider = cls.env["hr.employee"].create({"name": "Other Team"})
-        cls.Session = cls.env["hr.technical.grade.training.session"].with_user(cls.hr_officer)
 
     def session(self, course=None, employees=None, **values):
-        return self.Session.create(
-            {
-                "name": "Test training",
-                "course_id": (course or self.intermediate_course).id,
-                "employee_ids": [Command.set((employees or (self.engineer | self.colleague)).ids)],
-                **values,
-            }
+        """The intermediate course by default; the engineer and their colleague attend."""
+        return super().session(
+            course or self.intermediate_course,
+            employees or (self.engineer | self.colleague),
+            **values,
         )
 
     def test_the_seeds_layers_and_modules_ship(self):
