@@ -900,7 +900,6 @@ class HrTechnicalGradeEvaluation(models.Model):
     # Constraints
     # ------------------------------------------------------------------
 
-    @api.model
     @api.depends("employee_id")
     @api.depends_context("uid")
     def _compute_training_result_ids(self):
@@ -916,6 +915,7 @@ class HrTechnicalGradeEvaluation(models.Model):
                 lambda result, employee=evaluation.employee_id: result.employee_id == employee
             )
 
+    @api.model
     def _propose_demotion(self, employee, reason, evidence, source):
         """The open demotion request of ``employee``, or a new draft one, for ``reason``.
 
