@@ -257,9 +257,7 @@ class HrEmployeePublic(models.Model):
         if employees.technical_grade_id:
             courses = courses.search([("grade_ids", "in", employees.technical_grade_id.ids)])
         results = (
-            self.env["hr.technical.grade.training.result"]
-            .sudo()
-            .search([("employee_id", "in", employees.ids), ("session_id.state", "=", "done")])
+            self.env["hr.technical.grade.training.result"].sudo()._of_done_trainings(employees)
         )
         for public in self:
             employee = public.employee_id.sudo()

@@ -907,9 +907,7 @@ class HrTechnicalGradeEvaluation(models.Model):
         Result = self.env["hr.technical.grade.training.result"]
         results = Result.browse()
         if self.employee_id and Result.has_access("read"):
-            results = Result.search(
-                [("employee_id", "in", self.employee_id.ids), ("session_id.state", "=", "done")]
-            )
+            results = Result._of_done_trainings(self.employee_id)
         for evaluation in self:
             evaluation.training_result_ids = results.filtered(
                 lambda result, employee=evaluation.employee_id: result.employee_id == employee

@@ -53,6 +53,10 @@ class HrTechnicalGradeTrainingModule(models.Model):
         help="The courses made of this module: set on each course.",
     )
 
+    def _without_standard(self):
+        """The modules whose assessment standard is not written (blank counts as none)."""
+        return self.filtered(lambda module: not (module.standard or "").strip())
+
     @api.constrains("company_id", "course_ids")
     def _check_company(self):
         Result = self.env["hr.technical.grade.training.result"].sudo()
@@ -73,7 +77,7 @@ class HrTechnicalGradeTrainingModule(models.Model):
 
     @api.constrains("standard")
     def _check_standard_kept(self):
-        cleared = self.filtered(lambda module: not (module.standard or "").strip())
+        cleared = self._without_standard()
         assessed = (
             self.env["hr.technical.grade.training.result"]
             .sudo()

@@ -63,6 +63,14 @@ class HrTechnicalGradeTrainingResult(models.Model):
         ),
     ]
 
+    @api.model
+    def _of_done_trainings(self, employees):
+        """The results of ``employees`` that count: those of trainings marked done
+        (a result of a planned training is not final), read with this env's rights."""
+        return self.search(
+            [("employee_id", "in", employees.ids), ("session_id.state", "=", "done")]
+        )
+
     @api.depends("employee_id", "module_id")
     def _compute_display_name(self):
         for result in self:
@@ -95,9 +103,8 @@ class HrTechnicalGradeTrainingResult(models.Model):
     @api.constrains("result", "module_id")
     def _check_standard(self):
         for result in self:
-            if (
-                result.result in (rules.PASSED, rules.FAILED)
-                and not (result.module_id.standard or "").strip()
+            if result.result in (rules.PASSED, rules.FAILED) and (
+                result.module_id._without_standard()
             ):
                 raise ValidationError(
                     self.env._(
