@@ -171,35 +171,27 @@ class HrEmployee(models.Model):
         for employee in self:
             employee.technical_grade_evaluation_count = counts.get(employee, 0)
 
-    def _compute_technical_grade_training_result_count(self):
-        Result = self.env["hr.technical.grade.training.result"]
-        if not Result.has_access("read"):
-            # An HR user outside the technical grades reads no training result.
-            self.technical_grade_training_result_count = 0
-            return
-        counts = dict(
-            Result._read_group(
-                [("employee_id", "in", self.ids)],
-                groupby=["employee_id"],
-                aggregates=["__count"],
+    def _technical_grade_readable_counts(self, model):
+        """How many records of ``model`` each employee has, as the user reads them.
+
+        An HR user outside the technical grades reads none (no access: 0).
+        """
+        Model = self.env[model]
+        if not Model.has_access("read"):
+            return {}
+        return dict(
+            Model._read_group(
+                [("employee_id", "in", self.ids)], groupby=["employee_id"], aggregates=["__count"]
             )
         )
+
+    def _compute_technical_grade_training_result_count(self):
+        counts = self._technical_grade_readable_counts("hr.technical.grade.training.result")
         for employee in self:
             employee.technical_grade_training_result_count = counts.get(employee, 0)
 
     def _compute_technical_grade_work_log_count(self):
-        Log = self.env["hr.technical.grade.work.log"]
-        if not Log.has_access("read"):
-            # An HR user outside the technical grades reads no work log.
-            self.technical_grade_work_log_count = 0
-            return
-        counts = dict(
-            Log._read_group(
-                [("employee_id", "in", self.ids)],
-                groupby=["employee_id"],
-                aggregates=["__count"],
-            )
-        )
+        counts = self._technical_grade_readable_counts("hr.technical.grade.work.log")
         for employee in self:
             employee.technical_grade_work_log_count = counts.get(employee, 0)
 
